@@ -1,0 +1,10 @@
+// After `vite build` + `tsc`: mark the React entry as a client module and ship the stylesheet.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+
+const entry = 'dist/index.js';
+const code = readFileSync(entry, 'utf8');
+// Bundlers drop module-level directives; Next.js needs it first in the file.
+if (!code.startsWith('"use client"'))
+  writeFileSync(entry, `"use client";\n${code.replace(/^['"]use client['"];?\n?/m, '')}`);
+copyFileSync('src/styles.css', 'dist/styles.css');
+console.log('post-build: "use client" on dist/index.js, dist/styles.css copied');

@@ -1,0 +1,50 @@
+/**
+ * The one error hierarchy of starknet-sessions. Every failure the library reports is a
+ * `SessionError` with a stable `code`; users switch on `error.code`, never on the message.
+ */
+export interface SessionErrorOptions {
+  /** What the contract, node, paymaster or wallet said, verbatim where possible. */
+  details?: string | undefined;
+  cause?: unknown;
+  /** Extra lines for `message` (never secrets). */
+  metaMessages?: string[] | undefined;
+}
+
+export class SessionError<TCode extends string = string> extends Error {
+  override name = 'SessionError';
+  readonly code: TCode;
+  readonly shortMessage: string;
+  readonly details: string | undefined;
+  override readonly cause: unknown;
+
+  constructor(code: TCode, shortMessage: string, options: SessionErrorOptions = {}) {
+    super(composeMessage(code, shortMessage, options), { cause: options.cause });
+    this.code = code;
+    this.shortMessage = shortMessage;
+    this.details = options.details ?? detailsOf(options.cause);
+    this.cause = options.cause;
+  }
+}
+
+function composeMessage(code: string, shortMessage: string, options: SessionErrorOptions): string {
+  const lines = [shortMessage, ...(options.metaMessages ?? [])];
+  const details = options.details ?? detailsOf(options.cause);
+  if (details && details !== shortMessage) lines.push(`Details: ${details}`);
+  lines.push(`Code: ${code}`);
+  return lines.join('\n');
+}
+
+function detailsOf(cause: unknown): string | undefined {
+  if (cause instanceof SessionError) return cause.details ?? cause.shortMessage;
+  if (cause instanceof Error) return cause.message;
+  if (typeof cause === 'string') return cause;
+  return undefined;
+}
+
+/** True when `value` is a SessionError, optionally with the given code. */
+export function isSessionError<TCode extends string>(
+  value: unknown,
+  code?: TCode,
+): value is SessionError<TCode> {
+  return value instanceof SessionError && (code === undefined || value.code === code);
+}

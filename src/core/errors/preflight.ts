@@ -1,0 +1,141 @@
+import { SessionError } from './base.js';
+
+/** A call as the preflight reports it: contract and selector in 0x hex. */
+export interface RefusedCall {
+  index: number;
+  contractAddress: string;
+  selector: string;
+  /** The entrypoint name when the caller gave one. */
+  entrypoint?: string | undefined;
+}
+
+/** The session does not exist on chain (never added, or zeroed by a revoke). */
+export class SessionNotFoundError extends SessionError<'SESSION_NOT_FOUND'> {
+  override name = 'SessionNotFoundError';
+  readonly publicKey: string;
+  constructor(publicKey: string, options: { cause?: unknown; details?: string } = {}) {
+    super(
+      'SESSION_NOT_FOUND',
+      'This session key is not registered on the account (never added, or revoked).',
+      options,
+    );
+    this.publicKey = publicKey;
+  }
+}
+
+/** The session was revoked (on chain, or in another tab or device). */
+export class SessionRevokedError extends SessionError<'SESSION_REVOKED'> {
+  override name = 'SessionRevokedError';
+  readonly publicKey: string;
+  constructor(publicKey: string, options: { cause?: unknown; details?: string } = {}) {
+    super('SESSION_REVOKED', 'This session was revoked.', options);
+    this.publicKey = publicKey;
+  }
+}
+
+/** The session's validUntil (minus the safety margin) has passed. */
+export class SessionExpiredError extends SessionError<'SESSION_EXPIRED'> {
+  override name = 'SessionExpiredError';
+  readonly validUntil: number;
+  readonly now: number;
+  constructor(validUntil: number, now: number, options: { cause?: unknown; details?: string } = {}) {
+    super('SESSION_EXPIRED', 'The session has expired.', {
+      ...options,
+      metaMessages: [`validUntil: ${validUntil}, now: ${now}`],
+    });
+    this.validUntil = validUntil;
+    this.now = now;
+  }
+}
+
+/** max_calls transactions were already used. */
+export class CallLimitReachedError extends SessionError<'CALL_LIMIT_REACHED'> {
+  override name = 'CallLimitReachedError';
+  readonly maxCalls: number;
+  readonly callsUsed: number;
+  constructor(maxCalls: number, callsUsed: number, options: { cause?: unknown; details?: string } = {}) {
+    super('CALL_LIMIT_REACHED', `The session has used all of its ${maxCalls} transactions.`, {
+      ...options,
+      metaMessages: [`callsUsed: ${callsUsed}`],
+    });
+    this.maxCalls = maxCalls;
+    this.callsUsed = callsUsed;
+  }
+}
+
+/** A call targets one of the account's admin selectors, which no session may ever call. */
+export class AdminSelectorError extends SessionError<'ADMIN_SELECTOR'> {
+  override name = 'AdminSelectorError';
+  readonly selectorName: string;
+  readonly call: RefusedCall | undefined;
+  constructor(selectorName: string, call?: RefusedCall, options: { cause?: unknown } = {}) {
+    super(
+      'ADMIN_SELECTOR',
+      `"${selectorName}" is an admin entrypoint; a session key can never call it.`,
+      options,
+    );
+    this.selectorName = selectorName;
+    this.call = call;
+  }
+}
+
+export type CallNotAllowedReason = 'not-whitelisted' | 'self-call';
+
+/** A call the session's whitelist (or the self-call rule) does not allow. */
+export class CallNotAllowedError extends SessionError<'CALL_NOT_ALLOWED'> {
+  override name = 'CallNotAllowedError';
+  readonly reason: CallNotAllowedReason;
+  readonly call: RefusedCall;
+  constructor(reason: CallNotAllowedReason, call: RefusedCall, options: { cause?: unknown } = {}) {
+    super(
+      'CALL_NOT_ALLOWED',
+      reason === 'self-call'
+        ? 'A session with an empty whitelist cannot call the account itself.'
+        : `The session does not allow ${call.entrypoint ?? call.selector}.`,
+      {
+        ...options,
+        metaMessages: [`Call #${call.index}: ${call.contractAddress} ${call.entrypoint ?? call.selector}`],
+      },
+    );
+    this.reason = reason;
+    this.call = call;
+  }
+}
+
+export type SpendLimitKind = 'per-call' | 'per-window';
+
+/** A token movement above the session's spending policy. */
+export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'> {
+  override name = 'SpendLimitExceededError';
+  readonly token: string;
+  readonly limit: SpendLimitKind;
+  /** Amount this execute would move (accumulated over the multicall for per-window). */
+  readonly amount: bigint;
+  /** What is still allowed: max per call, or what is left in the window. */
+  readonly allowed: bigint;
+  readonly call: RefusedCall;
+  constructor(token: string, limit: SpendLimitKind, amount: bigint, allowed: bigint, call: RefusedCall) {
+    super(
+      'SPEND_LIMIT_EXCEEDED',
+      limit === 'per-call'
+        ? 'This call moves more than the session allows per call.'
+        : "This call moves more than is left in the session's spending window.",
+      { metaMessages: [`Token ${token}: amount ${amount}, allowed ${allowed}`] },
+    );
+    this.token = token;
+    this.limit = limit;
+    this.amount = amount;
+    this.allowed = allowed;
+    this.call = call;
+  }
+}
+
+/** Calldata of a spending-tracked call that the contract would refuse to parse. */
+export class InvalidCalldataError extends SessionError<'INVALID_CALLDATA'> {
+  override name = 'InvalidCalldataError';
+  readonly call: RefusedCall;
+  constructor(shortMessage: string, call: RefusedCall, details?: string) {
+    super('INVALID_CALLDATA', shortMessage, { details });
+    this.call = call;
+  }
+}

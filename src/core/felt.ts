@@ -1,0 +1,104 @@
+import { InvalidInputError } from './errors/index.js';
+
+/** Anything that names a felt: a bigint, a safe integer, or a decimal / 0x-hex string. */
+export type BigNumberish = string | number | bigint;
+
+/** The Stark field prime, 2^251 + 17·2^192 + 1. */
+export const STARK_PRIME = 0x800000000000011000000000000000000000000000000000000000000000001n;
+/** Contract addresses are below 2^251 - 256. */
+export const ADDRESS_BOUND = 2n ** 251n - 256n;
+export const U32_MAX = 2n ** 32n - 1n;
+export const U64_MAX = 2n ** 64n - 1n;
+export const U128_MAX = 2n ** 128n - 1n;
+export const U256_MAX = 2n ** 256n - 1n;
+
+const HEX_RE = /^0x[0-9a-f]+$/i;
+const DEC_RE = /^[0-9]+$/;
+
+/** Parses a BigNumberish into a non-negative bigint, or undefined when it is not one. */
+export function parseBigInt(value: unknown): bigint | undefined {
+  if (typeof value === 'bigint') return value >= 0n ? value : undefined;
+  if (typeof value === 'number') {
+    return Number.isSafeInteger(value) && value >= 0 ? BigInt(value) : undefined;
+  }
+  if (typeof value === 'string') {
+    const v = value.trim();
+    if (HEX_RE.test(v) || DEC_RE.test(v)) return BigInt(v);
+  }
+  return undefined;
+}
+
+/** A felt in [0, P). Throws InvalidInputError naming `field` otherwise. */
+export function toFelt(value: unknown, field = 'value'): bigint {
+  const n = parseBigInt(value);
+  if (n === undefined || n >= STARK_PRIME) {
+    throw new InvalidInputError(field, `${field} is not a valid felt.`, { details: String(value) });
+  }
+  return n;
+}
+
+/** A contract address: a felt in [0, 2^251 - 256). Zero is refused unless allowZero. */
+export function toAddress(value: unknown, field = 'address', allowZero = false): bigint {
+  const n = parseBigInt(value);
+  if (n === undefined || n >= ADDRESS_BOUND || (!allowZero && n === 0n)) {
+    throw new InvalidInputError(field, `${field} is not a valid Starknet address.`, {
+      details: String(value),
+    });
+  }
+  return n;
+}
+
+/** An unsigned integer below or at `max`. */
+export function toUint(value: unknown, max: bigint, field = 'value'): bigint {
+  const n = parseBigInt(value);
+  if (n === undefined || n > max) {
+    throw new InvalidInputError(field, `${field} is out of range.`, { details: String(value) });
+  }
+  return n;
+}
+
+/** 0x-prefixed lowercase hex, no leading zeros (the library's felt format at the surface). */
+export function toHex(value: bigint | number): string {
+  return `0x${value.toString(16)}`;
+}
+
+/** 0x-prefixed hex padded to 64 digits (for display and comparison of addresses). */
+export function toPaddedHex(value: bigint): string {
+  return `0x${value.toString(16).padStart(64, '0')}`;
+}
+
+/** Splits a u256 into [low, high] u128 words (the Cairo Serde order). */
+export function splitU256(value: BigNumberish | bigint): { low: bigint; high: bigint } {
+  const n = toUint(value, U256_MAX, 'u256');
+  return { low: n & U128_MAX, high: n >> 128n };
+}
+
+/** Joins u128 words into a u256; throws if a word does not fit u128. */
+export function joinU256(low: BigNumberish | bigint, high: BigNumberish | bigint): bigint {
+  return toUint(low, U128_MAX, 'u256.low') + (toUint(high, U128_MAX, 'u256.high') << 128n);
+}
+
+/** Encodes an ASCII string of at most 31 characters as a felt (Cairo short string). */
+export function encodeShortString(text: string): bigint {
+  if (text.length > 31 || !/^[\x00-\x7f]*$/.test(text)) {
+    throw new InvalidInputError('shortString', 'Short strings are ASCII and at most 31 characters.', {
+      details: text,
+    });
+  }
+  let n = 0n;
+  for (let i = 0; i < text.length; i++) n = (n << 8n) | BigInt(text.charCodeAt(i));
+  return n;
+}
+
+/** Decodes a Cairo short string felt; undefined if it holds non-printable bytes. */
+export function decodeShortString(value: bigint): string | undefined {
+  let out = '';
+  let n = value;
+  while (n > 0n) {
+    const c = Number(n & 0xffn);
+    if (c < 0x20 || c > 0x7e) return undefined;
+    out = String.fromCharCode(c) + out;
+    n >>= 8n;
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+/// <reference types="vitest/config" />
+import { builtinModules } from 'node:module';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+// Debian's Chromium (`apt-get install chromium`): Playwright cannot download its own browser here.
+const chromium = () =>
+  playwright({
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  });
+// A fresh object per project: vitest writes into `instances`.
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: chromium(),
+  instances: [{ browser: 'chromium' as const }],
+  screenshotFailures: false,
+});
+
+const external = [
+  ...Object.keys(pkg.peerDependencies ?? {}),
+  ...Object.keys((pkg as { dependencies?: Record<string, string> }).dependencies ?? {}),
+  'react-dom',
+];
+const isExternal = (id: string) =>
+  id.startsWith('node:') ||
+  builtinModules.includes(id) ||
+  external.some((d) => id === d || id.startsWith(`${d}/`));
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core/index.ts',
+        testing: 'src/testing/index.ts',
+      },
+      formats: ['es'],
+    },
+    outDir: 'dist',
+    sourcemap: true,
+    emptyOutDir: true,
+    minify: false,
+    rolldownOptions: {
+      external: isExternal,
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+  test: {
+    globals: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/*.browser.test.*', '**/node_modules/**'],
+          benchmark: { include: ['bench/**/*.bench.ts', 'src/**/*.bench.ts'] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'happy-dom',
+          include: ['src/**/*.test.tsx', 'test/**/*.test.tsx'],
+          exclude: ['**/*.browser.test.*', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
+          browser: browser(),
+        },
+      },
+    ],
+  },
+});
