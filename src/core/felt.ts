@@ -80,7 +80,7 @@ export function joinU256(low: BigNumberish | bigint, high: BigNumberish | bigint
 
 /** Encodes an ASCII string of at most 31 characters as a felt (Cairo short string). */
 export function encodeShortString(text: string): bigint {
-  if (text.length > 31 || !/^[\x00-\x7f]*$/.test(text)) {
+  if (text.length > 31 || [...text].some((c) => c.charCodeAt(0) > 0x7f)) {
     throw new InvalidInputError('shortString', 'Short strings are ASCII and at most 31 characters.', {
       details: text,
     });
