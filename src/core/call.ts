@@ -1,0 +1,88 @@
+import { hash } from 'starknet';
+import { InvalidInputError } from './errors/index.js';
+import { type BigNumberish, parseBigInt, STARK_PRIME, toAddress, toFelt } from './felt.js';
+
+/**
+ * A call as starknet.js writes it. `entrypoint` is a name (`'transfer'`) or an already computed
+ * selector (`'0x83af…'`); `calldata` is the compiled felt array.
+ */
+export interface SessionCall {
+  contractAddress: string;
+  entrypoint: string;
+  calldata?: readonly BigNumberish[] | undefined;
+}
+
+/** A call reduced to felts, the form the contract hashes. */
+export interface NormalizedCall {
+  to: bigint;
+  selector: bigint;
+  calldata: bigint[];
+  /** The name the caller used, if it was a name. */
+  entrypoint: string | undefined;
+}
+
+const IDENTIFIER_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const HEX_RE = /^0x[0-9a-fA-F]+$/;
+const selectorCache = new Map<string, bigint>();
+
+/** The selector of an entrypoint given by name or as a hex selector. Cached: keccak is not free. */
+export function toSelector(entrypoint: string, field = 'entrypoint'): bigint {
+  if (typeof entrypoint !== 'string') {
+    throw new InvalidInputError(field, `${field} must be a string.`);
+  }
+  const cached = selectorCache.get(entrypoint);
+  if (cached !== undefined) return cached;
+  let selector: bigint;
+  if (HEX_RE.test(entrypoint)) {
+    selector = toFelt(entrypoint, field);
+  } else if (IDENTIFIER_RE.test(entrypoint)) {
+    selector = BigInt(hash.getSelectorFromName(entrypoint));
+  } else {
+    throw new InvalidInputError(field, `${field} is neither an entrypoint name nor a hex selector.`, {
+      details: entrypoint,
+    });
+  }
+  if (selectorCache.size > 4096) selectorCache.clear();
+  selectorCache.set(entrypoint, selector);
+  return selector;
+}
+
+/** True when `entrypoint` is written as a selector rather than a name. */
+export function isSelectorString(entrypoint: string): boolean {
+  return HEX_RE.test(entrypoint);
+}
+
+/** Validates and reduces calls to felts. Throws InvalidInputError naming the bad field. */
+export function normalizeCalls(calls: readonly SessionCall[], field = 'calls'): NormalizedCall[] {
+  if (!Array.isArray(calls)) throw new InvalidInputError(field, `${field} must be an array of calls.`);
+  const out: NormalizedCall[] = new Array(calls.length);
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
+    const at = `${field}[${i}]`;
+    if (call === null || typeof call !== 'object') throw new InvalidInputError(at, `${at} is not a call.`);
+    if (typeof call.entrypoint !== 'string') {
+      throw new InvalidInputError(`${at}.entrypoint`, `${at}.entrypoint must be a string.`);
+    }
+    const raw = call.calldata ?? [];
+    if (!Array.isArray(raw)) {
+      throw new InvalidInputError(`${at}.calldata`, `${at}.calldata must be a compiled felt array.`);
+    }
+    const calldata: bigint[] = new Array(raw.length);
+    for (let j = 0; j < raw.length; j++) {
+      const v = parseBigInt(raw[j]);
+      if (v === undefined || v >= STARK_PRIME) {
+        throw new InvalidInputError(`${at}.calldata[${j}]`, `${at}.calldata[${j}] is not a valid felt.`, {
+          details: String(raw[j]),
+        });
+      }
+      calldata[j] = v;
+    }
+    out[i] = {
+      to: toAddress(call.contractAddress, `${at}.contractAddress`),
+      selector: toSelector(call.entrypoint, `${at}.entrypoint`),
+      calldata,
+      entrypoint: isSelectorString(call.entrypoint) ? undefined : call.entrypoint,
+    };
+  }
+  return out;
+}

@@ -1,0 +1,315 @@
+import { toSelector } from './call.js';
+import { ADMIN_SELECTORS, type AdminSelectorName } from './constants.js';
+import { AdminSelectorError, InvalidInputError, InvalidPolicyError, isSessionError } from './errors/index.js';
+import { parseBigInt, toAddress, toHex, U32_MAX, U64_MAX, U256_MAX } from './felt.js';
+
+/** One action the session may perform, in human terms. */
+export interface SessionPolicyAction {
+  /** Entrypoint name (`'attack'`) or hex selector. */
+  entrypoint: string;
+  /**
+   * The contract the dApp means. Display only: on chain the whitelist is by selector, so the action is
+   * allowed on EVERY contract (the consent component says so).
+   */
+  contractAddress?: string | undefined;
+  /** What the user reads, e.g. "Attack a monster". */
+  label?: string | undefined;
+  /** e.g. "Dragon Game". */
+  contractLabel?: string | undefined;
+}
+
+/** A per-token spending cap (enforced on transfer / approve / increase_allowance by the contract). */
+export interface SpendingLimit {
+  token: string;
+  symbol?: string | undefined;
+  /** When set, string amounts are in token units ("12.5"); bigints are always base units. */
+  decimals?: number | undefined;
+  /** Defaults to maxPerWindow. */
+  maxPerCall?: string | bigint | undefined;
+  maxPerWindow: string | bigint;
+  /** Length of the tumbling window, in seconds. */
+  windowSeconds: number;
+}
+
+/** What a dApp asks the user to approve. Give exactly one of durationSeconds and validUntil. */
+export interface SessionPolicy {
+  actions: readonly SessionPolicyAction[];
+  /**
+   * Required to pass an empty `actions` list, which on chain means "every selector except the admin
+   * ones, on every contract except the account itself". Say yes only if you mean it.
+   */
+  allowAnyAction?: boolean | undefined;
+  durationSeconds?: number | undefined;
+  /** Unix seconds. */
+  validUntil?: number | undefined;
+  /** Transactions (not calls) the session may send. */
+  maxCalls: number;
+  spendingLimits?: readonly SpendingLimit[] | undefined;
+}
+
+/** A policy in on-chain terms. */
+export interface NormalizedSessionPolicy {
+  validUntil: number;
+  maxCalls: number;
+  /** 0x hex selectors; [] = any non-admin selector. */
+  allowedSelectors: string[];
+  spendingLimits: NormalizedSpendingLimit[];
+}
+
+export interface NormalizedSpendingLimit {
+  token: string;
+  maxPerCall: bigint;
+  maxPerWindow: bigint;
+  windowSeconds: number;
+}
+
+export interface NormalizePolicyOptions {
+  /** Unix seconds; defaults to the system clock. */
+  now?: number | undefined;
+  /** Refuse sessions longer than this (default 30 days). */
+  maxDurationSeconds?: number | undefined;
+  /** Refuse sessions shorter than this (default 60 s): they would expire before they are used. */
+  minDurationSeconds?: number | undefined;
+}
+
+export const DEFAULT_MAX_SESSION_SECONDS = 30 * 24 * 3600;
+export const DEFAULT_MIN_SESSION_SECONDS = 60;
+
+const ADMIN_BY_SELECTOR = new Map<bigint, AdminSelectorName>(
+  Object.entries(ADMIN_SELECTORS).map(([name, sel]) => [BigInt(sel), name as AdminSelectorName]),
+);
+
+/** The admin entrypoint name when `selector` is one of the 9 blocked selectors. */
+export function adminSelectorName(selector: bigint): AdminSelectorName | undefined {
+  return ADMIN_BY_SELECTOR.get(selector);
+}
+
+/**
+ * Validates a policy and turns it into on-chain values. Throws InvalidPolicyError (or AdminSelectorError)
+ * for a policy that could never work, before anything reaches a wallet.
+ */
+export function normalizeSessionPolicy(
+  policy: SessionPolicy,
+  options: NormalizePolicyOptions = {},
+): NormalizedSessionPolicy {
+  if (policy === null || typeof policy !== 'object') {
+    throw new InvalidPolicyError('invalid-entrypoint', 'policy', 'The policy must be an object.');
+  }
+  const now = options.now ?? Math.floor(Date.now() / 1000);
+  const validUntil = resolveValidUntil(policy, now, options);
+
+  if (!Number.isSafeInteger(policy.maxCalls) || policy.maxCalls < 1 || BigInt(policy.maxCalls) > U32_MAX) {
+    throw new InvalidPolicyError(
+      'max-calls-out-of-range',
+      'maxCalls',
+      'maxCalls must be a whole number from 1 to 4294967295.',
+    );
+  }
+
+  const allowedSelectors = normalizeActions(policy);
+  const spendingLimits = (policy.spendingLimits ?? []).map(normalizeSpendingLimit);
+  const tokens = new Set<string>();
+  spendingLimits.forEach((limit, i) => {
+    if (tokens.has(limit.token)) {
+      throw new InvalidPolicyError(
+        'duplicate-token',
+        `spendingLimits[${i}].token`,
+        'Each token may have only one spending limit.',
+      );
+    }
+    tokens.add(limit.token);
+  });
+  return { validUntil, maxCalls: policy.maxCalls, allowedSelectors, spendingLimits };
+}
+
+function resolveValidUntil(policy: SessionPolicy, now: number, options: NormalizePolicyOptions): number {
+  const maxDuration = options.maxDurationSeconds ?? DEFAULT_MAX_SESSION_SECONDS;
+  const minDuration = options.minDurationSeconds ?? DEFAULT_MIN_SESSION_SECONDS;
+  const hasDuration = policy.durationSeconds !== undefined;
+  const hasValidUntil = policy.validUntil !== undefined;
+  if (hasDuration === hasValidUntil) {
+    throw new InvalidPolicyError(
+      'duration-invalid',
+      'durationSeconds',
+      'Give exactly one of durationSeconds and validUntil.',
+    );
+  }
+  const value = hasDuration ? now + (policy.durationSeconds as number) : (policy.validUntil as number);
+  const field = hasDuration ? 'durationSeconds' : 'validUntil';
+  if (!Number.isSafeInteger(value) || BigInt(Math.max(value, 0)) > U64_MAX) {
+    throw new InvalidPolicyError('duration-invalid', field, `${field} must be a whole number of seconds.`);
+  }
+  if (value < now + minDuration) {
+    throw new InvalidPolicyError('expiry-in-past', field, 'The session would expire before it can be used.');
+  }
+  if (value > now + maxDuration) {
+    throw new InvalidPolicyError(
+      'expiry-too-far',
+      field,
+      `The session would last more than ${Math.round(maxDuration / 3600)} hours.`,
+    );
+  }
+  return value;
+}
+
+function normalizeActions(policy: SessionPolicy): string[] {
+  if (!Array.isArray(policy.actions)) {
+    throw new InvalidPolicyError('invalid-entrypoint', 'actions', 'actions must be an array.');
+  }
+  if (policy.actions.length === 0 && policy.allowAnyAction !== true) {
+    throw new InvalidPolicyError(
+      'empty-whitelist',
+      'actions',
+      'An empty action list allows every non-admin entrypoint on every contract; set allowAnyAction: true to mean it.',
+    );
+  }
+  const seen = new Set<bigint>();
+  return policy.actions.map((action, i) => {
+    const field = `actions[${i}].entrypoint`;
+    let selector: bigint;
+    try {
+      selector = toSelector(action?.entrypoint, field);
+    } catch (error) {
+      throw new InvalidPolicyError('invalid-entrypoint', field, 'Not an entrypoint name or selector.', {
+        cause: error,
+      });
+    }
+    if (selector === 0n)
+      throw new InvalidPolicyError('zero-selector', field, 'The zero selector cannot be allowed.');
+    const admin = adminSelectorName(selector);
+    if (admin) throw new AdminSelectorError(admin);
+    if (seen.has(selector))
+      throw new InvalidPolicyError('duplicate-selector', field, 'This action is listed twice.');
+    seen.add(selector);
+    if (action.contractAddress !== undefined) {
+      wrapAddress(action.contractAddress, `actions[${i}].contractAddress`);
+    }
+    return toHex(selector);
+  });
+}
+
+function normalizeSpendingLimit(limit: SpendingLimit, i: number): NormalizedSpendingLimit {
+  const at = `spendingLimits[${i}]`;
+  const token = toHex(wrapAddress(limit?.token, `${at}.token`));
+  const decimals = limit.decimals;
+  if (decimals !== undefined && (!Number.isInteger(decimals) || decimals < 0 || decimals > 77)) {
+    throw new InvalidPolicyError(
+      'invalid-decimals',
+      `${at}.decimals`,
+      'decimals must be a whole number from 0 to 77.',
+    );
+  }
+  const maxPerWindow = parseAmount(limit.maxPerWindow, decimals, `${at}.maxPerWindow`);
+  const maxPerCall =
+    limit.maxPerCall === undefined
+      ? maxPerWindow
+      : parseAmount(limit.maxPerCall, decimals, `${at}.maxPerCall`);
+  if (maxPerWindow === 0n) {
+    throw new InvalidPolicyError(
+      'amount-out-of-range',
+      `${at}.maxPerWindow`,
+      'maxPerWindow 0 means "no policy" on chain; remove the limit or block the token instead.',
+    );
+  }
+  if (maxPerCall > maxPerWindow) {
+    throw new InvalidPolicyError(
+      'max-per-call-above-window',
+      `${at}.maxPerCall`,
+      'maxPerCall cannot be above maxPerWindow.',
+    );
+  }
+  const w = limit.windowSeconds;
+  if (!Number.isSafeInteger(w) || w < 1 || BigInt(w) > U64_MAX) {
+    throw new InvalidPolicyError(
+      'window-invalid',
+      `${at}.windowSeconds`,
+      'windowSeconds must be at least 1.',
+    );
+  }
+  return { token, maxPerCall, maxPerWindow, windowSeconds: w };
+}
+
+/** Parses a token amount: bigint = base units; string = base units, or token units when decimals is set. */
+export function parseAmount(value: unknown, decimals: number | undefined, field: string): bigint {
+  let amount: bigint | undefined;
+  if (typeof value === 'bigint') amount = value;
+  else if (typeof value === 'string') {
+    const m = /^\s*(\d+)(?:\.(\d+))?\s*$/.exec(value);
+    if (m) {
+      const [, whole, frac = ''] = m;
+      const places = decimals ?? 0;
+      if (frac.replace(/0+$/, '').length <= places) {
+        amount = BigInt(whole!) * 10n ** BigInt(places) + BigInt(frac.padEnd(places, '0') || '0');
+      }
+    }
+  }
+  if (amount === undefined || amount < 0n || amount > U256_MAX) {
+    throw new InvalidPolicyError(
+      'amount-out-of-range',
+      field,
+      'The amount is not a valid u256 token amount.',
+    );
+  }
+  return amount;
+}
+
+/** Formats base units as token units ("12.5") for display. */
+export function formatAmount(amount: bigint, decimals = 0): string {
+  if (decimals === 0) return amount.toString();
+  const s = amount.toString().padStart(decimals + 1, '0');
+  const whole = s.slice(0, -decimals);
+  const frac = s.slice(-decimals).replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : whole;
+}
+
+function wrapAddress(value: unknown, field: string): bigint {
+  try {
+    return toAddress(value, field);
+  } catch (error) {
+    if (isSessionError(error) && error instanceof InvalidInputError) {
+      throw new InvalidPolicyError('invalid-address', field, `${field} is not a valid Starknet address.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+/** What a live session looks like for the coverage check. */
+export interface SessionCoverageState {
+  validUntil: number;
+  maxCalls: number;
+  callsUsed: number;
+  allowedSelectors: readonly string[];
+  spendingLimits: readonly NormalizedSpendingLimit[];
+}
+
+/**
+ * True when an existing session grants at least what `requested` asks (no policy drift): every requested
+ * selector allowed, enough calls left, and it lives at least `minRemainingSeconds` more. Spending caps must
+ * be the same (a looser or tighter cap is a different consent).
+ */
+export function sessionCoversPolicy(
+  session: SessionCoverageState,
+  requested: NormalizedSessionPolicy,
+  now: number,
+  minRemainingSeconds = 0,
+): boolean {
+  if (session.validUntil <= now + minRemainingSeconds) return false;
+  if (session.callsUsed >= session.maxCalls) return false;
+  const allowed = new Set(session.allowedSelectors.map((s) => BigInt(s)));
+  if (allowed.size > 0) {
+    if (requested.allowedSelectors.length === 0) return false;
+    if (!requested.allowedSelectors.every((s) => allowed.has(BigInt(s)))) return false;
+  }
+  if (session.spendingLimits.length !== requested.spendingLimits.length) return false;
+  return requested.spendingLimits.every((r) =>
+    session.spendingLimits.some(
+      (s) =>
+        BigInt(s.token) === BigInt(r.token) &&
+        s.maxPerCall === r.maxPerCall &&
+        s.maxPerWindow === r.maxPerWindow &&
+        s.windowSeconds === r.windowSeconds,
+    ),
+  );
+}
