@@ -18,7 +18,12 @@ const usdc = v.invoke.input.calls[0]!.to;
 
 describe('call builders', () => {
   it('add_or_update_session_key calldata matches the vector (§9.3), by name or selector', () => {
-    const base = { accountAddress: account, publicKey: v.sessionPublicKey, validUntil: 1767225600, maxCalls: 100 };
+    const base = {
+      accountAddress: account,
+      publicKey: v.sessionPublicKey,
+      validUntil: 1767225600,
+      maxCalls: 100,
+    };
     expect(buildAddSessionCall({ ...base, allowedEntrypoints: ['transfer', 'approve'] })).toEqual({
       contractAddress: `0x${BigInt(account).toString(16)}`,
       entrypoint: 'add_or_update_session_key',
@@ -45,20 +50,34 @@ describe('call builders', () => {
   });
 
   it('revoke and remove take the key (and token) only', () => {
-    expect(buildRevokeSessionCall({ accountAddress: account, publicKey: v.sessionPublicKey }).calldata).toEqual([
-      v.sessionPublicKey,
-    ]);
     expect(
-      buildRemoveSpendingPolicyCall({ accountAddress: account, publicKey: v.sessionPublicKey, token: usdc }).calldata,
+      buildRevokeSessionCall({ accountAddress: account, publicKey: v.sessionPublicKey }).calldata,
+    ).toEqual([v.sessionPublicKey]);
+    expect(
+      buildRemoveSpendingPolicyCall({ accountAddress: account, publicKey: v.sessionPublicKey, token: usdc })
+        .calldata,
     ).toEqual([v.sessionPublicKey, `0x${BigInt(usdc).toString(16)}`]);
   });
 
   it('refuses out-of-range fields', () => {
-    const base = { accountAddress: account, publicKey: v.sessionPublicKey, validUntil: 1, allowedEntrypoints: [] };
+    const base = {
+      accountAddress: account,
+      publicKey: v.sessionPublicKey,
+      validUntil: 1,
+      allowedEntrypoints: [],
+    };
     expect(() => buildAddSessionCall({ ...base, maxCalls: 2 ** 32 })).toThrow(InvalidInputError);
-    expect(() => buildAddSessionCall({ ...base, maxCalls: 1, validUntil: 2n ** 64n })).toThrow(InvalidInputError);
+    expect(() => buildAddSessionCall({ ...base, maxCalls: 1, validUntil: 2n ** 64n })).toThrow(
+      InvalidInputError,
+    );
     expect(() =>
-      buildSetSpendingPolicyCall({ ...base, token: usdc, maxPerCall: 2n ** 256n, maxPerWindow: 1, windowSeconds: 1 }),
+      buildSetSpendingPolicyCall({
+        ...base,
+        token: usdc,
+        maxPerCall: 2n ** 256n,
+        maxPerWindow: 1,
+        windowSeconds: 1,
+      }),
     ).toThrow(InvalidInputError);
   });
 });
@@ -94,8 +113,13 @@ describe('parseSessionData', () => {
           const felts = [validUntil, maxCalls, callsUsed, len].map((n) => `0x${n.toString(16)}`);
           const parsed = parseSessionData(felts);
           // validUntil above 2^53 cannot be a Number exactly; timestamps never get there.
-          if (validUntil <= BigInt(Number.MAX_SAFE_INTEGER)) expect(BigInt(parsed.validUntil)).toBe(validUntil);
-          expect([parsed.maxCalls, parsed.callsUsed, parsed.allowedEntrypointsLen]).toEqual([maxCalls, callsUsed, len]);
+          if (validUntil <= BigInt(Number.MAX_SAFE_INTEGER))
+            expect(BigInt(parsed.validUntil)).toBe(validUntil);
+          expect([parsed.maxCalls, parsed.callsUsed, parsed.allowedEntrypointsLen]).toEqual([
+            maxCalls,
+            callsUsed,
+            len,
+          ]);
           expect(parsed.exists).toBe(validUntil !== 0n);
         },
       ),

@@ -1,2 +1,71 @@
+export {
+  isSelectorString,
+  type NormalizedCall,
+  normalizeCalls,
+  type SessionCall,
+  toSelector,
+} from './call.js';
+export {
+  type AccountCall,
+  type AddSessionCallParameters,
+  buildAddSessionCall,
+  buildGetSessionDataCall,
+  buildGetSpendingPolicyCall,
+  buildRemoveSpendingPolicyCall,
+  buildRevokeSessionCall,
+  buildSetSpendingPolicyCall,
+  parseSessionData,
+  parseSpendingPolicy,
+  type SessionData,
+  type SessionKeyCallParameters,
+  type SpendingPolicyCallParameters,
+  type SpendingPolicyState,
+  type TokenCallParameters,
+  u256FromCalldata,
+} from './calls.js';
+export { toChainId } from './chain.js';
+export * from './constants.js';
 export * from './errors/index.js';
 export * from './felt.js';
+export {
+  computeOutsideExecutionHash,
+  computeSessionInvokeHash,
+  type OutsideExecution,
+  type OutsideExecutionHashParameters,
+  type OutsideExecutionTimestampType,
+  outsideExecutionDomainHash,
+  type SessionInvokeHashParameters,
+} from './hash.js';
+export {
+  DEFAULT_MAX_SESSION_SECONDS,
+  DEFAULT_MIN_SESSION_SECONDS,
+  formatAmount,
+  type NormalizedSessionPolicy,
+  type NormalizedSpendingLimit,
+  type NormalizePolicyOptions,
+  normalizeSessionPolicy,
+  parseAmount,
+  type SessionCoverageState,
+  type SessionPolicy,
+  type SessionPolicyAction,
+  type SpendingLimit,
+  sessionCoversPolicy,
+} from './policy.js';
+export {
+  type CheckSessionCallsParameters,
+  type CheckSessionCallsResult,
+  checkSessionCalls,
+  DEFAULT_EXPIRY_MARGIN_SECONDS,
+  type PreflightSession,
+  type TokenSpend,
+} from './preflight.js';
+export {
+  generateSessionKey,
+  getSessionPublicKey,
+  type SessionKeyPair,
+  type SignOutsideExecutionParameters,
+  type SignSessionInvokeParameters,
+  signOutsideExecution,
+  signSessionInvoke,
+} from './sign.js';
+export { detectSessionSupport, type SessionSupport, type SupportProvider } from './support.js';

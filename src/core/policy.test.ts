@@ -1,7 +1,13 @@
 import { hash } from 'starknet';
 import { ADMIN_SELECTORS, SPENDING_TRACKED_SELECTORS } from './constants.js';
 import { AdminSelectorError, InvalidPolicyError } from './errors/index.js';
-import { formatAmount, normalizeSessionPolicy, parseAmount, type SessionPolicy, sessionCoversPolicy } from './policy.js';
+import {
+  formatAmount,
+  normalizeSessionPolicy,
+  parseAmount,
+  type SessionPolicy,
+  sessionCoversPolicy,
+} from './policy.js';
 
 const NOW = 1_767_225_600;
 const GAME = '0x1234';
@@ -28,7 +34,16 @@ describe('normalizeSessionPolicy', () => {
     const n = normalizeSessionPolicy(
       {
         ...base,
-        spendingLimits: [{ token: USDC, symbol: 'USDC', decimals: 6, maxPerCall: '1', maxPerWindow: '50.5', windowSeconds: 86400 }],
+        spendingLimits: [
+          {
+            token: USDC,
+            symbol: 'USDC',
+            decimals: 6,
+            maxPerCall: '1',
+            maxPerWindow: '50.5',
+            windowSeconds: 86400,
+          },
+        ],
       },
       { now: NOW },
     );
@@ -39,14 +54,17 @@ describe('normalizeSessionPolicy', () => {
         `0x${BigInt(hash.getSelectorFromName('attack')).toString(16)}`,
         SPENDING_TRACKED_SELECTORS.transfer,
       ],
-      spendingLimits: [{ token: USDC, maxPerCall: 1_000_000n, maxPerWindow: 50_500_000n, windowSeconds: 86400 }],
+      spendingLimits: [
+        { token: USDC, maxPerCall: 1_000_000n, maxPerWindow: 50_500_000n, windowSeconds: 86400 },
+      ],
     });
   });
 
   it('accepts an absolute validUntil', () => {
-    expect(normalizeSessionPolicy({ ...base, durationSeconds: undefined, validUntil: NOW + 600 }, { now: NOW }).validUntil).toBe(
-      NOW + 600,
-    );
+    expect(
+      normalizeSessionPolicy({ ...base, durationSeconds: undefined, validUntil: NOW + 600 }, { now: NOW })
+        .validUntil,
+    ).toBe(NOW + 600);
   });
 
   it.each<[string, Partial<SessionPolicy>, string]>([
@@ -60,18 +78,32 @@ describe('normalizeSessionPolicy', () => {
     ['maxCalls above u32', { maxCalls: 2 ** 32 }, 'max-calls-out-of-range'],
     ['maxCalls not an integer', { maxCalls: 1.5 }, 'max-calls-out-of-range'],
     ['an admin selector by name', { actions: [{ entrypoint: 'upgrade' }] }, 'ADMIN_SELECTOR'],
-    ['an admin selector as hex', { actions: [{ entrypoint: ADMIN_SELECTORS.set_public_key }] }, 'ADMIN_SELECTOR'],
-    ['a duplicate selector (name and hex)', { actions: [{ entrypoint: 'transfer' }, { entrypoint: SPENDING_TRACKED_SELECTORS.transfer }] }, 'duplicate-selector'],
+    [
+      'an admin selector as hex',
+      { actions: [{ entrypoint: ADMIN_SELECTORS.set_public_key }] },
+      'ADMIN_SELECTOR',
+    ],
+    [
+      'a duplicate selector (name and hex)',
+      { actions: [{ entrypoint: 'transfer' }, { entrypoint: SPENDING_TRACKED_SELECTORS.transfer }] },
+      'duplicate-selector',
+    ],
     ['a zero selector', { actions: [{ entrypoint: '0x0' }] }, 'zero-selector'],
     ['a malformed entrypoint', { actions: [{ entrypoint: 'do it!' }] }, 'invalid-entrypoint'],
-    ['a malformed contract address', { actions: [{ entrypoint: 'attack', contractAddress: '0xnothex' }] }, 'invalid-address'],
+    [
+      'a malformed contract address',
+      { actions: [{ entrypoint: 'attack', contractAddress: '0xnothex' }] },
+      'invalid-address',
+    ],
     ['an empty whitelist without opt-in', { actions: [] }, 'empty-whitelist'],
   ])('refuses %s', (_, patch, reason) => {
     expect(reasonOf({ ...base, ...patch })).toBe(reason);
   });
 
   it('allows an empty whitelist only with the explicit opt-in', () => {
-    expect(normalizeSessionPolicy({ ...base, actions: [], allowAnyAction: true }, { now: NOW }).allowedSelectors).toEqual([]);
+    expect(
+      normalizeSessionPolicy({ ...base, actions: [], allowAnyAction: true }, { now: NOW }).allowedSelectors,
+    ).toEqual([]);
   });
 
   it('refuses every admin selector of v33', () => {
@@ -98,9 +130,9 @@ describe('normalizeSessionPolicy', () => {
   });
 
   it('refuses two limits on the same token', () => {
-    expect(reasonOf({ ...base, spendingLimits: [limit, { ...limit, token: USDC.replace('0x', '0x000') }] })).toBe(
-      'duplicate-token',
-    );
+    expect(
+      reasonOf({ ...base, spendingLimits: [limit, { ...limit, token: USDC.replace('0x', '0x000') }] }),
+    ).toBe('duplicate-token');
   });
 
   it('defaults maxPerCall to maxPerWindow', () => {
@@ -121,16 +153,29 @@ describe('amounts', () => {
 
 describe('sessionCoversPolicy (policy drift)', () => {
   const requested = normalizeSessionPolicy(base, { now: NOW });
-  const live = { validUntil: NOW + 3600, maxCalls: 50, callsUsed: 0, allowedSelectors: requested.allowedSelectors, spendingLimits: [] };
+  const live = {
+    validUntil: NOW + 3600,
+    maxCalls: 50,
+    callsUsed: 0,
+    allowedSelectors: requested.allowedSelectors,
+    spendingLimits: [],
+  };
   it('reuses a live session that grants the same or more', () => {
     expect(sessionCoversPolicy(live, requested, NOW)).toBe(true);
-    expect(sessionCoversPolicy({ ...live, allowedSelectors: [...live.allowedSelectors, '0x99'] }, requested, NOW)).toBe(true);
+    expect(
+      sessionCoversPolicy({ ...live, allowedSelectors: [...live.allowedSelectors, '0x99'] }, requested, NOW),
+    ).toBe(true);
   });
   it('asks for new consent when the dApp wants more, or the session is spent', () => {
-    expect(sessionCoversPolicy({ ...live, allowedSelectors: [live.allowedSelectors[0]!] }, requested, NOW)).toBe(false);
+    expect(
+      sessionCoversPolicy({ ...live, allowedSelectors: [live.allowedSelectors[0]!] }, requested, NOW),
+    ).toBe(false);
     expect(sessionCoversPolicy({ ...live, callsUsed: 50 }, requested, NOW)).toBe(false);
     expect(sessionCoversPolicy({ ...live, validUntil: NOW }, requested, NOW)).toBe(false);
-    const withCap = normalizeSessionPolicy({ ...base, spendingLimits: [{ token: USDC, maxPerWindow: 5n, windowSeconds: 60 }] }, { now: NOW });
+    const withCap = normalizeSessionPolicy(
+      { ...base, spendingLimits: [{ token: USDC, maxPerWindow: 5n, windowSeconds: 60 }] },
+      { now: NOW },
+    );
     expect(sessionCoversPolicy(live, withCap, NOW)).toBe(false);
   });
 });

@@ -22,7 +22,11 @@ const attack = { contractAddress: GAME, entrypoint: 'attack', calldata: ['0x1'] 
 const pay = (amount: bigint, token = USDC) => ({
   contractAddress: token,
   entrypoint: 'transfer',
-  calldata: ['0xbeef', `0x${(amount & (2n ** 128n - 1n)).toString(16)}`, `0x${(amount >> 128n).toString(16)}`],
+  calldata: [
+    '0xbeef',
+    `0x${(amount & (2n ** 128n - 1n)).toString(16)}`,
+    `0x${(amount >> 128n).toString(16)}`,
+  ],
 });
 const policy = (p: Partial<SpendingPolicyState> = {}): SpendingPolicyState => ({
   maxPerCall: 100n,
@@ -57,14 +61,18 @@ describe('checkSessionCalls', () => {
       spendingPolicies: { [USDC]: policy({ spentInWindow: 100n }) },
     });
     expect(result.calls).toHaveLength(3);
-    expect(result.spending).toEqual([{ token: USDC, amount: 100n, spentInWindow: 200n, windowStart: NOW - 10 }]);
+    expect(result.spending).toEqual([
+      { token: USDC, amount: 100n, spentInWindow: 200n, windowStart: NOW - 10 },
+    ]);
   });
 
   it('refuses to sign within the expiry margin, before anything else', () => {
     expect(check({ now: NOW + 3600 - 29 })).toBe('SESSION_EXPIRED');
     expect(check({ now: NOW + 3600 - 31 })).toBe('ok');
     expect(check({ now: NOW + 3600 - 5, expiryMarginSeconds: 0 })).toBe('ok');
-    expect(check({ now: NOW + 4000, session: { ...session, exists: false, callsUsed: 99 } })).toBe('SESSION_EXPIRED');
+    expect(check({ now: NOW + 4000, session: { ...session, exists: false, callsUsed: 99 } })).toBe(
+      'SESSION_EXPIRED',
+    );
   });
 
   it('refuses a session the chain does not know (revoked or never added)', () => {
@@ -73,31 +81,45 @@ describe('checkSessionCalls', () => {
 
   it('refuses when the call budget is used, counting transactions still in flight', () => {
     expect(check({ session: { ...session, callsUsed: 10 } })).toBe('CALL_LIMIT_REACHED');
-    expect(check({ session: { ...session, callsUsed: 8 }, pendingTransactions: 2 })).toBe('CALL_LIMIT_REACHED');
+    expect(check({ session: { ...session, callsUsed: 8 }, pendingTransactions: 2 })).toBe(
+      'CALL_LIMIT_REACHED',
+    );
     expect(check({ session: { ...session, callsUsed: 8 }, pendingTransactions: 1 })).toBe('ok');
   });
 
   it('refuses an admin selector on any contract, even when whitelisted', () => {
     const upgradeElsewhere = { contractAddress: GAME, entrypoint: 'upgrade', calldata: ['0x1'] };
     expect(check({ calls: [attack, upgradeElsewhere] })).toBe('ADMIN_SELECTOR');
-    const whitelisted = { ...session, allowedSelectors: [...session.allowedSelectors, ADMIN_SELECTORS.upgrade] };
+    const whitelisted = {
+      ...session,
+      allowedSelectors: [...session.allowedSelectors, ADMIN_SELECTORS.upgrade],
+    };
     expect(check({ calls: [upgradeElsewhere], session: whitelisted })).toBe('ADMIN_SELECTOR');
   });
 
   it('refuses a call to the account itself when the whitelist is empty', () => {
     const open = { ...session, allowedSelectors: [] };
-    expect(check({ session: open, calls: [{ contractAddress: ACCOUNT, entrypoint: 'register_interfaces' }] })).toBe(
-      'CALL_NOT_ALLOWED',
-    );
+    expect(
+      check({ session: open, calls: [{ contractAddress: ACCOUNT, entrypoint: 'register_interfaces' }] }),
+    ).toBe('CALL_NOT_ALLOWED');
     expect(check({ session: open, calls: [{ contractAddress: GAME, entrypoint: 'anything' }] })).toBe('ok');
   });
 
   it('refuses a selector outside the whitelist, naming the call', () => {
     try {
-      checkSessionCalls({ accountAddress: ACCOUNT, calls: [attack, { contractAddress: GAME, entrypoint: 'move' }], session, now: NOW });
+      checkSessionCalls({
+        accountAddress: ACCOUNT,
+        calls: [attack, { contractAddress: GAME, entrypoint: 'move' }],
+        session,
+        now: NOW,
+      });
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ code: 'CALL_NOT_ALLOWED', reason: 'not-whitelisted', call: { index: 1, entrypoint: 'move' } });
+      expect(error).toMatchObject({
+        code: 'CALL_NOT_ALLOWED',
+        reason: 'not-whitelisted',
+        call: { index: 1, entrypoint: 'move' },
+      });
     }
   });
 
@@ -106,7 +128,13 @@ describe('checkSessionCalls', () => {
     expect(check({ calls: [pay(101n)], spendingPolicies })).toBe('SPEND_LIMIT_EXCEEDED');
     expect(check({ calls: [pay(100n), pay(50n)], spendingPolicies })).toBe('ok');
     try {
-      checkSessionCalls({ accountAddress: ACCOUNT, calls: [pay(100n), pay(51n)], session, now: NOW, spendingPolicies });
+      checkSessionCalls({
+        accountAddress: ACCOUNT,
+        calls: [pay(100n), pay(51n)],
+        session,
+        now: NOW,
+        spendingPolicies,
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(SpendLimitExceededError);
@@ -123,11 +151,23 @@ describe('checkSessionCalls', () => {
 
   it('refuses calldata the contract could not parse as an amount', () => {
     const spendingPolicies = { [USDC]: policy() };
-    expect(check({ calls: [{ contractAddress: USDC, entrypoint: 'transfer', calldata: ['0x1', '0x2'] }], spendingPolicies })).toBe(
-      'INVALID_CALLDATA',
-    );
     expect(
-      check({ calls: [{ contractAddress: USDC, entrypoint: 'transfer', calldata: ['0x1', (2n ** 128n).toString(), '0x0'] }], spendingPolicies }),
+      check({
+        calls: [{ contractAddress: USDC, entrypoint: 'transfer', calldata: ['0x1', '0x2'] }],
+        spendingPolicies,
+      }),
+    ).toBe('INVALID_CALLDATA');
+    expect(
+      check({
+        calls: [
+          {
+            contractAddress: USDC,
+            entrypoint: 'transfer',
+            calldata: ['0x1', (2n ** 128n).toString(), '0x0'],
+          },
+        ],
+        spendingPolicies,
+      }),
     ).toBe('INVALID_CALLDATA');
   });
 
@@ -155,7 +195,8 @@ function specVerdict(
   if (s.allowedSelectors.length === 0) {
     for (const c of calls) if (c.to === account) return 'CALL_NOT_ALLOWED';
   } else {
-    for (const c of calls) if (!s.allowedSelectors.map(BigInt).includes(c.selector)) return 'CALL_NOT_ALLOWED';
+    for (const c of calls)
+      if (!s.allowedSelectors.map(BigInt).includes(c.selector)) return 'CALL_NOT_ALLOWED';
   }
   const tracked = Object.values(SPENDING_TRACKED_SELECTORS).map(BigInt);
   const live = new Map([...policies].map(([k, v]) => [k, { ...v }]));
@@ -178,7 +219,16 @@ function specVerdict(
 }
 
 describe('checkSessionCalls agrees with a plain reading of the spec (property)', () => {
-  const selectors = ['attack', 'move', 'transfer', 'approve', 'increase_allowance', 'upgrade', 'set_public_key', '__execute__'].map(sel);
+  const selectors = [
+    'attack',
+    'move',
+    'transfer',
+    'approve',
+    'increase_allowance',
+    'upgrade',
+    'set_public_key',
+    '__execute__',
+  ].map(sel);
   const targets = [ACCOUNT, GAME, USDC, '0x5555'];
   const word = fc.oneof(fc.bigInt({ min: 0n, max: 300n }), fc.bigInt({ min: 0n, max: 2n ** 130n }));
   const call = fc.record({
@@ -215,7 +265,11 @@ describe('checkSessionCalls agrees with a plain reading of the spec (property)',
           const expected = specVerdict(
             s,
             BigInt(ACCOUNT),
-            calls.map((c) => ({ to: BigInt(c.contractAddress), selector: BigInt(c.entrypoint), calldata: c.calldata })),
+            calls.map((c) => ({
+              to: BigInt(c.contractAddress),
+              selector: BigInt(c.entrypoint),
+              calldata: c.calldata,
+            })),
             policies,
             NOW,
             margin,

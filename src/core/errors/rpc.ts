@@ -1,0 +1,31 @@
+import { SessionError } from './base.js';
+
+/** A node or paymaster could not be reached or answered with an error that is not a contract revert. */
+export class RpcRequestError extends SessionError<'RPC_ERROR'> {
+  override name = 'RpcRequestError';
+  readonly method: string | undefined;
+  constructor(shortMessage: string, options: { method?: string; cause?: unknown; details?: string } = {}) {
+    super('RPC_ERROR', shortMessage, options);
+    this.method = options.method;
+  }
+}
+
+/** The connected account cannot run SNIP session keys (or lacks a feature the dApp asked for). */
+export class SessionNotSupportedError extends SessionError<'SESSION_NOT_SUPPORTED'> {
+  override name = 'SessionNotSupportedError';
+  readonly accountAddress: string;
+  readonly missing: 'session-keys' | 'outside-execution' | 'spending-policy';
+  constructor(accountAddress: string, missing: SessionNotSupportedError['missing'], details?: string) {
+    super(
+      'SESSION_NOT_SUPPORTED',
+      missing === 'session-keys'
+        ? 'This account does not support SNIP session keys.'
+        : missing === 'outside-execution'
+          ? 'This account does not support outside execution (SNIP-9 v2), needed for gasless actions.'
+          : 'This account does not support spending policies.',
+      { details },
+    );
+    this.accountAddress = accountAddress;
+    this.missing = missing;
+  }
+}

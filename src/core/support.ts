@@ -1,0 +1,123 @@
+import {
+  SESSION_KEY_MANAGER_INTERFACE_ID,
+  SESSION_KEY_MANAGER_SELECTORS,
+  SRC9_V2_INTERFACE_ID,
+} from './constants.js';
+import { RpcRequestError } from './errors/index.js';
+import { decodeShortString, parseBigInt, toAddress, toHex } from './felt.js';
+
+/** The part of a starknet.js provider (RpcProvider, or starknet-react's) that detection uses. */
+export interface SupportProvider {
+  callContract(call: { contractAddress: string; entrypoint: string; calldata?: string[] }): Promise<string[]>;
+  getClassAt?(contractAddress: string): Promise<unknown>;
+}
+
+export interface SessionSupport {
+  /** ISessionKeyManager (add/revoke/get_session_data) is there. */
+  sessionKeys: boolean;
+  /** SNIP-9 v2 execute_from_outside_v2 is there (needed for paymaster submission). */
+  outsideExecution: boolean;
+  /** The v33 spending-policy extension answers. */
+  spendingPolicy: boolean;
+  /** get_contract_info() of the reference account, e.g. 'v33'; undefined when absent. */
+  contractVersion: string | undefined;
+  /** How session support was established. */
+  detectedBy: 'src5' | 'abi' | 'none';
+}
+
+// Node error codes meaning "the contract answered, with a revert or a missing entrypoint".
+const CONTRACT_ANSWER_CODES = new Set([20, 21, 40, 41]);
+
+/**
+ * Feature-detects SNIP session support (spec §6.1): SRC-5 ids first, then the class ABI; a reverting
+ * supports_interface means "no". Network failures are thrown (as RpcRequestError), never read as "no".
+ */
+export async function detectSessionSupport(
+  provider: SupportProvider,
+  accountAddress: string,
+): Promise<SessionSupport> {
+  const address = toHex(toAddress(accountAddress, 'accountAddress'));
+  const call = (entrypoint: string, calldata: string[] = []) =>
+    probe(() => provider.callContract({ contractAddress: address, entrypoint, calldata }), entrypoint);
+
+  const [sessionSrc5, src9Src5, info, spending] = await Promise.all([
+    call('supports_interface', [SESSION_KEY_MANAGER_INTERFACE_ID]),
+    call('supports_interface', [SRC9_V2_INTERFACE_ID]),
+    call('get_contract_info'),
+    call('get_spending_policy', ['0x1', '0x1']),
+  ]);
+  let sessionKeys = isTrue(sessionSrc5);
+  let outsideExecution = isTrue(src9Src5);
+  let detectedBy: SessionSupport['detectedBy'] = sessionKeys ? 'src5' : 'none';
+
+  if ((!sessionKeys || !outsideExecution) && provider.getClassAt) {
+    const names = await abiFunctionNames(provider, address);
+    if (!sessionKeys && Object.keys(SESSION_KEY_MANAGER_SELECTORS).every((n) => names.has(n))) {
+      sessionKeys = true;
+      detectedBy = 'abi';
+    }
+    if (!outsideExecution && names.has('execute_from_outside_v2')) outsideExecution = true;
+  }
+  const version = info?.[0] === undefined ? undefined : decodeShortString(parseBigInt(info[0]) ?? 0n);
+  return {
+    sessionKeys,
+    outsideExecution,
+    spendingPolicy: sessionKeys && Array.isArray(spending) && spending.length === 8,
+    contractVersion: version || undefined,
+    detectedBy,
+  };
+}
+
+const isTrue = (result: string[] | undefined) => result !== undefined && parseBigInt(result[0]) === 1n;
+
+/** The call's result, or undefined when the contract reverted or lacks the entrypoint. */
+async function probe(run: () => Promise<string[]>, entrypoint: string): Promise<string[] | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isContractAnswer(error)) return undefined;
+    throw new RpcRequestError(`Could not reach the node to call ${entrypoint}.`, {
+      method: 'starknet_call',
+      cause: error,
+    });
+  }
+}
+
+function isContractAnswer(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'number' && CONTRACT_ANSWER_CODES.has(code)) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /ENTRYPOINT_NOT_FOUND|Entry point .* not found|CONTRACT_ERROR|Contract error|revert/i.test(message);
+}
+
+async function abiFunctionNames(provider: SupportProvider, address: string): Promise<Set<string>> {
+  const names = new Set<string>();
+  let klass: unknown;
+  try {
+    klass = await provider.getClassAt?.(address);
+  } catch (error) {
+    if (isContractAnswer(error)) return names;
+    throw new RpcRequestError('Could not read the account class.', {
+      method: 'starknet_getClassAt',
+      cause: error,
+    });
+  }
+  let abi = (klass as { abi?: unknown } | null)?.abi;
+  if (typeof abi === 'string') {
+    try {
+      abi = JSON.parse(abi);
+    } catch {
+      return names;
+    }
+  }
+  const visit = (items: unknown) => {
+    if (!Array.isArray(items)) return;
+    for (const item of items) {
+      const entry = item as { type?: unknown; name?: unknown; items?: unknown };
+      if (entry?.type === 'function' && typeof entry.name === 'string') names.add(entry.name);
+      if (entry?.type === 'interface') visit(entry.items);
+    }
+  };
+  visit(abi);
+  return names;
+}
