@@ -1,2 +1,4 @@
 'use client';
-export * from './core/errors/index.js';
+export * from './core/index.js';
+export * from './query/index.js';
+export * from './react/index.js';

@@ -1,3 +1,4 @@
+export * from './actions/index.js';
 export {
   isSelectorString,
   type NormalizedCall,
@@ -36,6 +37,7 @@ export {
   outsideExecutionDomainHash,
   type SessionInvokeHashParameters,
 } from './hash.js';
+export { type FeeMode, type PaymasterTypedData, verifyPaymasterTypedData } from './paymaster.js';
 export {
   DEFAULT_MAX_SESSION_SECONDS,
   DEFAULT_MIN_SESSION_SECONDS,
@@ -68,4 +70,5 @@ export {
   signOutsideExecution,
   signSessionInvoke,
 } from './sign.js';
+export * from './storage/index.js';
 export { detectSessionSupport, type SessionSupport, type SupportProvider } from './support.js';

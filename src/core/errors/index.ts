@@ -1,4 +1,18 @@
 export { isSessionError, SessionError, type SessionErrorOptions } from './base.js';
+export { CryptoSelfTestError } from './crypto.js';
+export {
+  InnerCallFailedError,
+  type InnerCallFailure,
+  NonceConflictError,
+  NoSessionError,
+  PaymasterRejectedError,
+  PaymasterResponseMismatchError,
+  PaymasterUnavailableError,
+  SessionKeyMissingError,
+  TransactionRevertedError,
+  UserRejectedError,
+  WalletNotConnectedError,
+} from './execution.js';
 export { InvalidInputError, InvalidPolicyError, type InvalidPolicyReason } from './input.js';
 export {
   AdminSelectorError,
@@ -13,3 +27,12 @@ export {
   SpendLimitExceededError,
   type SpendLimitKind,
 } from './preflight.js';
+export { RpcRequestError, SessionNotSupportedError } from './rpc.js';
+export * from './storage.js';
+export {
+  ContractPanicError,
+  JsonRpcError,
+  MockWalletError,
+  TestnetUsageError,
+  type WalletErrorName,
+} from './testnet.js';

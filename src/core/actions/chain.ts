@@ -1,0 +1,77 @@
+import type { SessionData, SpendingPolicyState } from '../calls.js';
+import {
+  buildGetSessionDataCall,
+  buildGetSpendingPolicyCall,
+  parseSessionData,
+  parseSpendingPolicy,
+} from '../calls.js';
+import { toChainId } from '../chain.js';
+import { toHex } from '../felt.js';
+import type { SessionScope } from '../storage/types.js';
+import { rpcError } from './classify.js';
+import type { SessionConfig } from './config.js';
+import type { SessionProviderLike, SessionTarget } from './types.js';
+
+/** The provider an action uses: the one passed in, else the config's. */
+export function providerOf(
+  config: SessionConfig,
+  provider: SessionProviderLike | undefined,
+): SessionProviderLike {
+  const p = provider ?? config.provider;
+  if (!p)
+    throw rpcError(new Error('No provider: pass one to the action or to createSessionConfig.'), 'provider');
+  return p;
+}
+
+/** The storage scope of an account on a chain, for this app. */
+export async function scopeOf(
+  config: SessionConfig,
+  provider: SessionProviderLike,
+  target: SessionTarget,
+): Promise<SessionScope> {
+  let chainId = target.chainId;
+  if (chainId === undefined) {
+    try {
+      chainId = await provider.getChainId();
+    } catch (error) {
+      throw rpcError(error, 'starknet_chainId');
+    }
+  }
+  return { chainId: toHex(toChainId(chainId)), accountAddress: target.accountAddress, appId: config.appId };
+}
+
+export async function readSessionData(
+  provider: SessionProviderLike,
+  accountAddress: string,
+  publicKey: string,
+): Promise<SessionData> {
+  let result: string[];
+  try {
+    result = await provider.callContract(buildGetSessionDataCall({ accountAddress, publicKey }));
+  } catch (error) {
+    throw rpcError(error, 'starknet_call get_session_data');
+  }
+  return parseSessionData(result);
+}
+
+/** Spending policies of the given tokens, keyed by 0x hex token address. */
+export async function readSpendingPolicies(
+  provider: SessionProviderLike,
+  accountAddress: string,
+  publicKey: string,
+  tokens: readonly string[],
+): Promise<Record<string, SpendingPolicyState>> {
+  const entries = await Promise.all(
+    tokens.map(async (token) => {
+      try {
+        const felts = await provider.callContract(
+          buildGetSpendingPolicyCall({ accountAddress, publicKey, token }),
+        );
+        return [toHex(BigInt(token)), parseSpendingPolicy(felts)] as const;
+      } catch (error) {
+        throw rpcError(error, 'starknet_call get_spending_policy');
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}

@@ -1,0 +1,86 @@
+import {
+  isSessionError,
+  PaymasterRejectedError,
+  PaymasterUnavailableError,
+  RpcRequestError,
+  type SessionError,
+  TransactionRevertedError,
+  UserRejectedError,
+} from '../errors/index.js';
+
+const REJECTION_RE =
+  /USER_REFUSED_OP|user (rejected|refused|denied|cancel|abort)|rejected by (the )?user|request rejected/i;
+
+function codeOf(error: unknown): number | string | undefined {
+  const e = error as { code?: unknown; rpcCode?: unknown; baseError?: { code?: unknown } } | null;
+  const code = e?.rpcCode ?? e?.baseError?.code ?? e?.code;
+  return typeof code === 'number' || typeof code === 'string' ? code : undefined;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}
+
+/** True when a wallet error means "the user said no" (get-starknet code 113, EIP-1193 4001, or the words). */
+export function isUserRejection(error: unknown): boolean {
+  const code = codeOf(error);
+  return code === 113 || code === 4001 || code === 'USER_REFUSED_OP' || REJECTION_RE.test(messageOf(error));
+}
+
+/** Maps what a wallet threw to the library's errors. */
+export function walletError(error: unknown): SessionError {
+  if (isSessionError(error) && !('rpcCode' in (error as object))) return error;
+  if (isUserRejection(error)) return new UserRejectedError({ cause: error });
+  return new TransactionRevertedError(undefined, { cause: error, details: messageOf(error) });
+}
+
+// SNIP-29 error codes that mean "the paymaster refused this request" rather than "it is not there".
+const PAYMASTER_REFUSALS = new Set([150, 151, 153, 154, 155, 157, 158, 159, 160]);
+const TRANSACTION_EXECUTION_ERROR = 156;
+
+/** Maps what a paymaster client threw. Only "could not reach / overloaded" is retryable. */
+export function paymasterError(error: unknown): SessionError {
+  if (isSessionError(error)) return error;
+  const code = codeOf(error);
+  const message = messageOf(error);
+  if (code === TRANSACTION_EXECUTION_ERROR) {
+    return new TransactionRevertedError(undefined, { cause: error, details: message });
+  }
+  if (typeof code === 'number' && PAYMASTER_REFUSALS.has(code)) {
+    return new PaymasterRejectedError('The paymaster refused this transaction.', {
+      cause: error,
+      details: message,
+    });
+  }
+  const rateLimited = /\b429\b|rate.?limit|too many requests/i.test(message);
+  return new PaymasterUnavailableError(
+    rateLimited ? 'The paymaster is rate limiting requests.' : 'The paymaster is unavailable.',
+    { cause: error, details: message, retryable: true },
+  );
+}
+
+/** Maps a node error that is not a contract answer. */
+export function rpcError(error: unknown, method: string): SessionError {
+  if (isSessionError(error)) return error;
+  return new RpcRequestError(`The node did not answer ${method}.`, {
+    method,
+    cause: error,
+    details: messageOf(error),
+  });
+}
+
+/** Extracts a contract revert reason like 'Session: unauthorized selector' from any error text. */
+export function revertReason(error: unknown): string | undefined {
+  const text = isSessionError(error) ? `${error.details ?? ''} ${messageOf(error.cause)}` : messageOf(error);
+  const known =
+    /(Session: [a-z_ ]+|SRC9: [a-z_ <=>]+|Spending: [a-z_ -]+|Account: [a-z_ ]+|argent\/[a-z-]+)/i.exec(text);
+  return known?.[1]?.trim();
+}
+
+export { messageOf };

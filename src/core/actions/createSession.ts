@@ -1,0 +1,230 @@
+import { buildAddSessionCall, buildSetSpendingPolicyCall } from '../calls.js';
+import { randomPrivateKey, starkPublicKey } from '../crypto/ecdsa.js';
+import {
+  type InvalidPolicyError,
+  isSessionError,
+  SessionNotSupportedError,
+  TransactionRevertedError,
+  WalletNotConnectedError,
+} from '../errors/index.js';
+import { toHex } from '../felt.js';
+import {
+  type NormalizedSessionPolicy,
+  normalizeSessionPolicy,
+  type SessionPolicy,
+  sessionCoversPolicy,
+} from '../policy.js';
+import type { StoredSession } from '../storage/types.js';
+import { detectSessionSupport } from '../support.js';
+import { providerOf, readSessionData, scopeOf } from './chain.js';
+import type { SessionConfig } from './config.js';
+import { getSessionState } from './getSessionState.js';
+import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
+import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
+
+export interface CreateSessionParameters {
+  /** The connected wallet account that owns the smart account (it signs ONE transaction). */
+  owner: OwnerAccountLike | undefined;
+  policy: SessionPolicy;
+  provider?: SessionProviderLike | undefined;
+  chainId?: string | undefined;
+  /** The owner signs a typed message and the paymaster pays the creation (still one prompt). */
+  sponsored?: boolean | undefined;
+  paymaster?: PaymasterLike | undefined;
+  /** Skip on-chain feature detection (you know the account is a v33 session account). */
+  skipSupportCheck?: boolean | undefined;
+}
+
+export interface CreateSessionReturnType {
+  publicKey: string;
+  validUntil: number;
+  maxCalls: number;
+  transactionHash: string;
+  session: StoredSession;
+}
+
+export type CreateSessionErrorType =
+  | InvalidPolicyError
+  | SessionNotSupportedError
+  | WalletNotConnectedError
+  | TransactionRevertedError;
+
+/**
+ * Validates the policy (typed errors before any prompt), generates a key, stores it (pending), asks the
+ * wallet for ONE owner transaction (add_or_update_session_key + set_spending_policy calls), waits for it
+ * and marks the session active. A rejected or failed creation removes the pending key.
+ */
+export async function createSession(
+  config: SessionConfig,
+  parameters: CreateSessionParameters,
+): Promise<CreateSessionReturnType> {
+  const { owner } = parameters;
+  if (!owner) throw new WalletNotConnectedError();
+  const now = config.now();
+  const policy = normalizeSessionPolicy(parameters.policy, {
+    now,
+    maxDurationSeconds: config.maxDurationSeconds,
+  });
+  const provider = providerOf(config, parameters.provider);
+  const scope = await scopeOf(config, provider, {
+    chainId: parameters.chainId,
+    accountAddress: owner.address,
+  });
+
+  if (!parameters.skipSupportCheck) {
+    const support = await detectSessionSupport(provider, owner.address);
+    if (!support.sessionKeys) throw new SessionNotSupportedError(owner.address, 'session-keys');
+    if (policy.spendingLimits.length > 0 && !support.spendingPolicy) {
+      throw new SessionNotSupportedError(owner.address, 'spending-policy');
+    }
+    if ((parameters.sponsored || config.paymaster) && !support.outsideExecution) {
+      throw new SessionNotSupportedError(owner.address, 'outside-execution');
+    }
+  }
+
+  const privateKey = randomPrivateKey();
+  const publicKey = toHex(starkPublicKey(privateKey));
+  const session: StoredSession = {
+    schemaVersion: 1,
+    scope,
+    publicKey,
+    validUntil: policy.validUntil,
+    maxCalls: policy.maxCalls,
+    allowedSelectors: policy.allowedSelectors,
+    spendingLimits: policy.spendingLimits.map((l) => ({
+      token: l.token,
+      maxPerCall: toHex(l.maxPerCall),
+      maxPerWindow: toHex(l.maxPerWindow),
+      windowSeconds: l.windowSeconds,
+    })),
+    policy: toJsonPolicy(parameters.policy),
+    createdAt: now,
+    status: 'pending',
+    callsUsed: 0,
+    updatedAt: now,
+  };
+  // Stored before the prompt, so an approved transaction never leaves a key we lost.
+  await config.storage.set(session, privateKey);
+  let transactionHash: string | undefined;
+  try {
+    ({ transactionHash } = await submitOwnerCalls(config, {
+      owner,
+      calls: ownerCalls(owner.address, publicKey, policy),
+      chainId: scope.chainId,
+      sponsored: parameters.sponsored,
+      paymaster: parameters.paymaster,
+    }));
+    await config.storage.update(scope, publicKey, { transactionHash });
+    await waitForSuccess(provider, transactionHash);
+    const chain = await readSessionData(provider, owner.address, publicKey);
+    if (!chain.exists || chain.validUntil !== policy.validUntil) {
+      throw new TransactionRevertedError(transactionHash, {
+        details: 'The transaction succeeded but the account does not show the session.',
+      });
+    }
+    const active = await config.storage.update(scope, publicKey, { status: 'active' });
+    return {
+      publicKey,
+      validUntil: policy.validUntil,
+      maxCalls: policy.maxCalls,
+      transactionHash,
+      session: active ?? { ...session, status: 'active', transactionHash },
+    };
+  } catch (error) {
+    // Keep the key while the outcome is unknown (the node did not answer): a later refresh activates it.
+    if (transactionHash === undefined || !isSessionError(error, 'RPC_ERROR')) {
+      await config.storage.remove(scope, publicKey);
+    }
+    throw error;
+  }
+}
+
+export type EnsureSessionReturnType = CreateSessionReturnType & { reused: boolean };
+
+/**
+ * Idempotent: reuses a live session of this account and app that covers the policy (same or wider
+ * selectors, same caps, calls left, not expiring), otherwise asks for consent and creates one.
+ */
+export async function ensureSession(
+  config: SessionConfig,
+  parameters: CreateSessionParameters,
+): Promise<EnsureSessionReturnType> {
+  const { owner } = parameters;
+  if (!owner) throw new WalletNotConnectedError();
+  const now = config.now();
+  const requested = normalizeSessionPolicy(parameters.policy, {
+    now,
+    maxDurationSeconds: config.maxDurationSeconds,
+  });
+  const provider = providerOf(config, parameters.provider);
+  const scope = await scopeOf(config, provider, {
+    chainId: parameters.chainId,
+    accountAddress: owner.address,
+  });
+  for (const candidate of await config.storage.list(scope)) {
+    if (candidate.status !== 'active') continue;
+    const state = await getSessionState(config, {
+      provider,
+      chainId: scope.chainId,
+      accountAddress: owner.address,
+      publicKey: candidate.publicKey,
+    });
+    if (state.stale || (state.status !== 'active' && state.status !== 'expiring')) continue;
+    const covers = sessionCoversPolicy(
+      {
+        validUntil: candidate.validUntil,
+        maxCalls: state.maxCalls,
+        callsUsed: state.callsUsed,
+        allowedSelectors: candidate.allowedSelectors,
+        spendingLimits: candidate.spendingLimits.map((l) => ({
+          token: l.token,
+          maxPerCall: BigInt(l.maxPerCall),
+          maxPerWindow: BigInt(l.maxPerWindow),
+          windowSeconds: l.windowSeconds,
+        })),
+      },
+      requested,
+      now,
+      config.renewBeforeSeconds,
+    );
+    if (covers && (await config.storage.getSigner(scope, candidate.publicKey))) {
+      return {
+        publicKey: candidate.publicKey,
+        validUntil: candidate.validUntil,
+        maxCalls: candidate.maxCalls,
+        transactionHash: candidate.transactionHash ?? '',
+        session: candidate,
+        reused: true,
+      };
+    }
+  }
+  return { ...(await createSession(config, parameters)), reused: false };
+}
+
+/** The owner calls that register a session with its spending policies, in one multicall. */
+export function ownerCalls(accountAddress: string, publicKey: string, policy: NormalizedSessionPolicy) {
+  return [
+    buildAddSessionCall({
+      accountAddress,
+      publicKey,
+      validUntil: policy.validUntil,
+      maxCalls: policy.maxCalls,
+      allowedEntrypoints: policy.allowedSelectors,
+    }),
+    ...policy.spendingLimits.map((l) =>
+      buildSetSpendingPolicyCall({
+        accountAddress,
+        publicKey,
+        token: l.token,
+        maxPerCall: l.maxPerCall,
+        maxPerWindow: l.maxPerWindow,
+        windowSeconds: l.windowSeconds,
+      }),
+    ),
+  ];
+}
+
+/** The dApp's policy as JSON (bigint amounts as strings), kept for display and drift checks. */
+function toJsonPolicy(policy: SessionPolicy): unknown {
+  return JSON.parse(JSON.stringify(policy, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
+}

@@ -1,0 +1,40 @@
+export { isUserRejection } from './classify.js';
+export {
+  createSessionConfig,
+  type InflightTracker,
+  type SessionConfig,
+  type SessionConfigParameters,
+} from './config.js';
+export {
+  type CreateSessionErrorType,
+  type CreateSessionParameters,
+  type CreateSessionReturnType,
+  createSession,
+  type EnsureSessionReturnType,
+  ensureSession,
+  ownerCalls,
+} from './createSession.js';
+export {
+  type ExecuteWithSessionErrorType,
+  type ExecuteWithSessionParameters,
+  type ExecuteWithSessionReturnType,
+  executeWithSession,
+} from './executeWithSession.js';
+export {
+  deriveStatus,
+  type GetSessionStateParameters,
+  type GetSessionStateReturnType,
+  getSessionState,
+  type SessionSpendState,
+  type SessionState,
+  type SessionStatus,
+} from './getSessionState.js';
+export { type GetSpendingPolicyParameters, getSpendingPolicy } from './getSpendingPolicy.js';
+export { type ListSessionsParameters, listSessions, type SessionSummary } from './listSessions.js';
+export {
+  type RevokeSessionParameters,
+  type RevokeSessionReturnType,
+  revokeSession,
+} from './revokeSession.js';
+export { SessionInvokeSigner } from './starknetSigner.js';
+export type { OwnerAccountLike, PaymasterLike, SessionProviderLike, SessionTarget } from './types.js';

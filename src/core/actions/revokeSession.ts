@@ -1,0 +1,84 @@
+import { buildRemoveSpendingPolicyCall, buildRevokeSessionCall } from '../calls.js';
+import { NoSessionError, WalletNotConnectedError } from '../errors/index.js';
+import type { StoredSession } from '../storage/types.js';
+import { providerOf, scopeOf } from './chain.js';
+import type { SessionConfig } from './config.js';
+import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
+import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
+
+export interface RevokeSessionParameters {
+  owner: OwnerAccountLike | undefined;
+  /** Sessions to revoke; omit with `all: true` to revoke every live session of this app on the account. */
+  publicKeys?: readonly string[] | undefined;
+  all?: boolean | undefined;
+  provider?: SessionProviderLike | undefined;
+  chainId?: string | undefined;
+  sponsored?: boolean | undefined;
+  paymaster?: PaymasterLike | undefined;
+}
+
+export interface RevokeSessionReturnType {
+  transactionHash: string;
+  revoked: string[];
+}
+
+/**
+ * Revokes one or several sessions in ONE owner transaction, also removing their spending policies (the
+ * contract keeps them after a revoke otherwise), then wipes the keys.
+ */
+export async function revokeSession(
+  config: SessionConfig,
+  parameters: RevokeSessionParameters,
+): Promise<RevokeSessionReturnType> {
+  const { owner } = parameters;
+  if (!owner) throw new WalletNotConnectedError();
+  const provider = providerOf(config, parameters.provider);
+  const scope = await scopeOf(config, provider, {
+    chainId: parameters.chainId,
+    accountAddress: owner.address,
+  });
+  const all = await config.storage.list(scope);
+  const wanted = parameters.all
+    ? all.filter((s) => s.status === 'active' || s.status === 'pending')
+    : (parameters.publicKeys ?? []).map(
+        (pk) => all.find((s) => BigInt(s.publicKey) === BigInt(pk)) ?? placeholder(pk, scope),
+      );
+  if (wanted.length === 0) throw new NoSessionError();
+
+  const calls = wanted.flatMap((s) => [
+    buildRevokeSessionCall({ accountAddress: owner.address, publicKey: s.publicKey }),
+    ...s.spendingLimits.map((l) =>
+      buildRemoveSpendingPolicyCall({
+        accountAddress: owner.address,
+        publicKey: s.publicKey,
+        token: l.token,
+      }),
+    ),
+  ]);
+  const { transactionHash } = await submitOwnerCalls(config, {
+    owner,
+    calls,
+    chainId: scope.chainId,
+    sponsored: parameters.sponsored,
+    paymaster: parameters.paymaster,
+  });
+  await waitForSuccess(provider, transactionHash);
+  for (const s of wanted) await config.storage.update(scope, s.publicKey, { status: 'revoked' });
+  return { transactionHash, revoked: wanted.map((s) => s.publicKey) };
+}
+
+/** A key this storage does not know can still be revoked on chain. */
+function placeholder(publicKey: string, scope: StoredSession['scope']): StoredSession {
+  return {
+    schemaVersion: 1,
+    scope,
+    publicKey,
+    validUntil: 0,
+    maxCalls: 0,
+    allowedSelectors: [],
+    spendingLimits: [],
+    createdAt: 0,
+    status: 'active',
+    updatedAt: 0,
+  };
+}

@@ -1,0 +1,118 @@
+import { SessionError } from './base.js';
+
+/** The user said no in their wallet. Nothing was sent. */
+export class UserRejectedError extends SessionError<'USER_REJECTED'> {
+  override name = 'UserRejectedError';
+  constructor(options: { cause?: unknown; details?: string } = {}) {
+    super('USER_REJECTED', 'The request was rejected in the wallet.', options);
+  }
+}
+
+/** No owner wallet is connected (needed to create or revoke a session, or for the owner fallback). */
+export class WalletNotConnectedError extends SessionError<'WALLET_NOT_CONNECTED'> {
+  override name = 'WalletNotConnectedError';
+  constructor() {
+    super('WALLET_NOT_CONNECTED', 'Connect a wallet first.');
+  }
+}
+
+/** The session is known but its key is not in this storage (wiped, another device, or cleared). */
+export class SessionKeyMissingError extends SessionError<'SESSION_KEY_MISSING'> {
+  override name = 'SessionKeyMissingError';
+  readonly publicKey: string;
+  constructor(publicKey: string) {
+    super('SESSION_KEY_MISSING', 'The key of this session is not available on this device.');
+    this.publicKey = publicKey;
+  }
+}
+
+/** There is no session to use for this account and app. */
+export class NoSessionError extends SessionError<'NO_SESSION'> {
+  override name = 'NoSessionError';
+  constructor() {
+    super('NO_SESSION', 'There is no session for this account yet: start one first.');
+  }
+}
+
+/** The paymaster cannot be reached, is down, or is rate limiting us. Nothing was signed or counted. */
+export class PaymasterUnavailableError extends SessionError<'PAYMASTER_UNAVAILABLE'> {
+  override name = 'PaymasterUnavailableError';
+  /** True when a later retry may succeed (timeouts, 5xx, 429). */
+  readonly retryable: boolean;
+  constructor(
+    shortMessage: string,
+    options: { cause?: unknown; details?: string; retryable?: boolean } = {},
+  ) {
+    super('PAYMASTER_UNAVAILABLE', shortMessage, options);
+    this.retryable = options.retryable ?? true;
+  }
+}
+
+/** The paymaster answered but refused the transaction (unsupported token, policy, invalid request). */
+export class PaymasterRejectedError extends SessionError<'PAYMASTER_REJECTED'> {
+  override name = 'PaymasterRejectedError';
+  constructor(shortMessage: string, options: { cause?: unknown; details?: string } = {}) {
+    super('PAYMASTER_REJECTED', shortMessage, options);
+  }
+}
+
+/** The typed data the paymaster returned is not exactly our calls (plus only its fee transfer). Not signed. */
+export class PaymasterResponseMismatchError extends SessionError<'PAYMASTER_RESPONSE_MISMATCH'> {
+  override name = 'PaymasterResponseMismatchError';
+  readonly field: string;
+  constructor(field: string, details?: string) {
+    super(
+      'PAYMASTER_RESPONSE_MISMATCH',
+      'The paymaster asked to sign something other than these calls; refused.',
+      {
+        details,
+        metaMessages: [`Field: ${field}`],
+      },
+    );
+    this.field = field;
+  }
+}
+
+/** The transaction was included but reverted (or refused by the account on validation). */
+export class TransactionRevertedError extends SessionError<'TRANSACTION_REVERTED'> {
+  override name = 'TransactionRevertedError';
+  readonly transactionHash: string | undefined;
+  constructor(transactionHash: string | undefined, options: { cause?: unknown; details?: string } = {}) {
+    super('TRANSACTION_REVERTED', 'The transaction was rejected on chain.', options);
+    this.transactionHash = transactionHash;
+  }
+}
+
+/** One inner call of a non-atomic multicall failed while the transaction itself succeeded. */
+export interface InnerCallFailure {
+  index: number;
+  contractAddress: string;
+  selector: string;
+  reason: string | undefined;
+}
+
+/** The transaction succeeded but some inner calls failed (the account executes calls non-atomically). */
+export class InnerCallFailedError extends SessionError<'INNER_CALL_FAILED'> {
+  override name = 'InnerCallFailedError';
+  readonly transactionHash: string;
+  readonly failures: InnerCallFailure[];
+  constructor(transactionHash: string, failures: InnerCallFailure[]) {
+    super(
+      'INNER_CALL_FAILED',
+      `${failures.length} of the calls failed inside a transaction that succeeded.`,
+      {
+        details: failures.map((f) => `#${f.index}: ${f.reason ?? 'reverted'}`).join('; '),
+      },
+    );
+    this.transactionHash = transactionHash;
+    this.failures = failures;
+  }
+}
+
+/** The nonce was taken by another transaction, even after one re-sign with a fresh nonce. */
+export class NonceConflictError extends SessionError<'NONCE_CONFLICT'> {
+  override name = 'NonceConflictError';
+  constructor(options: { cause?: unknown; details?: string } = {}) {
+    super('NONCE_CONFLICT', 'Another transaction used the same nonce; try again.', options);
+  }
+}

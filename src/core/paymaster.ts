@@ -1,0 +1,181 @@
+import { type NormalizedCall, toSelector } from './call.js';
+import { toChainId } from './chain.js';
+import { SPENDING_TRACKED_SELECTORS } from './constants.js';
+import { PaymasterResponseMismatchError } from './errors/index.js';
+import { parseBigInt, STARK_PRIME, U64_MAX } from './felt.js';
+import type { NormalizedOutsideExecution } from './hash.js';
+
+/** SNIP-29 fee modes (starknet.js shape). */
+export type FeeMode = { mode: 'sponsored' } | { mode: 'default'; gasToken: string };
+
+/** The outside-execution typed data a SNIP-29 paymaster returns from paymaster_buildTransaction. */
+export interface PaymasterTypedData {
+  types: Record<string, readonly { name: string; type: string }[]>;
+  primaryType: string;
+  domain: { name?: unknown; version?: unknown; chainId?: unknown; revision?: unknown };
+  message: Record<string, unknown>;
+}
+
+export interface VerifyPaymasterTypedDataParameters {
+  typedData: PaymasterTypedData;
+  accountAddress: bigint;
+  chainId: bigint;
+  /** The calls we asked for, normalised. */
+  calls: readonly NormalizedCall[];
+  feeMode: FeeMode;
+  /** Upper bound for the fee transfer in gas-token mode (base units), e.g. the paymaster's own suggested max. */
+  maxFeeInGasToken?: bigint | undefined;
+  /** Unix seconds: executeBefore must be later than this. */
+  now: number;
+}
+
+export interface VerifiedPaymasterExecution {
+  outsideExecution: NormalizedOutsideExecution;
+  /** The fee transfer the paymaster appended (gas-token mode), if any. */
+  feeCall: NormalizedCall | undefined;
+}
+
+const TRANSFER = BigInt(SPENDING_TRACKED_SELECTORS.transfer);
+const EXPECTED_OE_TYPE = [
+  ['Caller', 'ContractAddress'],
+  ['Nonce', 'felt'],
+  ['Execute After', 'u128'],
+  ['Execute Before', 'u128'],
+  ['Calls', 'Call*'],
+];
+const EXPECTED_CALL_TYPE = [
+  ['To', 'ContractAddress'],
+  ['Selector', 'selector'],
+  ['Calldata', 'felt*'],
+];
+
+/**
+ * Checks that a paymaster's typed data is the SNIP-9 v2 outside execution of exactly our calls, plus only
+ * a fee `transfer` of the gas token in gas-token mode, and returns it normalised. We then hash what we
+ * checked ourselves: what is signed is what was verified, never the paymaster's own encoding.
+ */
+export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters): VerifiedPaymasterExecution {
+  const td = p.typedData;
+  if (!td || typeof td !== 'object' || !td.message || !td.domain || !td.types) {
+    throw new PaymasterResponseMismatchError('typed_data', 'missing typed data');
+  }
+  if (td.primaryType !== 'OutsideExecution') mismatch('primaryType', td.primaryType);
+  sameType(td.types.OutsideExecution, EXPECTED_OE_TYPE, 'types.OutsideExecution');
+  sameType(td.types.Call, EXPECTED_CALL_TYPE, 'types.Call');
+  if (td.domain.name !== 'Account.execute_from_outside') mismatch('domain.name', td.domain.name);
+  if (felt(td.domain.version, 'domain.version') !== 2n) mismatch('domain.version', td.domain.version);
+  if (felt(td.domain.revision, 'domain.revision') !== 1n) mismatch('domain.revision', td.domain.revision);
+  if (chainFelt(td.domain.chainId) !== p.chainId) mismatch('domain.chainId', td.domain.chainId);
+
+  const m = td.message;
+  const executeAfter = felt(m['Execute After'], 'message.Execute After');
+  const executeBefore = felt(m['Execute Before'], 'message.Execute Before');
+  if (executeAfter > U64_MAX || executeBefore > U64_MAX || executeBefore <= executeAfter) {
+    mismatch('message.Execute Before', `${executeAfter}..${executeBefore}`);
+  }
+  if (executeBefore <= BigInt(p.now)) mismatch('message.Execute Before', 'already past');
+  const rawCalls = m.Calls;
+  if (!Array.isArray(rawCalls)) mismatch('message.Calls', 'not an array');
+  const calls = (rawCalls as unknown[]).map((c, i) => typedCall(c, i));
+
+  const extra = p.feeMode.mode === 'default' ? 1 : 0;
+  if (calls.length !== p.calls.length + extra) {
+    mismatch('message.Calls', `expected ${p.calls.length + extra} calls, got ${calls.length}`);
+  }
+  for (let i = 0; i < p.calls.length; i++) {
+    const want = p.calls[i]!;
+    const got = calls[i]!;
+    if (
+      got.to !== want.to ||
+      got.selector !== want.selector ||
+      got.calldata.length !== want.calldata.length ||
+      got.calldata.some((v, j) => v !== want.calldata[j])
+    ) {
+      mismatch(`message.Calls[${i}]`, 'differs from the requested call');
+    }
+  }
+  let feeCall: NormalizedCall | undefined;
+  if (p.feeMode.mode === 'default') {
+    feeCall = calls[calls.length - 1]!;
+    if (
+      feeCall.to !== BigInt(p.feeMode.gasToken) ||
+      feeCall.selector !== TRANSFER ||
+      feeCall.calldata.length !== 3
+    ) {
+      mismatch('message.Calls[fee]', 'the last call is not a transfer of the gas token');
+    }
+    const amount = feeCall.calldata[1]! + (feeCall.calldata[2]! << 128n);
+    if (feeCall.calldata[1]! >= 2n ** 128n || feeCall.calldata[2]! >= 2n ** 128n) {
+      mismatch('message.Calls[fee]', 'fee amount is not a u256');
+    }
+    if (p.maxFeeInGasToken !== undefined && amount > p.maxFeeInGasToken) {
+      mismatch('message.Calls[fee]', `fee ${amount} above the maximum ${p.maxFeeInGasToken}`);
+    }
+    if (feeCall.calldata[0] === p.accountAddress)
+      mismatch('message.Calls[fee]', 'fee paid to the account itself');
+  }
+  return {
+    outsideExecution: {
+      caller: felt(m.Caller, 'message.Caller'),
+      nonce: felt(m.Nonce, 'message.Nonce'),
+      executeAfter,
+      executeBefore,
+      calls: calls.map((c, i) => ({ ...c, entrypoint: p.calls[i]?.entrypoint })),
+    },
+    feeCall,
+  };
+}
+
+function typedCall(raw: unknown, i: number): NormalizedCall {
+  const c = raw as { To?: unknown; Selector?: unknown; Calldata?: unknown } | null;
+  if (!c || typeof c !== 'object' || !Array.isArray(c.Calldata))
+    mismatch(`message.Calls[${i}]`, 'malformed call');
+  let selector: bigint;
+  try {
+    selector = toSelector(String(c!.Selector));
+  } catch {
+    mismatch(`message.Calls[${i}].Selector`, String(c!.Selector));
+  }
+  return {
+    to: felt(c!.To, `message.Calls[${i}].To`),
+    selector: selector!,
+    calldata: (c!.Calldata as unknown[]).map((v, j) => felt(v, `message.Calls[${i}].Calldata[${j}]`)),
+    entrypoint: undefined,
+  };
+}
+
+function sameType(actual: unknown, expected: string[][], field: string): void {
+  const a = actual as { name: string; type: string }[] | undefined;
+  if (
+    !Array.isArray(a) ||
+    a.length !== expected.length ||
+    a.some((e, i) => e?.name !== expected[i]![0] || e?.type !== expected[i]![1])
+  ) {
+    mismatch(field, JSON.stringify(actual));
+  }
+}
+
+function felt(value: unknown, field: string): bigint {
+  const n =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
+      ? parseBigInt(value)
+      : undefined;
+  if (n === undefined || n >= STARK_PRIME) mismatch(field, String(value));
+  return n!;
+}
+
+function chainFelt(value: unknown): bigint | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return toChainId(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function mismatch(field: string, details: unknown): never {
+  throw new PaymasterResponseMismatchError(
+    field,
+    typeof details === 'string' ? details : JSON.stringify(details),
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useReducer } from 'react';
+import { deriveStatus, type SessionState } from '../core/actions/index.js';
+import { sessionStateQueryOptions } from '../query/index.js';
+import { useSessionConfig } from './context.js';
+import { useStarknetBindings } from './useStarknet.js';
+
+export interface UseSessionParameters {
+  /** A specific session; default: the newest usable one of the connected account. */
+  publicKey?: string | undefined;
+  /** Re-read the chain this often (ms) to catch revocations from elsewhere. Default 30 000; false to disable. */
+  refetchInterval?: number | false | undefined;
+}
+
+export type UseSessionReturnType = ReturnType<typeof useQuery<SessionState, Error>>;
+
+/**
+ * One live object for the session: status (`none | pending | active | expiring | expired | exhausted |
+ * revoked`), expiry and seconds left, calls used / max / left, per-token spend left and next reset.
+ * Refreshed from the chain, updated optimistically after each execute, and re-rendered exactly when
+ * the session becomes `expiring` or `expired`.
+ */
+export function useSession(parameters: UseSessionParameters = {}): UseSessionReturnType {
+  const config = useSessionConfig();
+  const { provider, accountAddress, chainId } = useStarknetBindings();
+  const query = useQuery({
+    ...sessionStateQueryOptions(config, {
+      provider,
+      chainId,
+      accountAddress: accountAddress ?? '',
+      publicKey: parameters.publicKey,
+    }),
+    enabled: Boolean(accountAddress && chainId),
+    refetchInterval: parameters.refetchInterval ?? 30_000,
+    // Time-dependent parts (status, secondsLeft) are brought up to now at every render.
+    select: (state: SessionState) => withTime(state, config.now(), config.renewBeforeSeconds),
+  });
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const data = query.data;
+  const now = config.now();
+
+  // Re-render at the next status boundary (expiring, then expired) instead of ticking every second.
+  const nextBoundary =
+    data?.expiresAt === undefined
+      ? undefined
+      : nextTransition(data.expiresAt, now, config.renewBeforeSeconds);
+  useEffect(() => {
+    if (nextBoundary === undefined) return;
+    const timer = setTimeout(rerender, Math.max(0, (nextBoundary - config.now()) * 1000) + 50);
+    return () => clearTimeout(timer);
+  }, [nextBoundary, config]);
+
+  return query;
+}
+
+function withTime(state: SessionState, now: number, renewBeforeSeconds: number): SessionState {
+  if (!state.session || state.expiresAt === undefined) return state;
+  const status =
+    state.status === 'none'
+      ? 'none'
+      : deriveStatus(
+          { ...state.session, callsUsed: state.callsUsed, maxCalls: state.maxCalls },
+          now,
+          renewBeforeSeconds,
+        );
+  return { ...state, status, secondsLeft: Math.max(0, state.expiresAt - now) };
+}
+
+function nextTransition(expiresAt: number, now: number, renewBeforeSeconds: number): number | undefined {
+  if (now < expiresAt - renewBeforeSeconds) return expiresAt - renewBeforeSeconds;
+  if (now <= expiresAt) return expiresAt + 1;
+  return undefined;
+}

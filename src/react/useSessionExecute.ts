@@ -1,0 +1,56 @@
+'use client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ExecuteWithSessionReturnType, SessionState } from '../core/actions/index.js';
+import type { SessionError } from '../core/errors/index.js';
+import { type ExecuteWithSessionVariables, executeWithSessionMutationOptions } from '../query/index.js';
+import { useSessionConfig } from './context.js';
+import { useStarknetBindings } from './useStarknet.js';
+
+/**
+ * `execute(calls, options)`: preflight, sign with the session key, submit through the paymaster (or
+ * directly). No wallet prompt. Errors are typed `SessionError`s: switch on `error.code`.
+ */
+export function useSessionExecute() {
+  const config = useSessionConfig();
+  const { provider, paymaster, owner, accountAddress, chainId } = useStarknetBindings();
+  const queryClient = useQueryClient();
+  const mutation = useMutation<ExecuteWithSessionReturnType, SessionError, ExecuteWithSessionVariables>({
+    ...executeWithSessionMutationOptions(config, {
+      provider,
+      paymaster: config.paymaster ?? paymaster,
+      owner,
+      accountAddress,
+      chainId,
+    }),
+    onSuccess(result) {
+      // Optimistic: the session state shows the call at once; the chain confirms on the next refresh.
+      queryClient.setQueriesData<SessionState>({ queryKey: ['sessionState'] }, (old) => {
+        if (!old?.publicKey || BigInt(old.publicKey) !== BigInt(result.publicKey)) return old;
+        const callsUsed = Math.max(old.callsUsed, result.callsUsed);
+        const spending = old.spending.map((s) => {
+          const spent = result.spending.find((x) => BigInt(x.token) === BigInt(s.token))?.amount ?? 0n;
+          const left = s.left > spent ? s.left - spent : 0n;
+          return { ...s, spentInWindow: s.spentInWindow + spent, left };
+        });
+        return {
+          ...old,
+          callsUsed,
+          callsLeft: Math.max(0, old.maxCalls - callsUsed),
+          status: callsUsed >= old.maxCalls && old.status === 'active' ? 'exhausted' : old.status,
+          spending,
+        };
+      });
+    },
+  });
+  return {
+    ...mutation,
+    execute: (
+      calls: ExecuteWithSessionVariables['calls'],
+      options: Omit<ExecuteWithSessionVariables, 'calls'> = {},
+    ) => mutation.mutate({ ...options, calls }),
+    executeAsync: (
+      calls: ExecuteWithSessionVariables['calls'],
+      options: Omit<ExecuteWithSessionVariables, 'calls'> = {},
+    ) => mutation.mutateAsync({ ...options, calls }),
+  };
+}
