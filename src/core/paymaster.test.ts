@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { normalizeCalls } from './call.js';
+import { SPENDING_TRACKED_SELECTORS } from './constants.js';
+import { PaymasterResponseMismatchError } from './errors/index.js';
+import { type FeeMode, type PaymasterTypedData, verifyPaymasterTypedData } from './paymaster.js';
+
+const ACCOUNT = 0x3062f8ec52749beae94daee793871e60a4f71fdee577e9d9fb0c61260024806n;
+const CHAIN = 0x534e5f5345504f4c4941n;
+const STRK = '0x4718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d';
+const FORWARDER = '0x5555';
+const NOW = 1_800_000_000;
+const calls = [
+  { contractAddress: '0x4a11', entrypoint: 'attack', calldata: ['0x1'] },
+  { contractAddress: '0x4a11', entrypoint: 'move', calldata: ['0x2', '0x3'] },
+];
+
+function typedData(feeMode: FeeMode, over: Partial<PaymasterTypedData['message']> = {}): PaymasterTypedData {
+  const msgCalls = normalizeCalls(calls).map((c) => ({
+    To: `0x${c.to.toString(16)}`,
+    Selector: `0x${c.selector.toString(16)}`,
+    Calldata: c.calldata.map((v) => `0x${v.toString(16)}`),
+  }));
+  if (feeMode.mode === 'default') {
+    msgCalls.push({ To: feeMode.gasToken, Selector: SPENDING_TRACKED_SELECTORS.transfer, Calldata: [FORWARDER, '0x64', '0x0'] });
+  }
+  return {
+    types: {
+      StarknetDomain: [
+        { name: 'name', type: 'shortstring' },
+        { name: 'version', type: 'shortstring' },
+        { name: 'chainId', type: 'shortstring' },
+        { name: 'revision', type: 'shortstring' },
+      ],
+      OutsideExecution: [
+        { name: 'Caller', type: 'ContractAddress' },
+        { name: 'Nonce', type: 'felt' },
+        { name: 'Execute After', type: 'u128' },
+        { name: 'Execute Before', type: 'u128' },
+        { name: 'Calls', type: 'Call*' },
+      ],
+      Call: [
+        { name: 'To', type: 'ContractAddress' },
+        { name: 'Selector', type: 'selector' },
+        { name: 'Calldata', type: 'felt*' },
+      ],
+    },
+    primaryType: 'OutsideExecution',
+    domain: { name: 'Account.execute_from_outside', version: '2', chainId: 'SN_SEPOLIA', revision: '1' },
+    message: { Caller: FORWARDER, Nonce: '0x99', 'Execute After': NOW - 60, 'Execute Before': NOW + 600, Calls: msgCalls, ...over },
+  };
+}
+
+const verify = (td: PaymasterTypedData, feeMode: FeeMode, maxFeeInGasToken?: bigint) =>
+  verifyPaymasterTypedData({ typedData: td, accountAddress: ACCOUNT, chainId: CHAIN, calls: normalizeCalls(calls), feeMode, now: NOW, maxFeeInGasToken });
+
+describe('verifyPaymasterTypedData', () => {
+  const sponsored: FeeMode = { mode: 'sponsored' };
+  const gas: FeeMode = { mode: 'default', gasToken: STRK };
+
+  it('accepts exactly our calls (sponsored) and returns what will be hashed', () => {
+    const v = verify(typedData(sponsored), sponsored);
+    expect(v.feeCall).toBeUndefined();
+    expect(v.outsideExecution).toMatchObject({ caller: 0x5555n, nonce: 0x99n, executeBefore: BigInt(NOW + 600) });
+    expect(v.outsideExecution.calls).toHaveLength(2);
+  });
+
+  it('accepts our calls plus one trailing fee transfer of the gas token', () => {
+    const v = verify(typedData(gas), gas, 100n);
+    expect(v.feeCall?.calldata).toEqual([0x5555n, 100n, 0n]);
+  });
+
+  it.each<[string, (td: PaymasterTypedData) => void, FeeMode]>([
+    ['an extra call (sponsored)', (td) => (td.message.Calls as unknown[]).push({ To: '0x1', Selector: '0x2', Calldata: [] }), sponsored],
+    ['a dropped call', (td) => (td.message.Calls as unknown[]).pop(), sponsored],
+    ['an altered calldata word', (td) => ((td.message.Calls as { Calldata: string[] }[])[0]!.Calldata[0] = '0x2'), sponsored],
+    ['an altered target', (td) => ((td.message.Calls as { To: string }[])[1]!.To = '0x4a12'), sponsored],
+    ['a swapped selector', (td) => ((td.message.Calls as { Selector: string }[])[0]!.Selector = 'transfer'), sponsored],
+    ['the felt timestamp type', (td) => ((td.types.OutsideExecution as { type: string }[])[2] = { name: 'Execute After', type: 'felt' } as never), sponsored],
+    ['another domain', (td) => (td.domain.name = 'Other'), sponsored],
+    ['another chain', (td) => (td.domain.chainId = 'SN_MAIN'), sponsored],
+    ['an expired window', (td) => (td.message['Execute Before'] = NOW - 1), sponsored],
+    ['a fee in another token', (td) => ((td.message.Calls as { To: string }[])[2]!.To = '0x1234'), gas],
+    ['a fee call that is not a transfer', (td) => ((td.message.Calls as { Selector: string }[])[2]!.Selector = 'approve'), gas],
+    ['a fee above the maximum', (td) => ((td.message.Calls as { Calldata: string[] }[])[2]!.Calldata[1] = '0x65'), gas],
+    ['no fee call in gas-token mode', (td) => (td.message.Calls as unknown[]).pop(), gas],
+  ])('refuses %s', (_, tamper, feeMode) => {
+    const td = typedData(feeMode);
+    tamper(td);
+    expect(() => verify(td, feeMode, 100n)).toThrow(PaymasterResponseMismatchError);
+  });
+
+  it('refuses any random alteration of a call word (property)', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 1 }), fc.nat({ max: 3 }), fc.bigInt({ min: 1n, max: 2n ** 250n }), (callIndex, field, delta) => {
+        const td = typedData(sponsored);
+        const call = (td.message.Calls as { To: string; Selector: string; Calldata: string[] }[])[callIndex]!;
+        const bump = (hex: string) => `0x${(BigInt(hex) + delta).toString(16)}`;
+        if (field === 0) call.To = bump(call.To);
+        else if (field === 1) call.Selector = bump(call.Selector);
+        else if (field === 2) call.Calldata[0] = bump(call.Calldata[0]!);
+        else call.Calldata.push('0x0');
+        expect(() => verify(td, sponsored)).toThrow(PaymasterResponseMismatchError);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never crashes on garbage responses, always a typed refusal (property)', () => {
+    fc.assert(
+      fc.property(fc.anything(), (garbage) => {
+        expect(() => verify(garbage as PaymasterTypedData, sponsored)).toThrow(PaymasterResponseMismatchError);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
