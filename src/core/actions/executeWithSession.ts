@@ -176,11 +176,16 @@ async function usableSession(
   scope: SessionScope,
   publicKey?: string,
 ): Promise<StoredSession> {
-  const record = publicKey
-    ? await config.storage.get(scope, publicKey)
-    : (await config.storage.list(scope)).find((s) => s.status === 'active');
+  let record: StoredSession | undefined;
+  if (publicKey) record = await config.storage.get(scope, publicKey);
+  else {
+    // The newest usable session; else the newest one, so its status says why it cannot be used.
+    const all = await config.storage.list(scope);
+    record = all.find((s) => s.status === 'active') ?? all[0];
+  }
   if (!record) throw new NoSessionError();
   if (record.status === 'revoked') throw new SessionRevokedError(record.publicKey);
+  if (record.status === 'pending') throw new NoSessionError();
   if (record.status === 'expired') throw new SessionExpiredError(record.validUntil, config.now());
   return record;
 }
