@@ -1,0 +1,175 @@
+import { sepolia } from '@starknet-react/chains';
+import { InjectedConnector, StarknetConfig, useAccount, useConnect } from '@starknet-react/core';
+import { QueryClient } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { createSessionConfig, isSessionError, type SessionPolicy } from '../src/core/index.js';
+import { createMemoryStorage } from '../src/core/storage/index.js';
+import {
+  SessionProvider,
+  useCreateSession,
+  useRevokeSession,
+  useSession,
+  useSessionExecute,
+  useSessionSupport,
+  useSessions,
+} from '../src/react/index.js';
+import { createMockWallet, createTestnet } from '../src/testing/index.js';
+
+const policy: SessionPolicy = {
+  actions: [{ entrypoint: 'attack' }, { entrypoint: 'move' }],
+  durationSeconds: 3600,
+  maxCalls: 20,
+};
+
+function setup(options: { approve?: boolean } = {}) {
+  const testnet = createTestnet({ startTime: 1_800_000_000 });
+  const wallet = createMockWallet(testnet, testnet.accounts[0]!, { approve: options.approve ?? true });
+  const uninstall = wallet.install();
+  const connector = new InjectedConnector({ options: { id: wallet.id, name: wallet.name } });
+  const config = createSessionConfig({
+    appId: 'hooks-test',
+    storage: createMemoryStorage({ now: () => testnet.now() }),
+    now: () => testnet.now(),
+  });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <StarknetConfig
+      chains={[sepolia]}
+      provider={() => testnet.provider()}
+      paymasterProvider={() => testnet.paymaster()}
+      connectors={[connector]}
+      queryClient={queryClient}
+    >
+      <SessionProvider config={config}>{children}</SessionProvider>
+    </StarknetConfig>
+  );
+  const hooks = () => ({
+    connect: useConnect(),
+    account: useAccount(),
+    session: useSession({ refetchInterval: false }),
+    create: useCreateSession(),
+    exec: useSessionExecute(),
+    revoke: useRevokeSession(),
+    support: useSessionSupport(),
+    list: useSessions(),
+  });
+  return { testnet, wallet, uninstall, connector, config, wrapper, hooks };
+}
+
+async function connect(
+  result: { current: ReturnType<ReturnType<typeof setup>['hooks']> },
+  connector: InjectedConnector,
+) {
+  await act(async () => {
+    await result.current.connect.connectAsync({ connector });
+  });
+  await waitFor(() => expect(result.current.account.status).toBe('connected'));
+}
+
+describe('hooks through @starknet-react/core and the mock wallet', () => {
+  it('1 prompt to create, 0 for 10 gasless executes, calls counted, expiry, revoke', async () => {
+    const { testnet, wallet, uninstall, connector, wrapper, hooks } = setup();
+    const { result } = renderHook(hooks, { wrapper });
+    await connect(result, connector);
+    await waitFor(() => expect(result.current.support.data?.sessionKeys).toBe(true));
+    await waitFor(() => expect(result.current.session.data?.status).toBe('none'));
+    wallet.resetPrompts();
+
+    await act(async () => {
+      await result.current.create.createSessionAsync(policy);
+    });
+    expect(wallet.prompts).toBe(1);
+    await waitFor(() => expect(result.current.session.data?.status).toBe('active'));
+    const publicKey = result.current.session.data!.publicKey!;
+
+    for (let i = 0; i < 10; i++) {
+      await act(async () => {
+        await result.current.exec.executeAsync(
+          [{ contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] }],
+          {
+            waitForReceipt: true,
+          },
+        );
+      });
+    }
+    expect(wallet.prompts).toBe(1);
+    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(10);
+    await waitFor(() => expect(result.current.session.data).toMatchObject({ callsUsed: 10, callsLeft: 10 }));
+
+    testnet.advanceTime(3700);
+    await act(async () => {
+      await result.current.session.refetch();
+    });
+    await waitFor(() => expect(result.current.session.data?.status).toBe('expired'));
+    await act(async () => {
+      const error = await result.current.exec
+        .executeAsync([{ contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] }])
+        .catch((e: unknown) => e);
+      expect(isSessionError(error, 'SESSION_EXPIRED')).toBe(true);
+    });
+    expect(wallet.prompts).toBe(1);
+    uninstall();
+  });
+
+  it('revokes with one prompt and the status follows', async () => {
+    const { wallet, uninstall, connector, wrapper, hooks } = setup();
+    const { result } = renderHook(hooks, { wrapper });
+    await connect(result, connector);
+    await act(async () => {
+      await result.current.create.createSessionAsync(policy);
+    });
+    await waitFor(() => expect(result.current.session.data?.status).toBe('active'));
+    await act(async () => {
+      await result.current.revoke.revokeSessionAsync({ all: true });
+    });
+    expect(wallet.prompts).toBe(2);
+    await waitFor(() => expect(result.current.session.data?.status).toBe('revoked'));
+    await waitFor(() => expect(result.current.list.data?.map((s) => s.status)).toEqual(['revoked']));
+    uninstall();
+  });
+
+  it('a rejected prompt is USER_REJECTED and leaves no session behind', async () => {
+    const { wallet, uninstall, connector, wrapper, hooks } = setup({ approve: false });
+    const { result } = renderHook(hooks, { wrapper });
+    await connect(result, connector);
+    await act(async () => {
+      const error = await result.current.create.createSessionAsync(policy).catch((e: unknown) => e);
+      expect(isSessionError(error, 'USER_REJECTED')).toBe(true);
+    });
+    expect(wallet.promptLog.at(-1)?.approved).toBe(false);
+    await waitFor(() => expect(result.current.create.error?.code).toBe('USER_REJECTED'));
+    await waitFor(() => expect(result.current.list.data).toEqual([]));
+    uninstall();
+  });
+
+  it('two hook instances share one state', async () => {
+    const { testnet, uninstall, connector, wrapper } = setup();
+    const { result } = renderHook(
+      () => ({
+        connect: useConnect(),
+        account: useAccount(),
+        a: useSession({ refetchInterval: false }),
+        b: useSession({ refetchInterval: false }),
+        create: useCreateSession(),
+        exec: useSessionExecute(),
+      }),
+      { wrapper },
+    );
+    await act(async () => {
+      await result.current.connect.connectAsync({ connector });
+    });
+    await waitFor(() => expect(result.current.account.status).toBe('connected'));
+    await act(async () => {
+      await result.current.create.createSessionAsync(policy);
+    });
+    await act(async () => {
+      await result.current.exec.executeAsync([
+        { contractAddress: testnet.game, entrypoint: 'move', calldata: ['0x1', '0x2'] },
+      ]);
+    });
+    await waitFor(() => expect(result.current.a.data?.callsUsed).toBe(1));
+    expect(result.current.b.data).toEqual(result.current.a.data);
+    uninstall();
+  });
+});
