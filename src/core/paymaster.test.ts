@@ -21,7 +21,11 @@ function typedData(feeMode: FeeMode, over: Partial<PaymasterTypedData['message']
     Calldata: c.calldata.map((v) => `0x${v.toString(16)}`),
   }));
   if (feeMode.mode === 'default') {
-    msgCalls.push({ To: feeMode.gasToken, Selector: SPENDING_TRACKED_SELECTORS.transfer, Calldata: [FORWARDER, '0x64', '0x0'] });
+    msgCalls.push({
+      To: feeMode.gasToken,
+      Selector: SPENDING_TRACKED_SELECTORS.transfer,
+      Calldata: [FORWARDER, '0x64', '0x0'],
+    });
   }
   return {
     types: {
@@ -46,12 +50,27 @@ function typedData(feeMode: FeeMode, over: Partial<PaymasterTypedData['message']
     },
     primaryType: 'OutsideExecution',
     domain: { name: 'Account.execute_from_outside', version: '2', chainId: 'SN_SEPOLIA', revision: '1' },
-    message: { Caller: FORWARDER, Nonce: '0x99', 'Execute After': NOW - 60, 'Execute Before': NOW + 600, Calls: msgCalls, ...over },
+    message: {
+      Caller: FORWARDER,
+      Nonce: '0x99',
+      'Execute After': NOW - 60,
+      'Execute Before': NOW + 600,
+      Calls: msgCalls,
+      ...over,
+    },
   };
 }
 
 const verify = (td: PaymasterTypedData, feeMode: FeeMode, maxFeeInGasToken?: bigint) =>
-  verifyPaymasterTypedData({ typedData: td, accountAddress: ACCOUNT, chainId: CHAIN, calls: normalizeCalls(calls), feeMode, now: NOW, maxFeeInGasToken });
+  verifyPaymasterTypedData({
+    typedData: td,
+    accountAddress: ACCOUNT,
+    chainId: CHAIN,
+    calls: normalizeCalls(calls),
+    feeMode,
+    now: NOW,
+    maxFeeInGasToken,
+  });
 
 describe('verifyPaymasterTypedData', () => {
   const sponsored: FeeMode = { mode: 'sponsored' };
@@ -60,7 +79,11 @@ describe('verifyPaymasterTypedData', () => {
   it('accepts exactly our calls (sponsored) and returns what will be hashed', () => {
     const v = verify(typedData(sponsored), sponsored);
     expect(v.feeCall).toBeUndefined();
-    expect(v.outsideExecution).toMatchObject({ caller: 0x5555n, nonce: 0x99n, executeBefore: BigInt(NOW + 600) });
+    expect(v.outsideExecution).toMatchObject({
+      caller: 0x5555n,
+      nonce: 0x99n,
+      executeBefore: BigInt(NOW + 600),
+    });
     expect(v.outsideExecution.calls).toHaveLength(2);
   });
 
@@ -70,18 +93,46 @@ describe('verifyPaymasterTypedData', () => {
   });
 
   it.each<[string, (td: PaymasterTypedData) => void, FeeMode]>([
-    ['an extra call (sponsored)', (td) => (td.message.Calls as unknown[]).push({ To: '0x1', Selector: '0x2', Calldata: [] }), sponsored],
+    [
+      'an extra call (sponsored)',
+      (td) => (td.message.Calls as unknown[]).push({ To: '0x1', Selector: '0x2', Calldata: [] }),
+      sponsored,
+    ],
     ['a dropped call', (td) => (td.message.Calls as unknown[]).pop(), sponsored],
-    ['an altered calldata word', (td) => ((td.message.Calls as { Calldata: string[] }[])[0]!.Calldata[0] = '0x2'), sponsored],
+    [
+      'an altered calldata word',
+      (td) => ((td.message.Calls as { Calldata: string[] }[])[0]!.Calldata[0] = '0x2'),
+      sponsored,
+    ],
     ['an altered target', (td) => ((td.message.Calls as { To: string }[])[1]!.To = '0x4a12'), sponsored],
-    ['a swapped selector', (td) => ((td.message.Calls as { Selector: string }[])[0]!.Selector = 'transfer'), sponsored],
-    ['the felt timestamp type', (td) => ((td.types.OutsideExecution as { type: string }[])[2] = { name: 'Execute After', type: 'felt' } as never), sponsored],
+    [
+      'a swapped selector',
+      (td) => ((td.message.Calls as { Selector: string }[])[0]!.Selector = 'transfer'),
+      sponsored,
+    ],
+    [
+      'the felt timestamp type',
+      (td) =>
+        ((td.types.OutsideExecution as unknown as { name: string; type: string }[])[2] = {
+          name: 'Execute After',
+          type: 'felt',
+        }),
+      sponsored,
+    ],
     ['another domain', (td) => (td.domain.name = 'Other'), sponsored],
     ['another chain', (td) => (td.domain.chainId = 'SN_MAIN'), sponsored],
     ['an expired window', (td) => (td.message['Execute Before'] = NOW - 1), sponsored],
     ['a fee in another token', (td) => ((td.message.Calls as { To: string }[])[2]!.To = '0x1234'), gas],
-    ['a fee call that is not a transfer', (td) => ((td.message.Calls as { Selector: string }[])[2]!.Selector = 'approve'), gas],
-    ['a fee above the maximum', (td) => ((td.message.Calls as { Calldata: string[] }[])[2]!.Calldata[1] = '0x65'), gas],
+    [
+      'a fee call that is not a transfer',
+      (td) => ((td.message.Calls as { Selector: string }[])[2]!.Selector = 'approve'),
+      gas,
+    ],
+    [
+      'a fee above the maximum',
+      (td) => ((td.message.Calls as { Calldata: string[] }[])[2]!.Calldata[1] = '0x65'),
+      gas,
+    ],
     ['no fee call in gas-token mode', (td) => (td.message.Calls as unknown[]).pop(), gas],
   ])('refuses %s', (_, tamper, feeMode) => {
     const td = typedData(feeMode);
@@ -91,16 +142,23 @@ describe('verifyPaymasterTypedData', () => {
 
   it('refuses any random alteration of a call word (property)', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 1 }), fc.nat({ max: 3 }), fc.bigInt({ min: 1n, max: 2n ** 250n }), (callIndex, field, delta) => {
-        const td = typedData(sponsored);
-        const call = (td.message.Calls as { To: string; Selector: string; Calldata: string[] }[])[callIndex]!;
-        const bump = (hex: string) => `0x${(BigInt(hex) + delta).toString(16)}`;
-        if (field === 0) call.To = bump(call.To);
-        else if (field === 1) call.Selector = bump(call.Selector);
-        else if (field === 2) call.Calldata[0] = bump(call.Calldata[0]!);
-        else call.Calldata.push('0x0');
-        expect(() => verify(td, sponsored)).toThrow(PaymasterResponseMismatchError);
-      }),
+      fc.property(
+        fc.nat({ max: 1 }),
+        fc.nat({ max: 3 }),
+        fc.bigInt({ min: 1n, max: 2n ** 250n }),
+        (callIndex, field, delta) => {
+          const td = typedData(sponsored);
+          const call = (td.message.Calls as { To: string; Selector: string; Calldata: string[] }[])[
+            callIndex
+          ]!;
+          const bump = (hex: string) => `0x${(BigInt(hex) + delta).toString(16)}`;
+          if (field === 0) call.To = bump(call.To);
+          else if (field === 1) call.Selector = bump(call.Selector);
+          else if (field === 2) call.Calldata[0] = bump(call.Calldata[0]!);
+          else call.Calldata.push('0x0');
+          expect(() => verify(td, sponsored)).toThrow(PaymasterResponseMismatchError);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -108,7 +166,9 @@ describe('verifyPaymasterTypedData', () => {
   it('never crashes on garbage responses, always a typed refusal (property)', () => {
     fc.assert(
       fc.property(fc.anything(), (garbage) => {
-        expect(() => verify(garbage as PaymasterTypedData, sponsored)).toThrow(PaymasterResponseMismatchError);
+        expect(() => verify(garbage as PaymasterTypedData, sponsored)).toThrow(
+          PaymasterResponseMismatchError,
+        );
       }),
       { numRuns: 300 },
     );

@@ -1,4 +1,11 @@
 import { Account, type Call, type ProviderInterface } from 'starknet';
+
+type OutsideExecutionTypedData = Parameters<PaymasterLike['executeTransaction']>[0] extends {
+  invoke: { typedData: infer T };
+}
+  ? T
+  : never;
+
 import { type NormalizedCall, type SessionCall, toSelector } from '../call.js';
 import type { SpendingPolicyState } from '../calls.js';
 import { toChainId } from '../chain.js';
@@ -228,7 +235,7 @@ async function viaPaymaster(
     let built: { typed_data?: PaymasterTypedData; fee?: { suggested_max_fee_in_gas_token?: unknown } };
     try {
       built = (await paymaster.buildTransaction(
-        { type: 'invoke', invoke: { userAddress: ctx.account, calls: ctx.rawCalls as SessionCall[] } },
+        { type: 'invoke', invoke: { userAddress: ctx.account, calls: ctx.rawCalls as Call[] } },
         { version: '0x1', feeMode },
       )) as typeof built;
     } catch (error) {
@@ -315,7 +322,10 @@ async function executeSigned(
   for (let attempt = 0; ; attempt++) {
     try {
       return await paymaster.executeTransaction(
-        { type: 'invoke', invoke: { userAddress, typedData, signature } },
+        {
+          type: 'invoke',
+          invoke: { userAddress, typedData: typedData as unknown as OutsideExecutionTypedData, signature },
+        },
         { version: '0x1', feeMode },
       );
     } catch (error) {
@@ -367,7 +377,7 @@ async function fallback(
   if (allowed.direct) return viaDirect(ctx);
   if (allowed.ownerWallet && owner) {
     try {
-      const { transaction_hash } = await owner.execute(ctx.rawCalls as SessionCall[]);
+      const { transaction_hash } = await owner.execute(ctx.rawCalls as Call[]);
       return { transactionHash: transaction_hash, via: 'owner' };
     } catch (ownerError) {
       throw walletError(ownerError);

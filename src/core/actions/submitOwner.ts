@@ -1,3 +1,4 @@
+import type { Call, TypedData } from 'starknet';
 import { normalizeCalls } from '../call.js';
 import type { AccountCall } from '../calls.js';
 import { toChainId } from '../chain.js';
@@ -7,6 +8,12 @@ import { type PaymasterTypedData, verifyPaymasterTypedData } from '../paymaster.
 import { messageOf, paymasterError, revertReason, rpcError, walletError } from './classify.js';
 import type { SessionConfig } from './config.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
+
+type OutsideExecutionTypedData = Parameters<PaymasterLike['executeTransaction']>[0] extends {
+  invoke: { typedData: infer T };
+}
+  ? T
+  : never;
 
 export interface OwnerSubmission {
   transactionHash: string;
@@ -43,7 +50,7 @@ export async function submitOwnerCalls(
   let built: unknown;
   try {
     built = await paymaster.buildTransaction(
-      { type: 'invoke', invoke: { userAddress: p.owner.address, calls: p.calls } },
+      { type: 'invoke', invoke: { userAddress: p.owner.address, calls: p.calls as Call[] } },
       { version: '0x1', feeMode },
     );
   } catch (error) {
@@ -60,13 +67,20 @@ export async function submitOwnerCalls(
   });
   let signature: string[];
   try {
-    signature = signatureToHex(await p.owner.signMessage(typedData));
+    signature = signatureToHex(await p.owner.signMessage(typedData as unknown as TypedData));
   } catch (error) {
     throw walletError(error);
   }
   try {
     const result = await paymaster.executeTransaction(
-      { type: 'invoke', invoke: { userAddress: p.owner.address, typedData, signature } },
+      {
+        type: 'invoke',
+        invoke: {
+          userAddress: p.owner.address,
+          typedData: typedData as unknown as OutsideExecutionTypedData,
+          signature,
+        },
+      },
       { version: '0x1', feeMode },
     );
     return { transactionHash: result.transaction_hash, paidBy: 'paymaster' };

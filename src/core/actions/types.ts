@@ -1,5 +1,4 @@
-import type { SessionCall } from '../call.js';
-import type { FeeMode, PaymasterTypedData } from '../paymaster.js';
+import type { Call, PaymasterInterface, TypedData } from 'starknet';
 
 /** The parts of a starknet.js provider (RpcProvider, or starknet-react's) the actions use. */
 export interface SessionProviderLike {
@@ -14,29 +13,14 @@ export interface SessionProviderLike {
 /** The owner's wallet account (starknet.js AccountInterface, e.g. starknet-react's `useAccount().account`). */
 export interface OwnerAccountLike {
   address: string;
-  execute(calls: SessionCall[] | SessionCall): Promise<{ transaction_hash: string }>;
-  signMessage?(typedData: PaymasterTypedData): Promise<unknown>;
+  execute(calls: Call[]): Promise<{ transaction_hash: string }>;
+  signMessage?(typedData: TypedData): Promise<unknown>;
 }
 
-/** A SNIP-29 paymaster client (starknet.js PaymasterRpc, or starknet-react's paymaster provider). */
-export interface PaymasterLike {
+/** A SNIP-29 paymaster client: starknet.js `PaymasterRpc`, or starknet-react's paymaster provider. */
+export type PaymasterLike = Pick<PaymasterInterface, 'buildTransaction' | 'executeTransaction'> & {
   isAvailable?(): Promise<boolean>;
-  buildTransaction(
-    transaction: { type: 'invoke'; invoke: { userAddress: string; calls: SessionCall[] } },
-    parameters: {
-      version: '0x1';
-      feeMode: FeeMode;
-      timeBounds?: { executeAfter?: number; executeBefore: number };
-    },
-  ): Promise<unknown>;
-  executeTransaction(
-    transaction: {
-      type: 'invoke';
-      invoke: { userAddress: string; typedData: PaymasterTypedData; signature: string[] };
-    },
-    parameters: { version: '0x1'; feeMode: FeeMode },
-  ): Promise<{ transaction_hash: string; tracking_id?: string }>;
-}
+};
 
 /** The scope every action works in. */
 export interface SessionTarget {

@@ -1,0 +1,9 @@
+import { SessionError } from './base.js';
+
+/** A built-in hash failed its known-answer self-test on this platform: its results cannot be trusted. */
+export class CryptoSelfTestError extends SessionError<'CRYPTO_SELF_TEST_FAILED'> {
+  override name = 'CryptoSelfTestError';
+  constructor(details: string) {
+    super('CRYPTO_SELF_TEST_FAILED', 'The Poseidon hash failed its self-test on this platform.', { details });
+  }
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scopeA, storageSuite, T0 } from '../../../../test/storage/storageSuite.js';
+import { starkPublicKey, verifyHash } from '../../crypto/ecdsa.js';
+import { createStoredSession, type RecordKey } from '../record.js';
+import { createFileStorage } from './fileStorage.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'starknet-sessions-'));
+const fileOf = (name: string) => join(dir, `${name}.json`);
+const secret = new Uint8Array(32).fill(7);
+
+interface FileContent {
+  records: { key: unknown[]; value: unknown }[];
+}
+const readContent = (name: string): FileContent => {
+  try {
+    return JSON.parse(readFileSync(fileOf(name), 'utf8')) as FileContent;
+  } catch {
+    return { records: [] };
+  }
+};
+const same = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify(a) === JSON.stringify(b);
+
+storageSuite('file (Node agent example, encrypted)', {
+  shared: true,
+  encrypted: true,
+  create: ({ name, now, onWarning }) =>
+    createFileStorage({ path: fileOf(name), encryption: { secret }, now, onWarning }),
+  raw: {
+    read: async (name, key) => readContent(name).records.find((r) => same(r.key, key))?.value,
+    write: async (name, key: RecordKey, value) => {
+      const { writeFileSync } = await import('node:fs');
+      const content = readContent(name);
+      const records = content.records.filter((r) => !same(r.key, key));
+      records.push({ key: [...key], value });
+      writeFileSync(fileOf(name), JSON.stringify({ ...content, records }));
+    },
+  },
+});
+
+describe('createFileStorage', () => {
+  const privateKey = 0xa11ce5n;
+  const publicKey = `0x${starkPublicKey(privateKey).toString(16)}`;
+  const session = () =>
+    createStoredSession({ scope: scopeA, publicKey, validUntil: T0 + 600, maxCalls: 3, now: T0 });
+
+  it('survives a restart: a new process with the same secret signs with the stored key', async () => {
+    const path = join(dir, 'restart.json');
+    await createFileStorage({ path, encryption: { secret }, now: () => T0 }).set(session(), privateKey);
+    const later = createFileStorage({ path, encryption: { secret }, now: () => T0 + 1 });
+    const signer = await later.getSigner(scopeA, publicKey);
+    expect(verifyHash(99n, await signer!.signHash(99n), BigInt(publicKey))).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path, 'utf8')).not.toContain(privateKey.toString(16));
+  });
+
+  it('cannot use the keys with another secret (STORED_RECORD_INVALID, decrypt-failed)', async () => {
+    const path = join(dir, 'secret.json');
+    await createFileStorage({ path, encryption: { secret }, now: () => T0 }).set(session(), privateKey);
+    const thief = createFileStorage({ path, encryption: { secret: new Uint8Array(32) }, now: () => T0 });
+    await expect(thief.getSigner(scopeA, publicKey)).rejects.toMatchObject({
+      code: 'STORED_RECORD_INVALID',
+      problem: 'decrypt-failed',
+    });
+  });
+
+  it('writes the key readable only when plaintext is chosen explicitly', async () => {
+    const path = join(dir, 'plain.json');
+    await createFileStorage({ path, encryption: 'plaintext', now: () => T0 }).set(session(), privateKey);
+    expect(readFileSync(path, 'utf8')).toContain(privateKey.toString(16).padStart(64, '0'));
+    expect(() => createFileStorage({ path, encryption: { secret: new Uint8Array(16) } })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+  });
+});

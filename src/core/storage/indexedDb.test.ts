@@ -1,0 +1,53 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { idbRaw } from '../../../test/storage/rawAccess.js';
+import { scopeA, storageSuite, T0 } from '../../../test/storage/storageSuite.js';
+import { starkPublicKey } from '../crypto/ecdsa.js';
+import { createIndexedDbStorage } from './indexedDb.js';
+import { createStoredSession } from './record.js';
+
+const raw = idbRaw(() => indexedDB);
+
+storageSuite('IndexedDB (fake-indexeddb)', {
+  shared: true,
+  encrypted: true,
+  create: ({ name, now, onWarning }) => createIndexedDbStorage({ databaseName: name, now, onWarning }),
+  raw,
+});
+
+describe('createIndexedDbStorage', () => {
+  const privateKey = 0x777n;
+  const publicKey = `0x${starkPublicKey(privateKey).toString(16)}`;
+  const session = () =>
+    createStoredSession({ scope: scopeA, publicKey, validUntil: T0 + 60, maxCalls: 1, now: T0 });
+
+  it('keeps one non-extractable AES-GCM key per database, even when two tabs start at once', async () => {
+    const name = `wrap-${Math.random()}`;
+    const tabs = [0, 1, 2].map(() => createIndexedDbStorage({ databaseName: name, now: () => T0 }));
+    await Promise.all(tabs.map((t) => t.ready()));
+    const meta = await raw.meta(name);
+    expect(meta).toHaveLength(1);
+    const key = meta[0] as CryptoKey;
+    expect(key).toBeInstanceOf(CryptoKey);
+    expect([key.extractable, key.algorithm.name]).toEqual([false, 'AES-GCM']);
+    await expect(crypto.subtle.exportKey('raw', key)).rejects.toThrow();
+    // what one tab encrypts, the others decrypt
+    await tabs[0]!.set(session(), privateKey);
+    for (const tab of tabs) expect(await tab.getSigner(scopeA, publicKey)).toBeDefined();
+    for (const tab of tabs) tab.close?.();
+  });
+
+  it('reports a database it cannot open as STORAGE_UNAVAILABLE', async () => {
+    const broken = {
+      open() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
+    const storage = createIndexedDbStorage({ indexedDB: broken });
+    await expect(storage.list(scopeA)).rejects.toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+      reason: 'open-failed',
+    });
+    await expect(storage.ready()).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * How an adapter keeps a session's private key: sealed when it is written, opened only for the
+ * instant of a signature. Stark keys cannot be WebCrypto keys (no Stark curve there), so the
+ * best a browser can do is encrypt them with a non-extractable AES key (see docs/threat-model.md).
+ */
+export interface KeyProtector<TSealed = unknown> {
+  /** 'raw' | 'plaintext' | 'aes-gcm' | a custom name. */
+  readonly kind: string;
+  /** Seals 32 key bytes. `additionalData` binds the result to its scope and public key. */
+  seal(secret: Uint8Array, additionalData: Uint8Array): Promise<TSealed>;
+  /** Opens a sealed key; throws when it was tampered with or moved (the caller maps the error). */
+  open(sealed: TSealed, additionalData: Uint8Array): Promise<Uint8Array>;
+  /** Whether a stored value has this protector's shape. */
+  isSealed(value: unknown): value is TSealed;
+}
+
+/** Overwrites every byte array held by a sealed key (what "wipe" can do in JavaScript). */
+export function wipeSealed(sealed: unknown): void {
+  if (sealed instanceof Uint8Array) {
+    sealed.fill(0);
+    return;
+  }
+  if (typeof sealed === 'object' && sealed !== null) {
+    for (const value of Object.values(sealed)) if (value instanceof Uint8Array) value.fill(0);
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export interface RawSealedKey {
+  alg: 'raw';
+  bytes: Uint8Array;
+}
+
+/**
+ * Keeps the key bytes as they are, in this process's memory only (the memory adapter): never
+ * serialised, and zeroed on wipe.
+ */
+export function createRawKeyProtector(): KeyProtector<RawSealedKey> {
+  return {
+    kind: 'raw',
+    seal: async (secret) => ({ alg: 'raw', bytes: secret.slice() }),
+    open: async (sealed) => sealed.bytes.slice(),
+    isSealed: (value): value is RawSealedKey =>
+      isRecord(value) && value.alg === 'raw' && value.bytes instanceof Uint8Array,
+  };
+}
+
+export interface PlaintextSealedKey {
+  alg: 'plaintext';
+  /** 0x hex, 64 digits. Readable by anything that can read the storage. */
+  privateKey: string;
+}
+
+/** Stores the key as readable hex. Only for adapters that say so in their name (localStorage opt-in). */
+export function createPlaintextKeyProtector(): KeyProtector<PlaintextSealedKey> {
+  return {
+    kind: 'plaintext',
+    seal: async (secret) => ({ alg: 'plaintext', privateKey: `0x${toHexString(secret)}` }),
+    open: async (sealed) => fromHexString(sealed.privateKey.slice(2)),
+    isSealed: (value): value is PlaintextSealedKey =>
+      isRecord(value) &&
+      value.alg === 'plaintext' &&
+      typeof value.privateKey === 'string' &&
+      /^0x[0-9a-f]{64}$/.test(value.privateKey),
+  };
+}
+
+export interface AesGcmSealedKey<TBytes extends Uint8Array | string = Uint8Array | string> {
+  alg: 'AES-GCM';
+  /** 12 random bytes, fresh for every write. */
+  iv: TBytes;
+  /** AES-256-GCM of the 32 key bytes, with its 16-byte tag. */
+  ciphertext: TBytes;
+}
+
+export interface AesGcmKeyProtectorOptions<TEncoding extends 'bytes' | 'base64'> {
+  /** The AES-GCM key; make it non-extractable (`extractable: false`) so script cannot export it. */
+  getKey: () => Promise<CryptoKey>;
+  /** 'bytes' for IndexedDB (structured clone), 'base64' for JSON stores (files, KV). */
+  encoding: TEncoding;
+}
+
+type EncodedBytes<TEncoding> = TEncoding extends 'bytes' ? Uint8Array : string;
+
+/** Seals keys with AES-256-GCM: fresh IV per write, additional data binding scope and public key. */
+export function createAesGcmKeyProtector<TEncoding extends 'bytes' | 'base64'>(
+  options: AesGcmKeyProtectorOptions<TEncoding>,
+): KeyProtector<AesGcmSealedKey<EncodedBytes<TEncoding>>> {
+  type Sealed = AesGcmSealedKey<EncodedBytes<TEncoding>>;
+  const encode = (bytes: Uint8Array) =>
+    (options.encoding === 'bytes' ? bytes : toBase64(bytes)) as EncodedBytes<TEncoding>;
+  const decode = (value: Uint8Array | string) => (typeof value === 'string' ? fromBase64(value) : value);
+  const isBytes = (value: unknown) =>
+    options.encoding === 'bytes' ? value instanceof Uint8Array : typeof value === 'string';
+  return {
+    kind: 'aes-gcm',
+    async seal(secret, additionalData) {
+      const subtle = globalThis.crypto.subtle;
+      const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+      const ciphertext = new Uint8Array(
+        await subtle.encrypt(
+          { name: 'AES-GCM', iv, additionalData: additionalData as BufferSource },
+          await options.getKey(),
+          secret as BufferSource,
+        ),
+      );
+      return { alg: 'AES-GCM', iv: encode(iv), ciphertext: encode(ciphertext) } as Sealed;
+    },
+    async open(sealed, additionalData) {
+      const plain = await globalThis.crypto.subtle.decrypt(
+        {
+          name: 'AES-GCM',
+          iv: decode(sealed.iv) as BufferSource,
+          additionalData: additionalData as BufferSource,
+        },
+        await options.getKey(),
+        decode(sealed.ciphertext) as BufferSource,
+      );
+      return new Uint8Array(plain);
+    },
+    isSealed: (value): value is Sealed =>
+      isRecord(value) && value.alg === 'AES-GCM' && isBytes(value.iv) && isBytes(value.ciphertext),
+  };
+}
+
+function toHexString(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
+}
+
+function fromHexString(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
