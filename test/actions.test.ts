@@ -260,6 +260,18 @@ describe('paymaster faults and fallbacks', () => {
     expect(testnet.gameState(0)).toMatchObject({ attacks: 1 });
   });
 
+  it("falls back to the owner's wallet when opted in (one prompt, the owner's own transaction)", async () => {
+    const { testnet, owner, config, execute } = setup({ paymasterRetries: 0, fallback: { ownerWallet: true } });
+    const { publicKey } = await createSession(config, { owner, policy });
+    testnet.faults.paymasterDown();
+    const sent = await execute({ owner, waitForReceipt: true });
+    expect(sent).toMatchObject({ via: 'owner', callsUsed: 0 });
+    expect(testnet.getTransaction(sent.transactionHash)?.signature).toHaveLength(2);
+    // The owner paid and signed: the session's budget is untouched.
+    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(0);
+    expect(testnet.gameState(0)).toMatchObject({ attacks: 1 });
+  });
+
   it('pays in a gas token: the fee transfer is appended, checked and paid', async () => {
     const { testnet, owner, config, execute } = setup();
     await createSession(config, { owner, policy });

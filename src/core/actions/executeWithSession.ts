@@ -154,8 +154,9 @@ export async function executeWithSession(
     ...sent,
     trackingId: sent.trackingId,
     publicKey: record.publicKey,
-    callsUsed,
-    spending: checked.spending.map((s) => ({ token: s.token, amount: s.amount })),
+    // An owner-wallet fallback does not use the session's budget.
+    callsUsed: sent.via === 'owner' ? chain.callsUsed : callsUsed,
+    spending: sent.via === 'owner' ? [] : checked.spending.map((s) => ({ token: s.token, amount: s.amount })),
     receipt: undefined,
   };
   const settle = confirm(ctx, sent.transactionHash).finally(release);
