@@ -1,0 +1,370 @@
+/**
+ * A SNIP-29 paymaster over the simulated chain. buildTransaction answers the OutsideExecution V2
+ * typed data (u128 timestamps; in gas-token mode the fee `transfer` to the forwarder is appended as
+ * the last call); executeTransaction simulates, then has the forwarder account submit
+ * `execute_from_outside_v2` on the user's account, paying the STRK fee itself.
+ */
+import { signHash } from '../../core/crypto/ecdsa.js';
+import { JsonRpcError } from '../../core/errors/index.js';
+import { decodeShortString, toHex, U128_MAX } from '../../core/felt.js';
+import { type CairoCall, parseFelt, sel } from './cairo.js';
+import type { Chain, InvokeTransaction } from './chain.js';
+import { GAS_PRICES } from './chain.js';
+import { SRC9_V2_ID } from './contracts/ozAccount.js';
+import type { Faults } from './faults.js';
+
+export interface GasTokenInfo {
+  address: bigint;
+  decimals: number;
+  /** Price of one whole token (10^decimals units) in FRI. */
+  priceInStrk: bigint;
+}
+
+export interface PaymasterConfig {
+  sponsored: boolean;
+  gasTokens: GasTokenInfo[];
+  /** The forwarder/relayer account that submits and is paid the gas-token fee. */
+  forwarder: bigint;
+  forwarderKey: bigint;
+  /** Default validity of the typed data it builds (execute_before = now + this). */
+  validitySeconds: number;
+}
+
+type Params = Record<string, unknown>;
+
+const err = {
+  invalidAddress: () => new JsonRpcError(150, 'An error occurred (INVALID_ADDRESS)'),
+  tokenNotSupported: () => new JsonRpcError(151, 'An error occurred (TOKEN_NOT_SUPPORTED)'),
+  maxAmountTooLow: () => new JsonRpcError(154, 'An error occurred (MAX_AMOUNT_TOO_LOW)'),
+  classHashNotSupported: () => new JsonRpcError(155, 'An error occurred (CLASS_HASH_NOT_SUPPORTED)'),
+  execution: (data: unknown) =>
+    new JsonRpcError(156, 'An error occurred (TRANSACTION_EXECUTION_ERROR)', data),
+  timeBounds: () => new JsonRpcError(157, 'An error occurred (INVALID_TIME_BOUNDS)'),
+  invalidId: () => new JsonRpcError(160, 'An error occurred (INVALID_ID)'),
+  unknown: (data: string) => new JsonRpcError(163, 'An error occurred (UNKNOWN_ERROR)', data),
+};
+
+function felt(value: unknown, field: string): bigint {
+  const n = parseFelt(value);
+  if (n === undefined) throw new JsonRpcError(-32602, 'Invalid params', `${field} is not a felt`);
+  return n;
+}
+
+function record(value: unknown, field: string): Params {
+  if (value === null || typeof value !== 'object')
+    throw new JsonRpcError(-32602, 'Invalid params', `${field} is missing`);
+  return value as Params;
+}
+
+function parseCalls(
+  value: unknown,
+  field: string,
+  keys: { to: string; selector: string; calldata: string },
+): CairoCall[] {
+  if (!Array.isArray(value)) throw new JsonRpcError(-32602, 'Invalid params', `${field} must be an array`);
+  return value.map((c, i) => {
+    const o = record(c, `${field}[${i}]`);
+    const data = o[keys.calldata] ?? [];
+    if (!Array.isArray(data)) throw new JsonRpcError(-32602, 'Invalid params', `${field}[${i}] calldata`);
+    return {
+      to: felt(o[keys.to], `${field}[${i}].to`),
+      selector: felt(o[keys.selector], `${field}[${i}].selector`),
+      calldata: data.map((d, j) => felt(d, `${field}[${i}].calldata[${j}]`)),
+    };
+  });
+}
+
+const OUTSIDE_EXECUTION_TYPES = {
+  StarknetDomain: [
+    { name: 'name', type: 'shortstring' },
+    { name: 'version', type: 'shortstring' },
+    { name: 'chainId', type: 'shortstring' },
+    { name: 'revision', type: 'shortstring' },
+  ],
+  OutsideExecution: [
+    { name: 'Caller', type: 'ContractAddress' },
+    { name: 'Nonce', type: 'felt' },
+    { name: 'Execute After', type: 'u128' },
+    { name: 'Execute Before', type: 'u128' },
+    { name: 'Calls', type: 'Call*' },
+  ],
+  Call: [
+    { name: 'To', type: 'ContractAddress' },
+    { name: 'Selector', type: 'selector' },
+    { name: 'Calldata', type: 'felt*' },
+  ],
+};
+
+export class Paymaster {
+  private readonly tracking = new Map<bigint, bigint>();
+  private nonceCounter = 0n;
+
+  constructor(
+    private readonly chain: Chain,
+    private readonly faults: Faults,
+    readonly config: PaymasterConfig,
+  ) {}
+
+  private tokens(): GasTokenInfo[] {
+    return this.config.gasTokens.filter((t) => !this.faults.refusedTokens.has(t.address));
+  }
+
+  private token(address: bigint): GasTokenInfo {
+    const t = this.tokens().find((x) => x.address === address);
+    if (!t) throw err.tokenNotSupported();
+    return t;
+  }
+
+  private feeMode(params: Params): { mode: 'sponsored' } | { mode: 'default'; token: GasTokenInfo } {
+    if (params.version !== '0x1')
+      throw new JsonRpcError(-32602, 'Invalid params', 'parameters.version must be 0x1');
+    const fm = record(params.fee_mode, 'parameters.fee_mode');
+    if (fm.mode === 'sponsored') {
+      if (!this.config.sponsored)
+        throw err.unknown('Sponsored transactions are not enabled on this paymaster');
+      return { mode: 'sponsored' };
+    }
+    if (fm.mode === 'default') return { mode: 'default', token: this.token(felt(fm.gas_token, 'gas_token')) };
+    throw new JsonRpcError(-32602, 'Invalid params', 'fee_mode.mode must be sponsored or default');
+  }
+
+  private checkUser(address: bigint): void {
+    if (this.chain.world.classHashAt(address) === undefined) throw err.invalidAddress();
+    const out = this.chain.call(address, sel('supports_interface'), [SRC9_V2_ID]);
+    if (!out.ok || out.retdata[0] !== 1n) throw err.classHashNotSupported();
+  }
+
+  /** The gas of the forwarder's transaction for `calls` (fee estimate), in STRK and gas token. */
+  private fees(user: bigint, calls: CairoCall[], token: GasTokenInfo | undefined) {
+    const calldataLen = 4 + 5 + calls.reduce((n, c) => n + 3 + c.calldata.length, 0) + 3 + 5;
+    const gas = this.chain.gasOf({
+      calldata: [1n, user, 0n, ...new Array(calldataLen).fill(0n)],
+    } as InvokeTransaction);
+    const strk = this.chain.feeOf(gas);
+    const suggestedStrk = (strk * 3n) / 2n;
+    const inToken = (fri: bigint) =>
+      token ? ceilDiv(fri * 10n ** BigInt(token.decimals), token.priceInStrk) : fri;
+    return {
+      gas_token_price_in_strk: token ? token.priceInStrk : 10n ** 18n,
+      estimated_fee_in_strk: strk,
+      estimated_fee_in_gas_token: inToken(strk),
+      suggested_max_fee_in_strk: suggestedStrk,
+      suggested_max_fee_in_gas_token: inToken(suggestedStrk),
+    };
+  }
+
+  private freshNonce(user: bigint): bigint {
+    for (;;) {
+      this.nonceCounter += 1n;
+      const random = globalThis.crypto.getRandomValues(new Uint32Array(2));
+      const nonce =
+        (BigInt(this.chain.clock.now()) << 96n) |
+        (BigInt(random[0]!) << 64n) |
+        (BigInt(random[1]!) << 32n) |
+        this.nonceCounter;
+      const out = this.chain.call(user, sel('is_valid_outside_execution_nonce'), [nonce]);
+      if (out.ok && out.retdata[0] === 1n) return nonce;
+    }
+  }
+
+  private chainIdName(): string {
+    return decodeShortString(this.chain.chainId) ?? toHex(this.chain.chainId);
+  }
+
+  isAvailable(): boolean {
+    return this.faults.paymasterDownMode === undefined;
+  }
+
+  supportedTokens() {
+    return this.tokens().map((t) => ({
+      token_address: toHex(t.address),
+      decimals: t.decimals,
+      price_in_strk: toHex(t.priceInStrk),
+    }));
+  }
+
+  buildTransaction(p: Params) {
+    const tx = record(p.transaction, 'transaction');
+    const parameters = record(p.parameters, 'parameters');
+    if (tx.type !== 'invoke')
+      throw err.unknown(`The testnet paymaster only builds 'invoke' transactions (got ${String(tx.type)})`);
+    const invoke = record(tx.invoke, 'transaction.invoke');
+    const user = felt(invoke.user_address, 'user_address');
+    const mode = this.feeMode(parameters);
+    this.checkUser(user);
+    const calls = parseCalls(invoke.calls, 'calls', { to: 'to', selector: 'selector', calldata: 'calldata' });
+    const now = BigInt(this.chain.clock.now());
+    let after = now > 60n ? now - 60n : 0n;
+    let before = now + BigInt(this.config.validitySeconds);
+    if (parameters.time_bounds !== undefined) {
+      const tb = record(parameters.time_bounds, 'time_bounds');
+      after = felt(tb.execute_after ?? 0, 'execute_after');
+      before = felt(tb.execute_before, 'execute_before');
+      if (before <= now || after >= before || before > U128_MAX) throw err.timeBounds();
+    }
+    const token = mode.mode === 'default' ? mode.token : undefined;
+    const fee = this.fees(user, calls, token);
+    const allCalls = token
+      ? [
+          ...calls,
+          {
+            to: token.address,
+            selector: sel('transfer'),
+            calldata: [
+              this.config.forwarder,
+              fee.suggested_max_fee_in_gas_token & U128_MAX,
+              fee.suggested_max_fee_in_gas_token >> 128n,
+            ],
+          },
+        ]
+      : calls;
+    const typedData = {
+      types: OUTSIDE_EXECUTION_TYPES,
+      primaryType: 'OutsideExecution',
+      domain: {
+        name: 'Account.execute_from_outside',
+        version: '2',
+        chainId: this.chainIdName(),
+        revision: '1',
+      },
+      message: {
+        Caller: toHex(this.config.forwarder),
+        Nonce: toHex(this.freshNonce(user)),
+        'Execute After': toHex(after),
+        'Execute Before': toHex(before),
+        Calls: allCalls.map((c) => ({
+          To: toHex(c.to),
+          Selector: toHex(c.selector),
+          Calldata: c.calldata.map(toHex),
+        })),
+      },
+    };
+    return {
+      type: 'invoke',
+      typed_data: typedData,
+      parameters: {
+        version: '0x1',
+        fee_mode: token ? { mode: 'default', gas_token: toHex(token.address) } : { mode: 'sponsored' },
+        time_bounds: { execute_after: Number(after), execute_before: Number(before) },
+      },
+      fee: Object.fromEntries(Object.entries(fee).map(([k, v]) => [k, toHex(v)])),
+    };
+  }
+
+  executeTransaction(p: Params) {
+    const tx = record(p.transaction, 'transaction');
+    const parameters = record(p.parameters, 'parameters');
+    if (tx.type !== 'invoke') throw err.unknown(`The testnet paymaster only executes 'invoke' transactions`);
+    const invoke = record(tx.invoke, 'transaction.invoke');
+    const user = felt(invoke.user_address, 'user_address');
+    const mode = this.feeMode(parameters);
+    this.checkUser(user);
+    const typed = record(invoke.typed_data, 'typed_data');
+    const message = record(typed.message, 'typed_data.message');
+    const calls = parseCalls(message.Calls, 'typed_data.message.Calls', {
+      to: 'To',
+      selector: 'Selector',
+      calldata: 'Calldata',
+    });
+    const signature = Array.isArray(invoke.signature)
+      ? invoke.signature.map((s, i) => felt(s, `signature[${i}]`))
+      : (() => {
+          throw new JsonRpcError(-32602, 'Invalid params', 'signature must be an array of felts');
+        })();
+    if (mode.mode === 'default') {
+      const last = calls[calls.length - 1];
+      const fee = this.fees(user, calls.slice(0, -1), mode.token);
+      const ok =
+        last !== undefined &&
+        last.to === mode.token.address &&
+        last.selector === sel('transfer') &&
+        last.calldata[0] === this.config.forwarder &&
+        (last.calldata[1] ?? 0n) + ((last.calldata[2] ?? 0n) << 128n) >= fee.estimated_fee_in_gas_token;
+      if (!ok) throw err.maxAmountTooLow();
+    }
+    const oeCalldata = [
+      felt(message.Caller, 'Caller'),
+      felt(message.Nonce, 'Nonce'),
+      felt(message['Execute After'], 'Execute After'),
+      felt(message['Execute Before'], 'Execute Before'),
+      BigInt(calls.length),
+      ...calls.flatMap((c) => [c.to, c.selector, BigInt(c.calldata.length), ...c.calldata]),
+      BigInt(signature.length),
+      ...signature,
+    ];
+    const forwarder = this.config.forwarder;
+    const relayCalldata = [
+      1n,
+      user,
+      sel('execute_from_outside_v2'),
+      BigInt(oeCalldata.length),
+      ...oeCalldata,
+    ];
+    const draft: InvokeTransaction = {
+      senderAddress: forwarder,
+      calldata: relayCalldata,
+      signature: [],
+      nonce: this.chain.nonceOf(forwarder),
+      version: 3n,
+      resourceBounds: { l1Gas: bound(0n, 0n), l2Gas: bound(0n, 0n), l1DataGas: bound(0n, 0n) },
+      tip: 0n,
+      paymasterData: [],
+      accountDeploymentData: [],
+      nonceDataAvailabilityMode: 'L1',
+      feeDataAvailabilityMode: 'L1',
+    };
+    const gas = this.chain.gasOf(draft);
+    const signed: InvokeTransaction = {
+      ...draft,
+      resourceBounds: {
+        l1Gas: bound(gas.l1Gas * 2n, GAS_PRICES.l1Gas * 2n),
+        l2Gas: bound(gas.l2Gas * 2n, GAS_PRICES.l2Gas * 2n),
+        l1DataGas: bound(gas.l1DataGas * 2n, GAS_PRICES.l1DataGas * 2n),
+      },
+    };
+    const txHash = this.chain.transactionHash(signed);
+    const { r, s } = signHash(txHash, this.config.forwarderKey);
+    let included: ReturnType<Chain['addInvoke']>;
+    try {
+      // Like a real relayer it never broadcasts what would revert: the caller gets the contract's error.
+      included = this.chain.addInvoke({ ...signed, signature: [r, s] }, { rejectIfReverted: true });
+    } catch (e) {
+      if (e instanceof JsonRpcError && e.rpcCode === 41) {
+        throw err.execution((e.data as { execution_error: unknown }).execution_error);
+      }
+      throw e;
+    }
+    const trackingId = (included.hash >> 8n) ^ BigInt(this.tracking.size + 1);
+    this.tracking.set(trackingId, included.hash);
+    return { tracking_id: toHex(trackingId), transaction_hash: toHex(included.hash) };
+  }
+
+  trackingIdToLatestHash(p: Params) {
+    const id = parseFelt(p.tracking_id);
+    const hash = id === undefined ? undefined : this.tracking.get(id);
+    if (hash === undefined) throw err.invalidId();
+    return { transaction_hash: toHex(hash), status: 'accepted' };
+  }
+
+  methods(): Record<string, { names: string[]; run: (p: Params) => unknown }> {
+    return {
+      paymaster_isAvailable: { names: [], run: () => this.isAvailable() },
+      paymaster_getSupportedTokens: { names: [], run: () => this.supportedTokens() },
+      paymaster_buildTransaction: {
+        names: ['transaction', 'parameters'],
+        run: (p) => this.buildTransaction(p),
+      },
+      paymaster_executeTransaction: {
+        names: ['transaction', 'parameters'],
+        run: (p) => this.executeTransaction(p),
+      },
+      paymaster_trackingIdToLatestHash: {
+        names: ['tracking_id'],
+        run: (p) => this.trackingIdToLatestHash(p),
+      },
+    };
+  }
+}
+
+const bound = (maxAmount: bigint, maxPricePerUnit: bigint) => ({ maxAmount, maxPricePerUnit });
+const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;

@@ -1,0 +1,472 @@
+/**
+ * createTestnet: an in-memory Starknet that speaks the real wire protocols (JSON-RPC 0.10 and
+ * SNIP-29), with funded v33 session accounts, legacy accounts, three ERC-20s and a game.
+ */
+import { Account, PaymasterRpc, RpcProvider, hash as snHash } from 'starknet';
+import { CURVE_ORDER, starkPublicKey } from '../../core/crypto/ecdsa.js';
+import { poseidonHashMany } from '../../core/crypto/poseidon.js';
+import { TestnetUsageError } from '../../core/errors/index.js';
+import { decodeShortString, encodeShortString, toHex } from '../../core/felt.js';
+import { parseFelt, sel, snKeccak } from './cairo.js';
+import { Chain, type TransactionRecord } from './chain.js';
+import { balanceOf, constructErc20, erc20Class, mintTokens } from './contracts/erc20.js';
+import { constructGame, gameClass, type PlayerState, readPlayer } from './contracts/game.js';
+import {
+  constructLegacyAccount,
+  type LegacyAccountVariant,
+  legacyAccountClass,
+} from './contracts/legacyAccount.js';
+import { isNonceUsed } from './contracts/ozAccount.js';
+import {
+  constructSessionAccount,
+  readPolicy,
+  readSession,
+  SESSION_ACCOUNT_V33_CLASS_HASH,
+  sessionAccountV33,
+} from './contracts/sessionAccount.js';
+import { Faults } from './faults.js';
+import { createTestnetFetch } from './fetch.js';
+import { createHandler, type TransportRequest, type TransportResponse } from './handler.js';
+import { type GasTokenInfo, Paymaster } from './paymaster.js';
+import { rpcMethods } from './rpc.js';
+import type { InnerCallRecord } from './types.js';
+
+export type TestAccountKind = 'session-v33' | 'legacy';
+
+export interface TestAccount {
+  address: string;
+  /** The owner's private key (what the user's wallet holds). */
+  privateKey: string;
+  /** The owner's Stark public key. */
+  publicKey: string;
+  kind: TestAccountKind;
+  /** Which class: 'v33', 'legacy (SNIP-9)', 'legacy (supports_interface reverts)'… */
+  label: string;
+  classHash: string;
+}
+
+export interface CreateTestnetOptions {
+  /** 'SN_SEPOLIA' (default), 'SN_MAIN', another shortstring, or a hex felt. */
+  chainId?: 'SN_SEPOLIA' | 'SN_MAIN' | (string & {});
+  /** Unix seconds of the genesis block (default: now). The clock then moves only when told. */
+  startTime?: number;
+  /** How many funded v33 session accounts (default 3). Two legacy accounts follow them. */
+  accounts?: number;
+  /** Seed of the deterministic account keys (default 0): the same seed gives the same accounts. */
+  seed?: number;
+  paymaster?: {
+    /** Accept sponsored (gasless, paymaster pays) transactions (default true). */
+    sponsored?: boolean;
+    /** Accepted gas tokens: addresses or 'STRK' | 'ETH' | 'USDC' (default all three). */
+    gasTokens?: string[];
+    /** execute_before of the typed data it builds = now + this (default 3600). */
+    validitySeconds?: number;
+  };
+  /** Origin of the virtual URLs the in-memory fetch answers (default http://testnet.invalid). */
+  baseUrl?: string;
+}
+
+export interface TestnetEvent {
+  fromAddress: string;
+  keys: string[];
+  data: string[];
+}
+
+/** A transaction the chain included, with what a test wants to assert on. */
+export interface TestnetTransaction {
+  hash: string;
+  sender: string;
+  nonce: bigint;
+  blockNumber: number;
+  status: 'SUCCEEDED' | 'REVERTED';
+  revertReason: string | undefined;
+  calldata: string[];
+  signature: string[];
+  events: TestnetEvent[];
+  /** Every call the account's execution loop ran: `ok: false` marks a call that reverted inside a
+   * non-atomic multicall while the transaction still SUCCEEDED. */
+  innerCalls: InnerCallRecord[];
+  /** Fee paid, in FRI (STRK). */
+  fee: bigint;
+}
+
+export interface SessionDataView {
+  validUntil: number;
+  maxCalls: number;
+  callsUsed: number;
+  allowedEntrypointsLen: number;
+  allowedEntrypoints: string[];
+}
+
+export interface SpendingPolicyView {
+  maxPerCall: bigint;
+  maxPerWindow: bigint;
+  windowSeconds: number;
+  spentInWindow: bigint;
+  windowStart: number;
+}
+
+export interface AddAccountOptions {
+  kind?: TestAccountKind;
+  /** Legacy variants: without SNIP-9, or whose supports_interface reverts / is missing. */
+  legacy?: LegacyAccountVariant;
+  /** Owner private key (default: derived from the seed). */
+  privateKey?: string;
+  /** STRK to fund it with, in FRI (default 1000 STRK). */
+  fund?: bigint;
+}
+
+export interface ProviderOptions {
+  /** Poll interval of waitForTransaction, ms (default 20; starknet.js alone waits 5000). */
+  retryIntervalMs?: number;
+}
+
+export interface Testnet {
+  /** The chain id as a 0x hex felt. */
+  readonly chainId: string;
+  /** The chain id as its shortstring ('SN_SEPOLIA'). */
+  readonly chainName: string;
+  readonly rpcUrl: string;
+  readonly paymasterUrl: string;
+  /** In-memory transport: pass as `baseFetch` to RpcProvider / PaymasterRpc. No network. */
+  readonly fetch: typeof fetch;
+  /** Funded, deployed accounts: the v33 session accounts first, then the legacy ones. */
+  readonly accounts: readonly TestAccount[];
+  readonly tokens: { readonly STRK: string; readonly ETH: string; readonly USDC: string };
+  readonly game: string;
+  /** The paymaster's forwarder account: the OE caller and the recipient of gas-token fees. */
+  readonly paymasterAddress: string;
+  readonly sequencerAddress: string;
+  readonly faults: Faults;
+
+  now(): number;
+  advanceTime(seconds: number): void;
+  setTime(unixSeconds: number): void;
+
+  getSessionData(account: AccountRef, sessionPublicKey: string): SessionDataView;
+  getSpendingPolicy(account: AccountRef, sessionPublicKey: string, token: string): SpendingPolicyView;
+  balanceOf(token: string, address: AccountRef): bigint;
+  getNonce(account: AccountRef): bigint;
+  isOutsideNonceUsed(account: AccountRef, nonce: string): boolean;
+  gameState(player: AccountRef): PlayerState;
+  /** Runs a view (starknet_call) and returns its felts; throws the node's error on a revert. */
+  call(contract: string, entrypoint: string, calldata?: readonly (string | number | bigint)[]): string[];
+  transactions(): TestnetTransaction[];
+  getTransaction(hash: string): TestnetTransaction | undefined;
+  lastTransaction(): TestnetTransaction | undefined;
+  /** Faucet: mints `amount` (smallest units) of an ERC-20 to an address. */
+  mint(token: string, to: AccountRef, amount: bigint): void;
+  /** Deploys and funds one more account (a legacy variant, or another v33). */
+  addAccount(options?: AddAccountOptions): TestAccount;
+
+  provider(options?: ProviderOptions): RpcProvider;
+  paymaster(): PaymasterRpc;
+  /** A starknet.js Account for an account with its owner key, wired to the in-memory transport. */
+  account(which: AccountRef, options?: ProviderOptions): Account;
+  /** The transport-independent request handler (the HTTP server uses it). */
+  handle(request: TransportRequest): Promise<TransportResponse>;
+}
+
+/** An account by index in `accounts`, by address, or the TestAccount itself ('STRK' | 'ETH' | 'USDC' name tokens). */
+export type AccountRef = number | string | TestAccount;
+
+export const TOKEN_ADDRESSES = {
+  STRK: 0x04718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938dn,
+  ETH: 0x049d36570d4e46f48e99674bd3fcc84644ddd6b96f7c741b1562b82f9e004dc7n,
+  USDC: 0x033068f6539f8e6e6b131e6b2b814e6c34a5224bc66947c47dab9dfee93b35fbn,
+} as const;
+
+const WAD = 10n ** 18n;
+
+function chainIdOf(value: string | undefined): bigint {
+  const v = value ?? 'SN_SEPOLIA';
+  const n = parseFelt(v);
+  if (n !== undefined && v.startsWith('0x')) return n;
+  if (/^[ -~]{1,31}$/.test(v)) return encodeShortString(v);
+  throw new TestnetUsageError('chainId must be a shortstring (SN_SEPOLIA) or a hex felt.', { details: v });
+}
+
+const derived = new Map<string, { publicKey: bigint; address: bigint }>();
+
+/** Public key and OZ-style counterfactual address (salt = public key), memoised: tests recreate the same accounts. */
+function deriveAccount(privateKey: bigint, classHash: bigint): { publicKey: bigint; address: bigint } {
+  const id = `${privateKey.toString(16)}:${classHash.toString(16)}`;
+  let d = derived.get(id);
+  if (!d) {
+    const publicKey = starkPublicKey(privateKey);
+    const address = BigInt(
+      snHash.calculateContractAddressFromHash(toHex(publicKey), toHex(classHash), [toHex(publicKey)], 0),
+    );
+    d = { publicKey, address };
+    if (derived.size > 1000) derived.clear();
+    derived.set(id, d);
+  }
+  return d;
+}
+
+function txView(r: TransactionRecord): TestnetTransaction {
+  return {
+    hash: toHex(r.hash),
+    sender: toHex(r.transaction.senderAddress),
+    nonce: r.transaction.nonce,
+    blockNumber: r.blockNumber,
+    status: r.status,
+    revertReason: r.revertReason,
+    calldata: r.transaction.calldata.map(toHex),
+    signature: r.transaction.signature.map(toHex),
+    events: r.events.map((e) => ({
+      fromAddress: toHex(e.fromAddress),
+      keys: e.keys.map(toHex),
+      data: e.data.map(toHex),
+    })),
+    innerCalls: r.innerCalls.map((c) => ({ ...c })),
+    fee: r.actualFee,
+  };
+}
+
+export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
+  const chainId = chainIdOf(options.chainId);
+  const baseUrl = (options.baseUrl ?? 'http://testnet.invalid').replace(/\/+$/, '');
+  const seed = BigInt(options.seed ?? 0);
+  const startTime = options.startTime ?? Math.floor(Date.now() / 1000);
+  const sequencerAddress = snKeccak('starknet-sessions:testnet:sequencer');
+  const chain = new Chain({ chainId, startTime, feeToken: TOKEN_ADDRESSES.STRK, sequencerAddress });
+
+  // Tokens and the game.
+  const tokenSpecs = [
+    ['STRK', 'Starknet Token', 18],
+    ['ETH', 'Ether', 18],
+    ['USDC', 'USD Coin', 6],
+  ] as const;
+  for (const [symbol, name, decimals] of tokenSpecs) {
+    chain.deploy(TOKEN_ADDRESSES[symbol], erc20Class(), (ctx) => constructErc20(ctx, name, symbol, decimals));
+  }
+  const mint = (token: bigint, to: bigint, amount: bigint) =>
+    chain.asContract(token, (ctx) => mintTokens(ctx, to, amount));
+  const gameAddress = snKeccak('starknet-sessions:testnet:game');
+  chain.deploy(gameAddress, gameClass(), (ctx) => constructGame(ctx, TOKEN_ADDRESSES.STRK));
+  mint(TOKEN_ADDRESSES.STRK, gameAddress, 1_000_000n * WAD);
+
+  // Accounts: keys derived from the seed, addresses as an OZ-style deploy would compute them.
+  let keyIndex = 0n;
+  const nextKey = () => {
+    keyIndex += 1n;
+    return (
+      (poseidonHashMany([encodeShortString('starknet-sessions'), seed, keyIndex]) % (CURVE_ORDER - 1n)) + 1n
+    );
+  };
+  const accounts: TestAccount[] = [];
+  const deployAccount = (opts: AddAccountOptions): TestAccount => {
+    const kind = opts.kind ?? 'session-v33';
+    const privateKey = opts.privateKey !== undefined ? parseFelt(opts.privateKey) : nextKey();
+    if (privateKey === undefined || privateKey === 0n || privateKey >= CURVE_ORDER) {
+      throw new TestnetUsageError('privateKey is not a valid Stark private key.');
+    }
+    const cls = kind === 'session-v33' ? sessionAccountV33 : legacyAccountClass(opts.legacy);
+    const { publicKey, address } = deriveAccount(privateKey, cls.classHash);
+    if (chain.world.classHashAt(address) !== undefined) {
+      throw new TestnetUsageError('An account with this key and class is already deployed.', {
+        details: toHex(address),
+      });
+    }
+    chain.deploy(address, cls, (ctx) =>
+      kind === 'session-v33'
+        ? constructSessionAccount(ctx, publicKey)
+        : constructLegacyAccount(ctx, publicKey, opts.legacy),
+    );
+    mint(TOKEN_ADDRESSES.STRK, address, opts.fund ?? 1000n * WAD);
+    mint(TOKEN_ADDRESSES.ETH, address, 10n * WAD);
+    mint(TOKEN_ADDRESSES.USDC, address, 10_000n * 10n ** 6n);
+    const label =
+      kind === 'session-v33'
+        ? 'v33 session account'
+        : `legacy account (${(opts.legacy?.snip9 ?? true) ? 'SNIP-9 v2' : 'no SNIP-9'}, supports_interface ${opts.legacy?.supportsInterface ?? 'answers'})`;
+    const account: TestAccount = {
+      address: toHex(address),
+      privateKey: toHex(privateKey),
+      publicKey: toHex(publicKey),
+      kind,
+      label,
+      classHash: toHex(cls.classHash),
+    };
+    accounts.push(account);
+    return account;
+  };
+  const sessionCount = options.accounts ?? 3;
+  if (!Number.isSafeInteger(sessionCount) || sessionCount < 0 || sessionCount > 100) {
+    throw new TestnetUsageError('accounts must be a whole number between 0 and 100.');
+  }
+  for (let i = 0; i < sessionCount; i++) deployAccount({ kind: 'session-v33' });
+  deployAccount({ kind: 'legacy', legacy: { snip9: true, supportsInterface: 'answers' } });
+  deployAccount({ kind: 'legacy', legacy: { snip9: false, supportsInterface: 'reverts' } });
+
+  // The paymaster's forwarder: a plain account that relays outside executions and pays STRK.
+  const forwarderKey = (poseidonHashMany([encodeShortString('forwarder'), seed]) % (CURVE_ORDER - 1n)) + 1n;
+  const forwarderPub = starkPublicKey(forwarderKey);
+  const forwarder = snKeccak('starknet-sessions:testnet:paymaster-forwarder');
+  chain.deploy(forwarder, legacyAccountClass({ snip9: false, supportsInterface: 'answers' }), (ctx) =>
+    constructLegacyAccount(ctx, forwarderPub, { snip9: false }),
+  );
+  mint(TOKEN_ADDRESSES.STRK, forwarder, 1_000_000n * WAD);
+
+  const tokenBySymbol: Record<string, bigint> = { ...TOKEN_ADDRESSES };
+  const resolve = (ref: AccountRef): bigint => {
+    if (typeof ref === 'number') {
+      const a = accounts[ref];
+      if (!a)
+        throw new TestnetUsageError(`There is no account #${ref}.`, {
+          details: `${accounts.length} accounts`,
+        });
+      return BigInt(a.address);
+    }
+    const text = typeof ref === 'string' ? ref : ref.address;
+    const symbol = tokenBySymbol[text];
+    if (symbol !== undefined) return symbol;
+    const n = parseFelt(text);
+    if (n === undefined) throw new TestnetUsageError('Not an address.', { details: text });
+    return n;
+  };
+  const felt = (value: string, field: string) => {
+    const n = parseFelt(value);
+    if (n === undefined) throw new TestnetUsageError(`${field} is not a felt.`, { details: value });
+    return n;
+  };
+
+  const faults = new Faults((account) => chain.consumeNonce(resolve(account)));
+  chain.hooks = { forceRevert: (to, selector) => faults.takeRevert(to, selector) };
+
+  const TOKEN_INFO: GasTokenInfo[] = [
+    { address: TOKEN_ADDRESSES.STRK, decimals: 18, priceInStrk: WAD },
+    { address: TOKEN_ADDRESSES.ETH, decimals: 18, priceInStrk: 20_000n * WAD },
+    { address: TOKEN_ADDRESSES.USDC, decimals: 6, priceInStrk: 5n * WAD },
+  ];
+  const gasTokens = (options.paymaster?.gasTokens ?? ['STRK', 'ETH', 'USDC']).map((t) => {
+    const address = tokenBySymbol[t] ?? felt(t, 'gasTokens');
+    return TOKEN_INFO.find((i) => i.address === address) ?? { address, decimals: 18, priceInStrk: WAD };
+  });
+  const paymaster = new Paymaster(chain, faults, {
+    sponsored: options.paymaster?.sponsored ?? true,
+    gasTokens,
+    forwarder,
+    forwarderKey,
+    validitySeconds: options.paymaster?.validitySeconds ?? 3600,
+  });
+
+  const handle = createHandler({ faults, rpc: rpcMethods(chain), paymaster: paymaster.methods() });
+  const testnetFetch = createTestnetFetch(handle, baseUrl);
+  const rpcUrl = `${baseUrl}/rpc`;
+  const paymasterUrl = `${baseUrl}/paymaster`;
+
+  const provider = (o: ProviderOptions = {}) =>
+    new RpcProvider({
+      nodeUrl: rpcUrl,
+      baseFetch: testnetFetch,
+      transactionRetryIntervalFallback: o.retryIntervalMs ?? 20,
+    });
+  const paymasterRpc = () => new PaymasterRpc({ nodeUrl: paymasterUrl, baseFetch: testnetFetch });
+
+  const testnet: Testnet = {
+    chainId: toHex(chainId),
+    chainName: decodeShortString(chainId) ?? toHex(chainId),
+    rpcUrl,
+    paymasterUrl,
+    fetch: testnetFetch,
+    accounts,
+    tokens: {
+      STRK: toHex(TOKEN_ADDRESSES.STRK),
+      ETH: toHex(TOKEN_ADDRESSES.ETH),
+      USDC: toHex(TOKEN_ADDRESSES.USDC),
+    },
+    game: toHex(gameAddress),
+    paymasterAddress: toHex(forwarder),
+    sequencerAddress: toHex(sequencerAddress),
+    faults,
+
+    now: () => chain.clock.now(),
+    advanceTime: (seconds) => chain.clock.advance(seconds),
+    setTime: (t) => chain.clock.set(t),
+
+    getSessionData(account, pk) {
+      const address = resolve(account);
+      const key = felt(pk, 'sessionPublicKey');
+      const view = { read: (f: string) => chain.world.read(address, f) };
+      const s = readSession(view, key);
+      const allowedEntrypoints: string[] = [];
+      for (let i = 0n; i < s.allowedEntrypointsLen; i++) {
+        allowedEntrypoints.push(toHex(view.read(`session:${key.toString(16)}:ep:${i}`)));
+      }
+      return {
+        validUntil: Number(s.validUntil),
+        maxCalls: Number(s.maxCalls),
+        callsUsed: Number(s.callsUsed),
+        allowedEntrypointsLen: Number(s.allowedEntrypointsLen),
+        allowedEntrypoints,
+      };
+    },
+    getSpendingPolicy(account, pk, token) {
+      const address = resolve(account);
+      const p = readPolicy(
+        { read: (f) => chain.world.read(address, f) },
+        felt(pk, 'sessionPublicKey'),
+        resolve(token),
+      );
+      return {
+        maxPerCall: p.maxPerCall,
+        maxPerWindow: p.maxPerWindow,
+        windowSeconds: Number(p.windowSeconds),
+        spentInWindow: p.spentInWindow,
+        windowStart: Number(p.windowStart),
+      };
+    },
+    balanceOf: (token, address) => balanceOf(chain.tokenStore(undefined, resolve(token)), resolve(address)),
+    getNonce: (account) => chain.nonceOf(resolve(account)),
+    isOutsideNonceUsed(account, nonce) {
+      const address = resolve(account);
+      return chain.asContract(address, (ctx) => isNonceUsed(ctx, felt(nonce, 'nonce')));
+    },
+    gameState: (player) => readPlayer({ read: (f) => chain.world.read(gameAddress, f) }, resolve(player)),
+    call(contract, entrypoint, calldata = []) {
+      const selector = /^0x[0-9a-f]+$/i.test(entrypoint) ? felt(entrypoint, 'entrypoint') : sel(entrypoint);
+      const out = chain.call(
+        resolve(contract),
+        selector,
+        calldata.map((v) => felt(String(v), 'calldata')),
+      );
+      if (!out.ok) throw new TestnetUsageError(`The view ${entrypoint} reverted.`, { details: out.reason });
+      return out.retdata.map(toHex);
+    },
+    transactions: () => [...chain.transactions.values()].map(txView),
+    getTransaction(h) {
+      const r = chain.transactions.get(felt(h, 'hash'));
+      return r ? txView(r) : undefined;
+    },
+    lastTransaction() {
+      const all = [...chain.transactions.values()];
+      const last = all[all.length - 1];
+      return last ? txView(last) : undefined;
+    },
+    mint: (token, to, amount) => mint(resolve(token), resolve(to), amount),
+    addAccount: (o = {}) => deployAccount(o),
+
+    provider,
+    paymaster: paymasterRpc,
+    account(which, o) {
+      const address = resolve(which);
+      const acc = accounts.find((a) => BigInt(a.address) === address);
+      if (!acc)
+        throw new TestnetUsageError('Not one of the testnet accounts (no key known).', {
+          details: toHex(address),
+        });
+      return new Account({
+        provider: provider(o),
+        address: acc.address,
+        signer: acc.privateKey,
+        paymaster: paymasterRpc(),
+      });
+    },
+    handle,
+  };
+  return testnet;
+}
+
+export { SESSION_ACCOUNT_V33_CLASS_HASH };
