@@ -1,5 +1,7 @@
 /// <reference types="vitest/config" />
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
@@ -51,6 +53,7 @@ export default defineConfig({
         index: 'src/index.ts',
         core: 'src/core/index.ts',
         testing: 'src/testing/index.ts',
+        'testing-server': 'src/testing/server.ts',
       },
       formats: ['es'],
     },
@@ -65,6 +68,21 @@ export default defineConfig({
         chunkFileNames: 'chunks/[name]-[hash].js',
       },
     },
+  },
+  // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the browser tests, which
+  // then load React twice ("Invalid hook call") on a cold cache, i.e. on every fresh CI clone.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-dom',
+      'react-dom/client',
+      '@testing-library/react',
+      '@tanstack/react-query',
+      '@starknet-react/core',
+      'starknet',
+    ],
   },
   test: {
     globals: true,
@@ -93,6 +111,15 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
+          browser: browser(),
+        },
+      },
+      {
+        // Every story is a test: rendered in Chromium, play function run, axe checked (a11y test: 'error').
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        test: {
+          name: 'storybook',
           browser: browser(),
         },
       },
