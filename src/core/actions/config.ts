@@ -27,6 +27,8 @@ export interface SessionConfigParameters {
   fallback?: { ownerWallet?: boolean | undefined; direct?: boolean | undefined } | undefined;
   /** Paymaster retries on retryable failures (default 2, with backoff). */
   paymasterRetries?: number | undefined;
+  /** A paymaster request that takes longer fails as unavailable (default 20 000 ms; 0 = no limit). */
+  paymasterTimeoutMs?: number | undefined;
   /** Unix seconds. Default: the system clock. Tests pass the simulated network's clock. */
   now?: (() => number) | undefined;
 }
@@ -48,6 +50,7 @@ export interface SessionConfig {
   readonly maxDurationSeconds: number | undefined;
   readonly fallback: { ownerWallet: boolean; direct: boolean };
   readonly paymasterRetries: number;
+  readonly paymasterTimeoutMs: number;
   readonly now: () => number;
   /** @internal */
   readonly inflight: InflightTracker;
@@ -69,6 +72,7 @@ export function createSessionConfig(parameters: SessionConfigParameters = {}): S
       direct: parameters.fallback?.direct ?? false,
     },
     paymasterRetries: parameters.paymasterRetries ?? 2,
+    paymasterTimeoutMs: parameters.paymasterTimeoutMs ?? 20_000,
     now: parameters.now ?? (() => Math.floor(Date.now() / 1000)),
     inflight: createInflightTracker(),
   };

@@ -235,9 +235,12 @@ async function viaPaymaster(
   for (let attempt = 0; ; attempt++) {
     let built: { typed_data?: PaymasterTypedData; fee?: { suggested_max_fee_in_gas_token?: unknown } };
     try {
-      built = (await paymaster.buildTransaction(
-        { type: 'invoke', invoke: { userAddress: ctx.account, calls: ctx.rawCalls as Call[] } },
-        { version: '0x1', feeMode },
+      built = (await withTimeout(
+        paymaster.buildTransaction(
+          { type: 'invoke', invoke: { userAddress: ctx.account, calls: ctx.rawCalls as Call[] } },
+          { version: '0x1', feeMode },
+        ),
+        config.paymasterTimeoutMs,
       )) as typeof built;
     } catch (error) {
       const e = paymasterError(error);
@@ -277,68 +280,129 @@ async function viaPaymaster(
         expiryMarginSeconds: config.expiryMarginSeconds,
       });
     }
+    assertNotExpired(ctx);
     const hash = outsideExecutionHashOf(
       BigInt(ctx.account),
       toChainId(ctx.scope.chainId),
       verified.outsideExecution,
       'u128',
     );
-    const { r, s } = await ctx.signer.signHash(hash);
     const signature = formatSessionSignature(
       BigInt(ctx.record.publicKey),
-      { r, s },
+      await ctx.signer.signHash(hash),
       BigInt(ctx.record.validUntil),
     );
-    const typedData = built.typed_data as PaymasterTypedData;
-    try {
-      const sent = await executeSigned(
-        paymaster,
-        ctx.account,
-        typedData,
-        signature,
-        feeMode,
-        config.paymasterRetries,
-      );
-      return { transactionHash: sent.transaction_hash, trackingId: sent.tracking_id, via: 'paymaster' };
-    } catch (error) {
-      if (/duplicated nonce/i.test(`${messageOf(error)} ${isSessionError(error) ? error.details : ''}`)) {
-        if (nonceRetried) throw new NonceConflictError({ cause: error });
-        nonceRetried = true;
-        continue;
-      }
-      throw error;
+    const submission = await executeSigned(
+      ctx,
+      paymaster,
+      built.typed_data as PaymasterTypedData,
+      signature,
+      feeMode,
+    );
+    if (submission.ok) {
+      return {
+        transactionHash: submission.sent.transaction_hash,
+        trackingId: submission.sent.tracking_id,
+        via: 'paymaster',
+      };
     }
+    // Someone else used this outside-execution nonce: build (new nonce) and sign once more, then give up.
+    if (nonceRetried) throw new NonceConflictError({ cause: submission.error });
+    nonceRetried = true;
   }
 }
 
-/** Sends a signed outside execution; re-sending the same signed payload is safe (the nonce dedupes it). */
+type Submission =
+  | { ok: true; sent: { transaction_hash: string; tracking_id?: string } }
+  | { ok: false; error: unknown };
+
+/**
+ * Sends a signed outside execution. Re-sending the same signed payload can never execute twice (the
+ * nonce dedupes it), so it is retried on any retryable failure. A "duplicated nonce" answer is only
+ * read as "taken by someone else" when no earlier send of this payload may have landed.
+ */
 async function executeSigned(
+  ctx: Context,
   paymaster: PaymasterLike,
-  userAddress: string,
   typedData: PaymasterTypedData,
   signature: string[],
   feeMode: FeeMode,
-  retries: number,
-) {
+): Promise<Submission> {
+  let mayHaveLanded = false;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await paymaster.executeTransaction(
-        {
-          type: 'invoke',
-          invoke: { userAddress, typedData: typedData as unknown as OutsideExecutionTypedData, signature },
-        },
-        { version: '0x1', feeMode },
+      const sent = await withTimeout(
+        paymaster.executeTransaction(
+          {
+            type: 'invoke',
+            invoke: {
+              userAddress: ctx.account,
+              typedData: typedData as unknown as OutsideExecutionTypedData,
+              signature,
+            },
+          },
+          { version: '0x1', feeMode },
+        ),
+        ctx.config.paymasterTimeoutMs,
       );
+      return { ok: true, sent };
     } catch (error) {
       const e = paymasterError(error);
-      if (e instanceof PaymasterUnavailableError && e.retryable && attempt < retries) {
-        await sleep(backoff(attempt));
-        continue;
+      if (/duplicated nonce/i.test(`${messageOf(error)} ${e.details ?? ''}`)) {
+        if (!mayHaveLanded) return { ok: false, error };
+        throw new PaymasterUnavailableError(
+          'The paymaster did not confirm the submission; it may have been executed.',
+          { cause: error, retryable: false },
+        );
+      }
+      if (e instanceof PaymasterUnavailableError && e.retryable) {
+        mayHaveLanded ||= !definitelyNotProcessed(error);
+        if (attempt < ctx.config.paymasterRetries) {
+          await sleep(backoff(attempt));
+          continue;
+        }
+        if (mayHaveLanded) {
+          throw new PaymasterUnavailableError(
+            'The paymaster did not answer; the transaction may still be executed.',
+            {
+              cause: error,
+              retryable: false,
+            },
+          );
+        }
       }
       if (e instanceof TransactionRevertedError) throw refine(e, error);
       throw e;
     }
   }
+}
+
+/** 429 and 503 answers mean the request was turned away before anything ran. */
+function definitelyNotProcessed(error: unknown): boolean {
+  return /\b429\b|\b503\b|rate.?limit|too many requests|service unavailable/i.test(messageOf(error));
+}
+
+/** The clock may have moved while the paymaster answered: never sign past the margin. */
+function assertNotExpired(ctx: Context): void {
+  const now = ctx.config.now();
+  if (now + ctx.config.expiryMarginSeconds > ctx.record.validUntil) {
+    throw new SessionExpiredError(ctx.record.validUntil, now);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  if (!Number.isFinite(ms) || ms <= 0) return promise;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new PaymasterUnavailableError(`The paymaster did not answer within ${ms} ms.`, { retryable: true }),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function viaDirect(ctx: Context): Promise<{ transactionHash: string; via: 'direct' }> {
@@ -348,6 +412,7 @@ async function viaDirect(ctx: Context): Promise<{ transactionHash: string; via: 
     signer: new SessionInvokeSigner(ctx.signer, BigInt(ctx.record.validUntil)),
   });
   for (let attempt = 0; ; attempt++) {
+    assertNotExpired(ctx);
     try {
       const { transaction_hash } = await account.execute(ctx.rawCalls as Call[]);
       return { transactionHash: transaction_hash, via: 'direct' };

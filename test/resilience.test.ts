@@ -1,0 +1,193 @@
+import {
+  createSession,
+  createSessionConfig,
+  executeWithSession,
+  getSessionState,
+  isSessionError,
+  type PaymasterLike,
+  type SessionConfigParameters,
+  type SessionPolicy,
+} from '../src/core/index.js';
+import {
+  createMemoryBackend,
+  createMemoryStorage,
+  createRawKeyProtector,
+  createSessionStorage,
+} from '../src/core/storage/index.js';
+import { createTestnet, type Testnet } from '../src/testing/index.js';
+
+const START = 1_800_000_000;
+const policy: SessionPolicy = {
+  actions: [{ entrypoint: 'attack' }, { entrypoint: 'move' }],
+  durationSeconds: 3600,
+  maxCalls: 50,
+};
+
+function setup(
+  testnet: Testnet = createTestnet({ startTime: START }),
+  options: Partial<SessionConfigParameters> = {},
+) {
+  const owner = testnet.account(0);
+  const config = createSessionConfig({
+    appId: 'resilience',
+    storage: createMemoryStorage({ now: () => testnet.now() }),
+    provider: testnet.provider(),
+    paymaster: testnet.paymaster(),
+    now: () => testnet.now(),
+    ...options,
+  });
+  const attack = { contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] };
+  const execute = (over: Partial<Parameters<typeof executeWithSession>[1]> = {}) =>
+    executeWithSession(config, {
+      accountAddress: owner.address,
+      calls: [attack],
+      waitForReceipt: true,
+      ...over,
+    });
+  return { testnet, owner, config, execute };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (isSessionError(error)) return error.code;
+    throw error;
+  }
+}
+
+describe('status refresh under RPC faults', () => {
+  it('keeps the last known state, marked stale, when the node errors', async () => {
+    const { testnet, owner, config, execute } = setup();
+    await createSession(config, { owner, policy });
+    await execute();
+    testnet.faults.rpcError('starknet_call', 5);
+    const state = await getSessionState(config, { accountAddress: owner.address });
+    expect(state).toMatchObject({ stale: true, status: 'active', callsUsed: 1 });
+    expect(state.error?.code).toBe('RPC_ERROR');
+    testnet.faults.clear();
+    expect(await getSessionState(config, { accountAddress: owner.address })).toMatchObject({
+      stale: false,
+      callsUsed: 1,
+    });
+  });
+});
+
+describe('nonce races', () => {
+  it('re-signs a direct invoke once when another transaction took the nonce, then succeeds', async () => {
+    const { testnet, owner, config, execute } = setup();
+    const { publicKey } = await createSession(config, { owner, policy });
+    const provider = config.provider as unknown as {
+      getNonceForAddress(a: string, b?: unknown): Promise<string>;
+    };
+    const read = provider.getNonceForAddress.bind(provider);
+    let races = 1;
+    provider.getNonceForAddress = async (address, block) => {
+      const nonce = await read(address, block);
+      if (races-- > 0) testnet.faults.consumeNonce(owner.address); // lands between our read and our send
+      return nonce;
+    };
+    const sent = await execute({ mode: 'direct' });
+    expect(sent.via).toBe('direct');
+    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(1);
+  });
+
+  it('gives up with NONCE_CONFLICT when the nonce keeps being taken', async () => {
+    const { testnet, owner, config, execute } = setup();
+    const { publicKey } = await createSession(config, { owner, policy });
+    const provider = config.provider as unknown as {
+      getNonceForAddress(a: string, b?: unknown): Promise<string>;
+    };
+    const read = provider.getNonceForAddress.bind(provider);
+    provider.getNonceForAddress = async (address, block) => {
+      const nonce = await read(address, block);
+      testnet.faults.consumeNonce(owner.address);
+      return nonce;
+    };
+    expect(await codeOf(execute({ mode: 'direct' }))).toBe('NONCE_CONFLICT');
+    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(0);
+  });
+
+  it('rebuilds and re-signs once when the paymaster hands out an outside-execution nonce already used', async () => {
+    const testnet = createTestnet({ startTime: START });
+    const real = testnet.paymaster();
+    let usedNonce: unknown;
+    let replays = 1;
+    const paymaster: PaymasterLike = {
+      executeTransaction: (tx, params) => real.executeTransaction(tx, params),
+      async buildTransaction(tx, params) {
+        const built = await real.buildTransaction(tx, params);
+        if (built.type !== 'invoke') return built;
+        const message = built.typed_data.message as Record<string, unknown>;
+        if (usedNonce === undefined) usedNonce = message.Nonce;
+        else if (replays-- > 0) message.Nonce = usedNonce; // a nonce the account already consumed
+        return built;
+      },
+    };
+    const { owner, config, execute } = setup(testnet, { paymaster });
+    const { publicKey } = await createSession(config, { owner, policy });
+    await execute();
+    const sent = await execute();
+    expect(sent.via).toBe('paymaster');
+    expect(replays).toBeLessThan(0);
+    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(2);
+  });
+});
+
+describe('expiry mid-flight', () => {
+  it('refuses cleanly when the clock passes validUntil while the paymaster answers', async () => {
+    const testnet = createTestnet({ startTime: START });
+    const real = testnet.paymaster();
+    const paymaster: PaymasterLike = {
+      executeTransaction: (tx, params) => real.executeTransaction(tx, params),
+      async buildTransaction(tx, params) {
+        const built = await real.buildTransaction(tx, params);
+        testnet.advanceTime(3600 - 10); // preflight passed; now inside the margin
+        return built;
+      },
+    };
+    const { owner, config, execute } = setup(testnet, { paymaster });
+    const { publicKey } = await createSession(config, { owner, policy });
+    expect(await codeOf(execute())).toBe('SESSION_EXPIRED');
+    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(0);
+  });
+});
+
+describe('a slow paymaster', () => {
+  it('times out as PAYMASTER_UNAVAILABLE with nothing counted when it never answers the build', async () => {
+    const { testnet, owner, config, execute } = setup(undefined, {
+      paymasterTimeoutMs: 100,
+      paymasterRetries: 1,
+    });
+    const { publicKey } = await createSession(config, { owner, policy });
+    testnet.faults.paymasterSlow(2_000);
+    expect(await codeOf(execute())).toBe('PAYMASTER_UNAVAILABLE');
+    testnet.faults.paymasterSlow(0);
+    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(0);
+  });
+});
+
+describe('two tabs', () => {
+  it('keeps calls used exact when two tabs execute at once', async () => {
+    const testnet = createTestnet({ startTime: START });
+    const backend = createMemoryBackend();
+    const shared = () =>
+      createSessionStorage({ backend, protector: createRawKeyProtector(), now: () => testnet.now() });
+    const tabA = setup(testnet, { storage: shared() });
+    const tabB = setup(testnet, { storage: shared() });
+    const { publicKey } = await createSession(tabA.config, { owner: tabA.owner, policy });
+    await Promise.all([
+      ...Array.from({ length: 6 }, () => tabA.execute()),
+      ...Array.from({ length: 6 }, () => tabB.execute()),
+    ]);
+    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(12);
+    const [a, b] = await Promise.all([
+      getSessionState(tabA.config, { accountAddress: tabA.owner.address }),
+      getSessionState(tabB.config, { accountAddress: tabB.owner.address }),
+    ]);
+    expect(a.callsUsed).toBe(12);
+    expect(b.callsUsed).toBe(12);
+    expect(a.session?.callsUsed).toBe(12);
+  });
+});
