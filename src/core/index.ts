@@ -72,3 +72,4 @@ export {
 } from './sign.js';
 export * from './storage/index.js';
 export { detectSessionSupport, type SessionSupport, type SupportProvider } from './support.js';
+export * from './worker/index.js';

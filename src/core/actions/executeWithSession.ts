@@ -23,12 +23,13 @@ import {
   SessionRevokedError,
   TransactionRevertedError,
 } from '../errors/index.js';
-import { toAddress, toHex } from '../felt.js';
+import { decodeShortString, toAddress, toHex } from '../felt.js';
 import { outsideExecutionHashOf } from '../hash.js';
 import { type FeeMode, type PaymasterTypedData, verifyPaymasterTypedData } from '../paymaster.js';
 import { checkSessionCalls } from '../preflight.js';
 import { formatSessionSignature } from '../sign.js';
 import type { SessionScope, SessionSigner, StoredSession } from '../storage/types.js';
+import { canSignOutsideExecution } from '../worker/client.js';
 import { providerOf, readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
 import { messageOf, paymasterError, revertReason, walletError } from './classify.js';
 import type { SessionConfig } from './config.js';
@@ -281,17 +282,19 @@ async function viaPaymaster(
       });
     }
     assertNotExpired(ctx);
-    const hash = outsideExecutionHashOf(
-      BigInt(ctx.account),
-      toChainId(ctx.scope.chainId),
-      verified.outsideExecution,
-      'u128',
-    );
-    const signature = formatSessionSignature(
-      BigInt(ctx.record.publicKey),
-      await ctx.signer.signHash(hash),
-      BigInt(ctx.record.validUntil),
-    );
+    const accountAddress = BigInt(ctx.account);
+    const chainId = toChainId(ctx.scope.chainId);
+    // A worker signer hashes where it signs: the page's main thread does no Poseidon and no ECDSA.
+    const rs = canSignOutsideExecution(ctx.signer)
+      ? await ctx.signer.signOutsideExecution({
+          accountAddress,
+          chainId,
+          outsideExecution: verified.outsideExecution,
+        })
+      : await ctx.signer.signHash(
+          outsideExecutionHashOf(accountAddress, chainId, verified.outsideExecution, 'u128'),
+        );
+    const signature = formatSessionSignature(BigInt(ctx.record.publicKey), rs, BigInt(ctx.record.validUntil));
     const submission = await executeSigned(
       ctx,
       paymaster,
@@ -488,6 +491,15 @@ async function innerFailures(ctx: Context, transactionHash: string): Promise<Inn
   const entry = findAccountEntry(trace?.execute_invocation, account);
   if (!entry?.calls) return [];
   const inner = entry.calls;
+  // Spec 0.10 gives a reverted call no reason field: its `result` is the panic data. Shortstring
+  // felts read as text ('Game: out of bounds'), anything else stays hex.
+  const panicText = (felts: string[] | undefined) =>
+    felts
+      ?.map((f) => {
+        const n = BigInt(f);
+        return (n === 0n ? undefined : decodeShortString(n)) ?? toHex(n);
+      })
+      .join(' ');
   const failures: InnerCallFailure[] = [];
   for (let i = 0; i < inner.length && i < ctx.calls.length; i++) {
     const c = inner[i]!;
@@ -496,7 +508,7 @@ async function innerFailures(ctx: Context, transactionHash: string): Promise<Inn
         index: i,
         contractAddress: toHex(BigInt(c.contract_address ?? 0)),
         selector: toHex(BigInt(c.entry_point_selector ?? 0)),
-        reason: c.revert_reason ?? c.result?.join(' '),
+        reason: c.revert_reason ?? panicText(c.result),
       });
     }
   }

@@ -1,0 +1,82 @@
+import { SessionError } from '../errors/index.js';
+import type { NormalizedOutsideExecution } from '../hash.js';
+import type { SessionScope, SessionSigner, SessionStorage, StorageChangeEvent } from '../storage/types.js';
+import { type FromWorker, TAG, type ToWorker, type WorkerPort, type WorkerRequest } from './protocol.js';
+
+/** A signer that can also hash an outside execution where it signs (off the main thread). */
+export interface OutsideExecutionSigner extends SessionSigner {
+  signOutsideExecution(parameters: {
+    accountAddress: bigint;
+    chainId: bigint;
+    outsideExecution: NormalizedOutsideExecution;
+  }): Promise<{ r: bigint; s: bigint }>;
+}
+
+/** True when the signer hashes outside executions itself (a worker signer). */
+export function canSignOutsideExecution(signer: SessionSigner): signer is OutsideExecutionSigner {
+  return typeof (signer as Partial<OutsideExecutionSigner>).signOutsideExecution === 'function';
+}
+
+/**
+ * A SessionStorage served by a Web Worker running `startSessionWorker()`: every read and write goes to
+ * the worker, and signers hash and sign there, so the page's main thread never blocks on Poseidon or
+ * ECDSA. The private key crosses to the worker once, when a session is created, and never comes back.
+ */
+export function createWorkerSessionStorage(
+  worker: WorkerPort,
+  options: { kind?: string } = {},
+): SessionStorage {
+  let nextId = 1;
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
+  const listeners = new Set<(event: StorageChangeEvent) => void>();
+  worker.addEventListener('message', (event) => {
+    const message = event.data as FromWorker | undefined;
+    if (!message || message.tag !== TAG) return;
+    if ('event' in message) {
+      for (const listener of listeners) listener({ ...message.event, source: 'remote' });
+      return;
+    }
+    const waiter = pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id);
+    if (message.ok) waiter.resolve(message.result);
+    else
+      waiter.reject(
+        new SessionError(message.error.code, message.error.shortMessage, { details: message.error.details }),
+      );
+  });
+  worker.start?.();
+
+  const call = <T>(request: WorkerRequest): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ tag: TAG, id, request } satisfies ToWorker);
+    });
+
+  const signerFor = (scope: SessionScope, publicKey: string): OutsideExecutionSigner => ({
+    publicKey,
+    signHash: (hash) => call({ op: 'signHash', scope, publicKey, hash }),
+    signOutsideExecution: (p) => call({ op: 'signOutsideExecution', scope, publicKey, ...p }),
+  });
+
+  return {
+    kind: options.kind ?? 'worker',
+    get: (scope, publicKey) => call({ op: 'get', scope, publicKey }),
+    set: (session, privateKey) => call({ op: 'set', session, privateKey }),
+    update: (scope, publicKey, patch) => call({ op: 'update', scope, publicKey, patch }),
+    remove: (scope, publicKey) => call({ op: 'remove', scope, publicKey }),
+    list: (scope) => call({ op: 'list', scope }),
+    wipeExpired: (scope) => call({ op: 'wipeExpired', scope }),
+    clear: (scope) => call({ op: 'clear', scope }),
+    async getSigner(scope, publicKey) {
+      return (await call<boolean>({ op: 'hasSigner', scope, publicKey }))
+        ? signerFor(scope, publicKey)
+        : undefined;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { MessageChannel } from 'node:worker_threads';
+import { createTestnet } from '../../testing/index.js';
+import { createSession, createSessionConfig, executeWithSession, revokeSession } from '../actions/index.js';
+import { isSessionError } from '../errors/index.js';
+import { createMemoryStorage } from '../storage/index.js';
+import type { SessionStorage } from '../storage/types.js';
+import { createWorkerSessionStorage, startSessionWorker, type WorkerPort } from './index.js';
+
+// A MessageChannel stands in for the Worker boundary: the same structured-clone messages cross it.
+function workerPair(now: () => number) {
+  const channel = new MessageChannel();
+  const inner = createMemoryStorage({ now });
+  const ops: string[] = [];
+  const counting: SessionStorage = new Proxy(inner, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function'
+        ? (...args: unknown[]) => (ops.push(String(prop)), value.apply(target, args))
+        : value;
+    },
+  });
+  const host = startSessionWorker({ port: channel.port2 as unknown as WorkerPort, storage: counting });
+  const requests: string[] = [];
+  const port1 = channel.port1 as unknown as WorkerPort;
+  const send = port1.postMessage.bind(port1);
+  port1.postMessage = (message: unknown) => {
+    requests.push((message as { request: { op: string } }).request.op);
+    send(message);
+  };
+  const storage = createWorkerSessionStorage(port1);
+  return { storage, ops, requests, close: () => (host.stop(), channel.port1.close(), channel.port2.close()) };
+}
+
+describe('worker signer', () => {
+  it('creates, executes (hashing and signing in the worker) and revokes through a worker storage', async () => {
+    const testnet = createTestnet({ startTime: 1_800_000_000 });
+    const worker = workerPair(() => testnet.now());
+    const owner = testnet.account(0);
+    const config = createSessionConfig({
+      appId: 'worker',
+      storage: worker.storage,
+      provider: testnet.provider(),
+      paymaster: testnet.paymaster(),
+      now: () => testnet.now(),
+    });
+    try {
+      const { publicKey } = await createSession(config, {
+        owner,
+        policy: { actions: [{ entrypoint: 'attack' }], durationSeconds: 3600, maxCalls: 5 },
+      });
+      const sent = await executeWithSession(config, {
+        accountAddress: owner.address,
+        calls: [{ contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] }],
+        waitForReceipt: true,
+      });
+      expect(sent.via).toBe('paymaster');
+      expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(1);
+      // The page sent the outside execution to the worker to hash and sign; it never asked for a bare hash signature.
+      expect(worker.requests).toContain('signOutsideExecution');
+      expect(worker.requests).not.toContain('signHash');
+      expect(worker.ops).toContain('getSigner');
+
+      await revokeSession(config, { owner, all: true });
+      const error = await executeWithSession(config, {
+        accountAddress: owner.address,
+        calls: [{ contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] }],
+      }).catch((e: unknown) => e);
+      expect(isSessionError(error, 'SESSION_REVOKED')).toBe(true);
+    } finally {
+      worker.close();
+    }
+  });
+
+  it('carries typed errors back from the worker', async () => {
+    const worker = workerPair(() => 1_800_000_000);
+    try {
+      const scope = { chainId: '0x1', accountAddress: '0x123', appId: 'w' };
+      expect(await worker.storage.getSigner(scope, '0x1')).toBeUndefined();
+      const error = await worker.storage.set({} as never, 1n).catch((e: unknown) => e);
+      expect(isSessionError(error)).toBe(true);
+    } finally {
+      worker.close();
+    }
+  });
+});
