@@ -191,3 +191,28 @@ describe('two tabs', () => {
     expect(a.session?.callsUsed).toBe(12);
   });
 });
+
+describe('paymaster round trips', () => {
+  it('uses at most 2 per action, and none when the preflight refuses', async () => {
+    const testnet = createTestnet({ startTime: START });
+    const real = testnet.paymaster();
+    const trips: string[] = [];
+    const paymaster: PaymasterLike = {
+      buildTransaction: (tx, params) => (trips.push('build'), real.buildTransaction(tx, params)),
+      executeTransaction: (tx, params) => (trips.push('execute'), real.executeTransaction(tx, params)),
+    };
+    const { owner, config, execute } = setup(testnet, { paymaster });
+    await createSession(config, { owner, policy: { ...policy, maxCalls: 2 } });
+    trips.length = 0;
+    await execute();
+    expect(trips).toEqual(['build', 'execute']);
+    trips.length = 0;
+    expect(
+      await codeOf(execute({ calls: [{ contractAddress: testnet.game, entrypoint: 'claim_reward' }] })),
+    ).toBe('CALL_NOT_ALLOWED');
+    await execute();
+    trips.length = 0;
+    expect(await codeOf(execute())).toBe('CALL_LIMIT_REACHED');
+    expect(trips).toEqual([]);
+  });
+});
