@@ -134,8 +134,12 @@ function resolveValidUntil(policy: SessionPolicy, now: number, options: Normaliz
       'Give exactly one of durationSeconds and validUntil.',
     );
   }
-  const value = hasDuration ? now + (policy.durationSeconds as number) : (policy.validUntil as number);
   const field = hasDuration ? 'durationSeconds' : 'validUntil';
+  const given = hasDuration ? policy.durationSeconds : policy.validUntil;
+  if (typeof given !== 'number') {
+    throw new InvalidPolicyError('duration-invalid', field, `${field} must be a whole number of seconds.`);
+  }
+  const value = hasDuration ? now + given : given;
   if (!Number.isSafeInteger(value) || BigInt(Math.max(value, 0)) > U64_MAX) {
     throw new InvalidPolicyError('duration-invalid', field, `${field} must be a whole number of seconds.`);
   }

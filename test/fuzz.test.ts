@@ -1,0 +1,183 @@
+// Every public input, fuzzed: the library answers with a value or a typed SessionError, never a crash.
+import fc from 'fast-check';
+import {
+  buildAddSessionCall,
+  checkSessionCalls,
+  computeOutsideExecutionHash,
+  computeSessionInvokeHash,
+  isSessionError,
+  normalizeSessionPolicy,
+  parseSessionData,
+  parseSpendingPolicy,
+} from '../src/core/index.js';
+import {
+  createMemoryBackend,
+  createRawKeyProtector,
+  createSessionStorage,
+} from '../src/core/storage/index.js';
+
+function typedOrValue(run: () => unknown): void {
+  try {
+    run();
+  } catch (error) {
+    if (!isSessionError(error)) throw error;
+  }
+}
+
+const felt = fc.oneof(
+  fc.bigInt({ min: -5n, max: 2n ** 260n }),
+  fc.integer(),
+  fc.double(),
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'.split('')) }).map((h) => `0x${h}`),
+  fc.string(),
+  fc.constantFrom(null, undefined, {}, [], '0x', '', '0xzz', 'NaN'),
+);
+const call = fc.record(
+  {
+    contractAddress: felt,
+    entrypoint: fc.oneof(fc.string(), fc.constantFrom('transfer', 'attack', 'upgrade', '0x0'), felt),
+    calldata: fc.oneof(fc.array(felt, { maxLength: 5 }), felt),
+  },
+  { requiredKeys: [] },
+);
+
+describe('fuzzing public inputs', () => {
+  it('policies: a value or a typed error', () => {
+    const action = fc.record(
+      { entrypoint: fc.oneof(fc.string(), felt), contractAddress: felt, label: fc.string() },
+      { requiredKeys: [] },
+    );
+    const limit = fc.record(
+      {
+        token: felt,
+        decimals: fc.oneof(fc.integer({ min: -2, max: 80 }), felt),
+        maxPerCall: felt,
+        maxPerWindow: felt,
+        windowSeconds: fc.oneof(fc.integer(), felt),
+      },
+      { requiredKeys: [] },
+    );
+    const policy = fc.record(
+      {
+        actions: fc.oneof(fc.array(action, { maxLength: 4 }), felt),
+        allowAnyAction: fc.oneof(fc.boolean(), felt),
+        durationSeconds: fc.oneof(fc.integer({ min: -10, max: 10 ** 9 }), felt),
+        validUntil: fc.oneof(fc.integer(), felt),
+        maxCalls: fc.oneof(fc.integer(), felt),
+        spendingLimits: fc.oneof(fc.array(limit, { maxLength: 3 }), felt),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(policy, felt), (p) =>
+        typedOrValue(() => normalizeSessionPolicy(p as never, { now: 1_800_000_000 })),
+      ),
+      {
+        numRuns: 1500,
+      },
+    );
+  });
+
+  it('calls and calldata: hashing, the preflight and the call builders', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.array(call, { maxLength: 4 }), felt), felt, felt, (calls, nonce, account) => {
+        typedOrValue(() =>
+          computeSessionInvokeHash({
+            accountAddress: account as never,
+            chainId: 'SN_MAIN',
+            nonce: nonce as never,
+            validUntil: 1,
+            calls: calls as never,
+          }),
+        );
+        typedOrValue(() =>
+          computeOutsideExecutionHash({
+            accountAddress: '0x1',
+            chainId: 'SN_MAIN',
+            outsideExecution: {
+              nonce: nonce as never,
+              executeAfter: 0,
+              executeBefore: 1,
+              calls: calls as never,
+            },
+          }),
+        );
+        typedOrValue(() =>
+          checkSessionCalls({
+            accountAddress: account as never,
+            calls: calls as never,
+            session: {
+              publicKey: '0x1',
+              validUntil: 2_000_000_000,
+              maxCalls: 5,
+              callsUsed: 0,
+              allowedSelectors: [],
+            },
+            now: 1_800_000_000,
+          }),
+        );
+        typedOrValue(() =>
+          buildAddSessionCall({
+            accountAddress: account as never,
+            publicKey: nonce as never,
+            validUntil: nonce as never,
+            maxCalls: nonce as never,
+            allowedEntrypoints: [],
+          }),
+        );
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('contract results: parsers', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.array(felt, { maxLength: 9 }), felt), (felts) => {
+        typedOrValue(() => parseSessionData(felts as never));
+        typedOrValue(() => parseSpendingPolicy(felts as never));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('storage records: garbage in the backend is skipped, never a crash, never deletes the good ones', async () => {
+    const scope = { chainId: '0x534e5f5345504f4c4941', accountAddress: '0x123', appId: 'fuzz' };
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.anything(), { maxLength: 6 }), async (garbage) => {
+        const backend = createMemoryBackend();
+        const storage = createSessionStorage({
+          backend,
+          protector: createRawKeyProtector(),
+          now: () => 1_800_000_000,
+          onWarning: () => {},
+        });
+        await storage.set(
+          {
+            schemaVersion: 1,
+            scope,
+            publicKey: '0x31b88d91e173d70b5bd284f7a898d99005d9ade236ee671e0db0078996aa599',
+            validUntil: 1_800_003_600,
+            maxCalls: 5,
+            allowedSelectors: [],
+            spendingLimits: [],
+            createdAt: 1_800_000_000,
+            status: 'active',
+            updatedAt: 1_800_000_000,
+          },
+          0x1234567890abcdef1234567890abcdefn,
+        );
+        for (let i = 0; i < garbage.length; i++) {
+          await backend.update(
+            [scope.chainId, scope.accountAddress, scope.appId, `0x${(i + 1).toString(16)}`],
+            () => garbage[i] ?? null,
+          );
+        }
+        const list = await storage.list(scope);
+        expect(list.map((s) => s.publicKey)).toContain(
+          '0x31b88d91e173d70b5bd284f7a898d99005d9ade236ee671e0db0078996aa599',
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
