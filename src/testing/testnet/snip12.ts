@@ -3,9 +3,10 @@
  * Poseidon and starknet keccak. It deliberately shares no code with src/core/hash.ts: if the
  * client hashes wrongly, the simulated account computes something else and rejects.
  */
-import { poseidonHashMany } from '../../core/crypto/poseidon.js';
+
 import { encodeShortString } from '../../core/felt.js';
 import { type CairoCall, type CairoOutsideExecution, snKeccak } from './cairo.js';
+import { poseidonHashMany } from './hashing.js';
 
 // SNIP-12 revision 1 type strings: names and types quoted, dependencies appended in order.
 const DOMAIN_TYPE =

@@ -1,8 +1,9 @@
 /** Pieces the OpenZeppelin account component gives both account models (owner key, SRC-5, SNIP-9 nonces). */
-import { poseidonHashMany } from '../../../core/crypto/poseidon.js';
+
 import { encodeShortString } from '../../../core/felt.js';
 import { type CairoCall, panic, panicWith, sel, VALID } from '../cairo.js';
 import { checkEcdsaSignature } from '../ecdsa.js';
+import { poseidonHashMany } from '../hashing.js';
 import type { Ctx, Handler } from '../types.js';
 
 export const ISRC5_ID = 0x3f918d17e5ee77373b56385708f855659a07f75997f365cf87748628532a055n;
