@@ -19,6 +19,8 @@ export {
   type AddAccountOptions,
   type CreateTestnetOptions,
   createTestnet,
+  DEFAULT_PERSIST_KEY,
+  type PersistOptions,
   type ProviderOptions,
   type SessionDataView,
   type SpendingPolicyView,
@@ -26,6 +28,7 @@ export {
   type TestAccountKind,
   type Testnet,
   type TestnetEvent,
+  type TestnetStorage,
   type TestnetTransaction,
 } from './testnet/testnet.js';
 export type { InnerCallRecord } from './testnet/types.js';

@@ -5,15 +5,15 @@
  * undone, the fee still charged), fee transfer in STRK. Every accepted transaction gets its own block.
  */
 import { hash as snHash } from 'starknet';
-import { poseidonHashMany } from '../../core/crypto/poseidon.js';
 import { JsonRpcError } from '../../core/errors/index.js';
 import { toHex } from '../../core/felt.js';
-import { formatPanicData, sel, VALID } from './cairo.js';
+import { formatPanicData, sel, u256, VALID } from './cairo.js';
 import { Clock } from './clock.js';
 import { balanceOf, transferTokens } from './contracts/erc20.js';
 import { type ErrorFrame, Execution, type RunOutcome } from './execution.js';
+import { poseidonHashMany } from './hashing.js';
 import { type Checkpoint, WorldState } from './state.js';
-import type { ContractClass, Ctx, EmittedEvent, InnerCallRecord, TxInfo } from './types.js';
+import type { CallNode, ContractClass, Ctx, EmittedEvent, InnerCallRecord, TxInfo } from './types.js';
 
 export type DaMode = 'L1' | 'L2';
 
@@ -59,6 +59,14 @@ export interface BlockRecord {
 
 export type ExecutionStatus = 'SUCCEEDED' | 'REVERTED';
 
+/** The call trees of an included transaction (what starknet_traceTransaction answers). */
+export interface TransactionTrace {
+  validate: CallNode | undefined;
+  /** Absent when the transaction reverted (the trace then carries the revert reason). */
+  execute: CallNode | undefined;
+  feeTransfer: CallNode;
+}
+
 /** Everything the testnet keeps about an accepted transaction. */
 export interface TransactionRecord {
   hash: bigint;
@@ -74,6 +82,7 @@ export interface TransactionRecord {
   actualFee: bigint;
   /** Returned data of __execute__ (Array<Span<felt252>>), when it succeeded. */
   result: bigint[];
+  trace: TransactionTrace;
 }
 
 /** Gas prices of every block (FRI; WEI is shown as a fixed fraction). */
@@ -89,6 +98,8 @@ export interface ChainOptions {
   startTime: number;
   feeToken: bigint;
   sequencerAddress: bigint;
+  /** A chain restored from an export: its history replaces the genesis block. */
+  history?: { blocks: BlockRecord[]; transactions: TransactionRecord[] } | undefined;
 }
 
 export interface RunHooks {
@@ -105,15 +116,30 @@ export class Chain {
   readonly blocks: BlockRecord[] = [];
   readonly transactions = new Map<bigint, TransactionRecord>();
   hooks: RunHooks = {};
+  private readonly blockListeners = new Set<(block: BlockRecord) => void>();
 
   constructor(options: ChainOptions) {
     this.chainId = options.chainId;
     this.feeToken = options.feeToken;
     this.sequencerAddress = options.sequencerAddress;
     this.clock = new Clock(options.startTime);
-    this.mineBlock([]);
+    if (options.history) {
+      this.blocks.push(...options.history.blocks);
+      for (const t of options.history.transactions) this.transactions.set(t.hash, t);
+    } else {
+      this.mineBlock([]);
+    }
     // The chain keeps producing blocks: moving the clock shows up as a new (empty) block.
-    this.clock.onChange(() => this.mineBlock([]));
+    this.clock.onChange(() => this.announce(this.mineBlock([])));
+  }
+
+  /** Called after every new block (a transaction, a clock move, a consumed nonce), once it is filed. */
+  onBlock(listener: (block: BlockRecord) => void): void {
+    this.blockListeners.add(listener);
+  }
+
+  private announce(block: BlockRecord): void {
+    for (const listener of this.blockListeners) listener(block);
   }
 
   // ---- genesis helpers -------------------------------------------------------------------
@@ -263,15 +289,23 @@ export class Chain {
     txHash: bigint,
     skipValidate: boolean,
     hooks: RunHooks,
-  ): { ex: Execution; validateError?: string; execute?: RunOutcome; beforeExecute?: Checkpoint } {
+  ): {
+    ex: Execution;
+    validateError?: string;
+    validate?: CallNode | undefined;
+    execute?: RunOutcome;
+    beforeExecute?: Checkpoint;
+  } {
     const ex = new Execution(this.world, {
       tx: this.txInfo(tx, txHash),
       timestamp: BigInt(this.clock.now()),
       blockNumber: BigInt(this.latest.number + 1),
       forceRevert: hooks.forceRevert,
     });
+    let validate: CallNode | undefined;
     if (!skipValidate) {
       const v = ex.run('validate', 0n, tx.senderAddress, sel('__validate__'), tx.calldata);
+      validate = v.node;
       if (!v.ok) return { ex, validateError: describeFailure(v.frames, v.reason) };
       if (v.retdata[0] !== VALID) {
         return {
@@ -283,7 +317,7 @@ export class Chain {
     this.world.setNonce(tx.senderAddress, tx.nonce + 1n);
     const beforeExecute = this.world.checkpoint();
     const out = ex.run('execute', 0n, tx.senderAddress, sel('__execute__'), tx.calldata);
-    return { ex, execute: out, beforeExecute };
+    return { ex, validate, execute: out, beforeExecute };
   }
 
   /** starknet_estimateFee / simulateTransactions: runs the transactions in sequence, then undoes everything. */
@@ -307,7 +341,13 @@ export class Chain {
         const out = run.execute!;
         if (!out.ok && options.failOnRevert) fail(structuredError(out.frames, out.panicData));
         const gas = this.gasOf(tx);
-        return { gas, fee: this.feeOf(gas, tx.tip), execute: out, events: run.ex.events };
+        return {
+          gas,
+          fee: this.feeOf(gas, tx.tip),
+          validate: run.validate,
+          execute: out,
+          events: run.ex.events,
+        };
       });
     } finally {
       this.world.rollback(cp);
@@ -380,7 +420,21 @@ export class Chain {
     const store = this.tokenStore(events);
     const payable = balanceOf(store, tx.senderAddress);
     const paid = minBig(fee, payable);
+    const feeEvent = events.length;
     transferTokens(store, tx.senderAddress, this.sequencerAddress, paid);
+    const transferEvent = events[feeEvent]!;
+    // The fee transfer as a trace shows it: the sender calling the fee token's transfer.
+    const feeTransfer: CallNode = {
+      caller: tx.senderAddress,
+      to: this.feeToken,
+      classHash: this.world.classHashAt(this.feeToken) ?? 0n,
+      selector: sel('transfer'),
+      calldata: [this.sequencerAddress, ...u256(paid)],
+      result: [1n],
+      reverted: false,
+      events: [{ order: feeEvent, keys: transferEvent.keys, data: transferEvent.data }],
+      calls: [],
+    };
 
     const block = this.mineBlock([txHash]);
     const record: TransactionRecord = {
@@ -395,9 +449,11 @@ export class Chain {
       gas,
       actualFee: paid,
       result: out.ok ? out.retdata : [],
+      trace: { validate: run.validate, execute: out.ok ? out.node : undefined, feeTransfer },
     };
     this.transactions.set(txHash, record);
     this.world.commit();
+    this.announce(block);
     return record;
   }
 
@@ -405,7 +461,7 @@ export class Chain {
   consumeNonce(account: bigint): void {
     this.world.setNonce(account, this.world.nonceOf(account) + 1n);
     this.world.commit();
-    this.mineBlock([]);
+    this.announce(this.mineBlock([]));
   }
 
   /** Reads and writes an ERC-20's balances directly (the fee token by default). */

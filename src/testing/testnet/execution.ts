@@ -9,7 +9,7 @@ import {
   panicWith,
 } from './cairo.js';
 import type { WorldState } from './state.js';
-import type { CallOutcome, Ctx, EmittedEvent, InnerCallRecord, Phase, TxInfo } from './types.js';
+import type { CallNode, CallOutcome, Ctx, EmittedEvent, InnerCallRecord, Phase, TxInfo } from './types.js';
 
 /** One frame of a failure, outermost first, as a node reports it. */
 export interface ErrorFrame {
@@ -18,9 +18,10 @@ export interface ErrorFrame {
   selector: bigint;
 }
 
+/** `node` is the call tree of a top-level run (absent when the target is not deployed). */
 export type RunOutcome =
-  | { ok: true; retdata: bigint[] }
-  | { ok: false; panicData: bigint[]; reason: string; frames: ErrorFrame[] };
+  | { ok: true; retdata: bigint[]; node?: CallNode | undefined }
+  | { ok: false; panicData: bigint[]; reason: string; frames: ErrorFrame[]; node?: CallNode | undefined };
 
 export interface ExecutionOptions {
   tx: TxInfo;
@@ -46,6 +47,9 @@ function framesOf(error: ContractPanicError): ErrorFrame[] {
 export class Execution {
   readonly events: EmittedEvent[] = [];
   readonly innerCalls: InnerCallRecord[] = [];
+  /** The call trees of the top-level runs (one per phase), for traces. */
+  readonly roots: CallNode[] = [];
+  private readonly stack: CallNode[] = [];
 
   constructor(
     readonly world: WorldState,
@@ -57,14 +61,24 @@ export class Execution {
     const cp = this.world.checkpoint();
     const events = this.events.length;
     const inner = this.innerCalls.length;
+    const roots = this.roots.length;
+    // Only a top-level run starts a tree; a nested one hangs its node under the caller's.
+    const nodeOf = () => (this.stack.length === 0 ? this.roots[roots] : undefined);
     try {
-      return { ok: true, retdata: this.invoke(phase, caller, to, selector, calldata) };
+      const retdata = this.invoke(phase, caller, to, selector, calldata);
+      return { ok: true, retdata, node: nodeOf() };
     } catch (error) {
       if (!(error instanceof ContractPanicError)) throw error;
       this.world.rollback(cp);
       this.events.length = events;
       this.innerCalls.length = inner;
-      return { ok: false, panicData: error.panicData, reason: error.reason, frames: framesOf(error) };
+      return {
+        ok: false,
+        panicData: error.panicData,
+        reason: error.reason,
+        frames: framesOf(error),
+        node: nodeOf(),
+      };
     }
   }
 
@@ -73,6 +87,19 @@ export class Execution {
     const classHash = this.world.classHashAt(to);
     if (classHash === undefined) return panic('CONTRACT_NOT_DEPLOYED');
     const frame: ErrorFrame = { contractAddress: to, classHash, selector };
+    const node: CallNode = {
+      caller,
+      to,
+      classHash,
+      selector,
+      calldata: calldata.slice(),
+      result: [],
+      reverted: false,
+      events: [],
+      calls: [],
+    };
+    (this.stack[this.stack.length - 1]?.calls ?? this.roots).push(node);
+    this.stack.push(node);
     try {
       const entry = this.world.entrypoint(classHash, selector);
       if (!entry) return panicWith([ENTRYPOINT_NOT_FOUND]);
@@ -80,13 +107,21 @@ export class Execution {
       if (phase === 'execute' && caller !== 0n && this.options.forceRevert?.(to, selector))
         panic(FORCED_REVERT_REASON);
       const args = new CalldataReader(calldata);
-      const ctx = new FrameCtx(this, phase, to, caller);
+      const ctx = new FrameCtx(this, phase, to, caller, node);
       const out = entry.handler(ctx, args);
       args.end();
+      node.result = out.slice();
       return out;
     } catch (error) {
-      if (error instanceof ContractPanicError) frames.set(error, [frame, ...framesOf(error)]);
+      if (error instanceof ContractPanicError) {
+        frames.set(error, [frame, ...framesOf(error)]);
+        node.reverted = true;
+        node.result = error.panicData.slice();
+        dropEvents(node);
+      }
       throw error;
+    } finally {
+      this.stack.pop();
     }
   }
 
@@ -104,12 +139,19 @@ export class Execution {
   }
 }
 
+/** A panicked call's events are undone with its state: the trace shows none under it. */
+function dropEvents(node: CallNode): void {
+  node.events.length = 0;
+  for (const child of node.calls) dropEvents(child);
+}
+
 class FrameCtx implements Ctx {
   constructor(
     private readonly execution: Execution,
     readonly phase: Phase,
     readonly self: bigint,
     readonly caller: bigint,
+    private readonly node?: CallNode,
   ) {}
 
   get tx(): TxInfo {
@@ -131,6 +173,7 @@ class FrameCtx implements Ctx {
     this.execution.world.write(this.self, field, value);
   }
   emit(keys: bigint[], data: bigint[]): void {
+    this.node?.events.push({ order: this.execution.events.length, keys, data });
     this.execution.events.push({ fromAddress: this.self, keys, data });
   }
   call(to: bigint, selector: bigint, calldata: bigint[]): bigint[] {

@@ -105,6 +105,17 @@ export class Paymaster {
     readonly config: PaymasterConfig,
   ) {}
 
+  /** What exportState keeps: tracking ids stay answerable after a restore. */
+  snapshot(): { nonceCounter: bigint; tracking: [bigint, bigint][] } {
+    return { nonceCounter: this.nonceCounter, tracking: [...this.tracking] };
+  }
+
+  restore(state: { nonceCounter: bigint; tracking: readonly (readonly [bigint, bigint])[] }): void {
+    this.nonceCounter = state.nonceCounter;
+    this.tracking.clear();
+    for (const [id, hash] of state.tracking) this.tracking.set(id, hash);
+  }
+
   private tokens(): GasTokenInfo[] {
     return this.config.gasTokens.filter((t) => !this.faults.refusedTokens.has(t.address));
   }

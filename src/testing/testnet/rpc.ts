@@ -9,6 +9,7 @@ import {
   type BlockRecord,
   type Chain,
   type DaMode,
+  describeFailure,
   GAS_PRICES,
   type InvokeTransaction,
   type ResourceBound,
@@ -17,6 +18,7 @@ import {
   type TransactionRecord,
   WEI_PER_FRI_DIVISOR,
 } from './chain.js';
+import { invocationJson, resourcesJson, transactionTraceJson } from './trace.js';
 
 /** What `starknet_specVersion` answers: the RPC version starknet.js 10.8 defaults to. */
 export const RPC_SPEC_VERSION = '0.10.0';
@@ -306,42 +308,18 @@ function blockNumberOf(chain: Chain, id: unknown): number {
   return b === 'pre_confirmed' ? chain.latest.number : b.number;
 }
 
-function trace(chain: Chain, tx: InvokeTransaction, out: ReturnType<Chain['simulate']>[number]) {
-  const classHash = chain.world.classHashAt(tx.senderAddress) ?? 0n;
-  const executeInvocation = out.execute.ok
-    ? {
-        contract_address: toHex(tx.senderAddress),
-        entry_point_selector: toHex(sel('__execute__')),
-        calldata: tx.calldata.map(toHex),
-        caller_address: '0x0',
-        class_hash: toHex(classHash),
-        entry_point_type: 'EXTERNAL',
-        call_type: 'CALL',
-        result: out.execute.retdata.map(toHex),
-        calls: [],
-        events: out.events.map((e, order) => ({ order, keys: e.keys.map(toHex), data: e.data.map(toHex) })),
-        messages: [],
-        execution_resources: { l1_gas: 0, l2_gas: Number(out.gas.l2Gas) },
-        is_reverted: false,
-      }
-    : { revert_reason: structuredError(out.execute.frames, out.execute.panicData) };
+/** SIMULATE_TRANSACTIONS_RESULT item: the trace of a simulated run (no fee transfer: nothing was charged). */
+function simulatedTrace(out: ReturnType<Chain['simulate']>[number]) {
+  const ex = out.execute;
   return {
     transaction_trace: {
       type: 'INVOKE',
-      execute_invocation: executeInvocation,
-      state_diff: {
-        storage_diffs: [],
-        deprecated_declared_classes: [],
-        declared_classes: [],
-        deployed_contracts: [],
-        replaced_classes: [],
-        nonces: [],
-      },
-      execution_resources: {
-        l1_gas: Number(out.gas.l1Gas),
-        l1_data_gas: Number(out.gas.l1DataGas),
-        l2_gas: Number(out.gas.l2Gas),
-      },
+      ...(out.validate ? { validate_invocation: invocationJson(out.validate) } : {}),
+      execute_invocation:
+        ex.ok && ex.node
+          ? invocationJson(ex.node)
+          : { revert_reason: ex.ok ? '' : describeFailure(ex.frames, ex.reason) },
+      execution_resources: resourcesJson(out.gas),
     },
     fee_estimation: feeEstimateJson(out.gas, out.fee),
   };
@@ -432,9 +410,7 @@ export function rpcMethods(chain: Chain): Record<string, { names: string[]; run:
       resolveBlock(chain, p.block_id);
       const txs = invokeList(p.transactions, 'transactions');
       const skipValidate = simulationFlags(p.simulation_flags).includes('SKIP_VALIDATE');
-      return chain
-        .simulate(txs, { skipValidate, failOnRevert: false })
-        .map((o, i) => trace(chain, txs[i]!, o));
+      return chain.simulate(txs, { skipValidate, failOnRevert: false }).map(simulatedTrace);
     }),
     starknet_addInvokeTransaction: m(['invoke_transaction'], (p) => {
       const r = chain.addInvoke(parseInvoke(p.invoke_transaction));
@@ -459,6 +435,17 @@ export function rpcMethods(chain: Chain): Record<string, { names: string[]; run:
         execution_status: r.status,
         ...(r.status === 'REVERTED' ? { failure_reason: r.revertReason } : {}),
       };
+    }),
+    starknet_traceTransaction: m(['transaction_hash'], (p) =>
+      transactionTraceJson(record(chain, p.transaction_hash)),
+    ),
+    starknet_traceBlockTransactions: m(['block_id', 'trace_flags'], (p) => {
+      const b = resolveBlock(chain, p.block_id);
+      if (b === 'pre_confirmed') return [];
+      return b.transactions.map((h) => ({
+        transaction_hash: toHex(h),
+        trace_root: transactionTraceJson(chain.transactions.get(h)!),
+      }));
     }),
     starknet_getEvents: m(['filter'], (p) => eventsPage(chain, (p.filter ?? {}) as Record<string, unknown>)),
   };

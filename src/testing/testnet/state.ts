@@ -97,4 +97,21 @@ export class WorldState {
   commit(): void {
     this.journal.length = 0;
   }
+
+  /** The declared class hashes, in declaration order. */
+  declaredClasses(): bigint[] {
+    return [...this.classes.keys()];
+  }
+
+  /** Every stored value, sorted by key so equal states export equally (taken between transactions). */
+  entries(): [string, bigint][] {
+    return [...this.storage].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Fills an empty world with exported values (createTestnet({ state })). */
+  load(entries: readonly (readonly [string, bigint])[]): void {
+    this.storage.clear();
+    this.journal.length = 0;
+    for (const [k, v] of entries) if (v !== 0n) this.storage.set(k, v);
+  }
 }

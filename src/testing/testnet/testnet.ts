@@ -2,9 +2,19 @@
  * createTestnet: an in-memory Starknet that speaks the real wire protocols (JSON-RPC 0.10 and
  * SNIP-29), with funded v33 session accounts, legacy accounts, three ERC-20s and a game.
  */
-import { Account, PaymasterRpc, RpcProvider, hash as snHash } from 'starknet';
+import {
+  Account,
+  type BlockIdentifier,
+  defaultPlugins,
+  getTipStatsFromBlocks,
+  PaymasterRpc,
+  RpcProvider,
+  type StarknetPlugin,
+  hash as snHash,
+  type TipAnalysisOptions,
+  type TipEstimate,
+} from 'starknet';
 import { CURVE_ORDER, starkPublicKey } from '../../core/crypto/ecdsa.js';
-import { poseidonHashMany } from '../../core/crypto/poseidon.js';
 import { TestnetUsageError } from '../../core/errors/index.js';
 import { decodeShortString, encodeShortString, toHex } from '../../core/felt.js';
 import { parseFelt, sel, snKeccak } from './cairo.js';
@@ -27,9 +37,11 @@ import {
 import { Faults } from './faults.js';
 import { createTestnetFetch } from './fetch.js';
 import { createHandler, type TransportRequest, type TransportResponse } from './handler.js';
+import { poseidonHashMany } from './hashing.js';
 import { type GasTokenInfo, Paymaster } from './paymaster.js';
 import { rpcMethods } from './rpc.js';
-import type { InnerCallRecord } from './types.js';
+import { decodeState, encodeState, type TestnetSnapshot } from './snapshot.js';
+import type { ContractClass, InnerCallRecord } from './types.js';
 
 export type TestAccountKind = 'session-v33' | 'legacy';
 
@@ -64,7 +76,31 @@ export interface CreateTestnetOptions {
   };
   /** Origin of the virtual URLs the in-memory fetch answers (default http://testnet.invalid). */
   baseUrl?: string;
+  /**
+   * A state from `exportState()` to restore exactly. The chain's own options (`chainId`,
+   * `startTime`, `accounts`, `seed`) are then read from it and ignored here; `paymaster` and
+   * `baseUrl` still apply. A damaged or foreign string throws TestnetUsageError.
+   */
+  state?: string;
+  /** Keep the state in a storage across page reloads (restored from it when present). */
+  persist?: PersistOptions;
 }
+
+/** The part of the Web Storage API the testnet uses (`localStorage` and `sessionStorage` fit). */
+export interface TestnetStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export interface PersistOptions {
+  storage: TestnetStorage;
+  /** Default 'starknet-sessions:testnet'. */
+  key?: string;
+  /** A save that failed (quota, private mode). Default: console.warn. */
+  onError?: (error: TestnetUsageError) => void;
+}
+
+export const DEFAULT_PERSIST_KEY = 'starknet-sessions:testnet';
 
 export interface TestnetEvent {
   fromAddress: string;
@@ -165,6 +201,8 @@ export interface Testnet {
   account(which: AccountRef, options?: ProviderOptions): Account;
   /** The transport-independent request handler (the HTTP server uses it). */
   handle(request: TransportRequest): Promise<TransportResponse>;
+  /** The whole chain state as a JSON string (bigints as 0x hex), for `createTestnet({ state })`. */
+  exportState(): string;
 }
 
 /** An account by index in `accounts`, by address, or the TestAccount itself ('STRK' | 'ETH' | 'USDC' name tokens). */
@@ -224,38 +262,126 @@ function txView(r: TransactionRecord): TestnetTransaction {
   };
 }
 
-export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
-  const chainId = chainIdOf(options.chainId);
-  const baseUrl = (options.baseUrl ?? 'http://testnet.invalid').replace(/\/+$/, '');
-  const seed = BigInt(options.seed ?? 0);
-  const startTime = options.startTime ?? Math.floor(Date.now() / 1000);
-  const sequencerAddress = snKeccak('starknet-sessions:testnet:sequencer');
-  const chain = new Chain({ chainId, startTime, feeToken: TOKEN_ADDRESSES.STRK, sequencerAddress });
+/** Every class the testnet can declare, by hash (a restored chain re-declares what it had). */
+function knownClasses(): Map<bigint, ContractClass> {
+  const legacy = [true, false].flatMap((snip9) =>
+    (['answers', 'reverts', 'missing'] as const).map((src5) =>
+      legacyAccountClass({ snip9, supportsInterface: src5 }),
+    ),
+  );
+  return new Map([erc20Class(), gameClass(), sessionAccountV33, ...legacy].map((c) => [c.classHash, c]));
+}
 
-  // Tokens and the game.
-  const tokenSpecs = [
-    ['STRK', 'Starknet Token', 18],
-    ['ETH', 'Ether', 18],
-    ['USDC', 'USD Coin', 6],
-  ] as const;
-  for (const [symbol, name, decimals] of tokenSpecs) {
-    chain.deploy(TOKEN_ADDRESSES[symbol], erc20Class(), (ctx) => constructErc20(ctx, name, symbol, decimals));
+function readSaved(persist: PersistOptions | undefined, key: string): string | undefined {
+  if (!persist) return undefined;
+  try {
+    return persist.storage.getItem(key) ?? undefined;
+  } catch (error) {
+    throw new TestnetUsageError('Could not read the saved testnet state.', { cause: error, details: key });
   }
+}
+
+/** The tip estimate of a chain where every transaction is included at once, whatever its tip. */
+function zeroTips(blocksAnalyzed: number, transactionsTipsFound: bigint[]): TipEstimate {
+  return {
+    minTip: 0n,
+    maxTip: 0n,
+    averageTip: 0n,
+    medianTip: 0n,
+    modeTip: 0n,
+    recommendedTip: 0n,
+    p90Tip: 0n,
+    p95Tip: 0n,
+    metrics: { blocksAnalyzed, transactionsTipsFound },
+  };
+}
+
+/**
+ * A provider plugin: with enough recent transactions, starknet.js's own tip statistics; on a
+ * young chain with too few to average, the zero estimate starknet.js would fall back to anyway
+ * (the simulated sequencer includes every transaction at once), without its warning.
+ */
+function testnetTips(chain: Chain): StarknetPlugin<{
+  getEstimateTip(blockIdentifier?: BlockIdentifier, options?: TipAnalysisOptions): Promise<TipEstimate>;
+}> {
+  return {
+    name: 'starknet-sessions:testnet-tips',
+    extend: (provider) => ({
+      async getEstimateTip(blockIdentifier, options = {}) {
+        if (blockIdentifier !== undefined && blockIdentifier !== 'latest') {
+          return getTipStatsFromBlocks(provider, blockIdentifier, options);
+        }
+        const { maxBlocks = 3, minTxsNecessary = 10, includeZeroTips = true } = options;
+        const recent = chain.blocks.slice(-Math.max(1, maxBlocks));
+        const tips = recent
+          .flatMap((b) => b.transactions.map((h) => chain.transactions.get(h)?.transaction.tip ?? 0n))
+          .filter((tip) => includeZeroTips || tip > 0n);
+        if (tips.length >= minTxsNecessary) return getTipStatsFromBlocks(provider, blockIdentifier, options);
+        return zeroTips(recent.length, tips);
+      },
+    }),
+  };
+}
+
+export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
+  const persistKey = options.persist?.key ?? DEFAULT_PERSIST_KEY;
+  const saved = options.state ?? readSaved(options.persist, persistKey);
+  const restored: TestnetSnapshot | undefined = saved === undefined ? undefined : decodeState(saved);
+
+  const chainId = restored ? restored.chain.chainId : chainIdOf(options.chainId);
+  const baseUrl = (options.baseUrl ?? 'http://testnet.invalid').replace(/\/+$/, '');
+  const seed = restored ? restored.seed : BigInt(options.seed ?? 0);
+  const startTime = restored ? restored.chain.now : (options.startTime ?? Math.floor(Date.now() / 1000));
+  const sequencerAddress = snKeccak('starknet-sessions:testnet:sequencer');
+  const chain = new Chain({
+    chainId,
+    startTime,
+    feeToken: TOKEN_ADDRESSES.STRK,
+    sequencerAddress,
+    history: restored && { blocks: restored.chain.blocks, transactions: restored.chain.transactions },
+  });
+  if (restored) {
+    const classes = knownClasses();
+    for (const h of restored.chain.classes) {
+      const cls = classes.get(h);
+      if (!cls) {
+        throw new TestnetUsageError('The testnet state declares a class this testnet does not know.', {
+          details: toHex(h),
+        });
+      }
+      chain.world.declare(cls);
+    }
+    chain.world.load(restored.chain.storage);
+  }
+
   const mint = (token: bigint, to: bigint, amount: bigint) =>
     chain.asContract(token, (ctx) => mintTokens(ctx, to, amount));
   const gameAddress = snKeccak('starknet-sessions:testnet:game');
-  chain.deploy(gameAddress, gameClass(), (ctx) => constructGame(ctx, TOKEN_ADDRESSES.STRK));
-  mint(TOKEN_ADDRESSES.STRK, gameAddress, 1_000_000n * WAD);
+  if (!restored) {
+    // Tokens and the game.
+    const tokenSpecs = [
+      ['STRK', 'Starknet Token', 18],
+      ['ETH', 'Ether', 18],
+      ['USDC', 'USD Coin', 6],
+    ] as const;
+    for (const [symbol, name, decimals] of tokenSpecs) {
+      chain.deploy(TOKEN_ADDRESSES[symbol], erc20Class(), (ctx) =>
+        constructErc20(ctx, name, symbol, decimals),
+      );
+    }
+    chain.deploy(gameAddress, gameClass(), (ctx) => constructGame(ctx, TOKEN_ADDRESSES.STRK));
+    mint(TOKEN_ADDRESSES.STRK, gameAddress, 1_000_000n * WAD);
+  }
 
   // Accounts: keys derived from the seed, addresses as an OZ-style deploy would compute them.
-  let keyIndex = 0n;
+  let keyIndex = restored ? restored.keyIndex : 0n;
   const nextKey = () => {
     keyIndex += 1n;
     return (
       (poseidonHashMany([encodeShortString('starknet-sessions'), seed, keyIndex]) % (CURVE_ORDER - 1n)) + 1n
     );
   };
-  const accounts: TestAccount[] = [];
+  const accounts: TestAccount[] = restored ? restored.accounts.map((a) => ({ ...a })) : [];
   const deployAccount = (opts: AddAccountOptions): TestAccount => {
     const kind = opts.kind ?? 'session-v33';
     const privateKey = opts.privateKey !== undefined ? parseFelt(opts.privateKey) : nextKey();
@@ -292,22 +418,24 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
     accounts.push(account);
     return account;
   };
-  const sessionCount = options.accounts ?? 3;
-  if (!Number.isSafeInteger(sessionCount) || sessionCount < 0 || sessionCount > 100) {
-    throw new TestnetUsageError('accounts must be a whole number between 0 and 100.');
-  }
-  for (let i = 0; i < sessionCount; i++) deployAccount({ kind: 'session-v33' });
-  deployAccount({ kind: 'legacy', legacy: { snip9: true, supportsInterface: 'answers' } });
-  deployAccount({ kind: 'legacy', legacy: { snip9: false, supportsInterface: 'reverts' } });
-
-  // The paymaster's forwarder: a plain account that relays outside executions and pays STRK.
   const forwarderKey = (poseidonHashMany([encodeShortString('forwarder'), seed]) % (CURVE_ORDER - 1n)) + 1n;
-  const forwarderPub = starkPublicKey(forwarderKey);
   const forwarder = snKeccak('starknet-sessions:testnet:paymaster-forwarder');
-  chain.deploy(forwarder, legacyAccountClass({ snip9: false, supportsInterface: 'answers' }), (ctx) =>
-    constructLegacyAccount(ctx, forwarderPub, { snip9: false }),
-  );
-  mint(TOKEN_ADDRESSES.STRK, forwarder, 1_000_000n * WAD);
+  if (!restored) {
+    const sessionCount = options.accounts ?? 3;
+    if (!Number.isSafeInteger(sessionCount) || sessionCount < 0 || sessionCount > 100) {
+      throw new TestnetUsageError('accounts must be a whole number between 0 and 100.');
+    }
+    for (let i = 0; i < sessionCount; i++) deployAccount({ kind: 'session-v33' });
+    deployAccount({ kind: 'legacy', legacy: { snip9: true, supportsInterface: 'answers' } });
+    deployAccount({ kind: 'legacy', legacy: { snip9: false, supportsInterface: 'reverts' } });
+
+    // The paymaster's forwarder: a plain account that relays outside executions and pays STRK.
+    const forwarderPub = starkPublicKey(forwarderKey);
+    chain.deploy(forwarder, legacyAccountClass({ snip9: false, supportsInterface: 'answers' }), (ctx) =>
+      constructLegacyAccount(ctx, forwarderPub, { snip9: false }),
+    );
+    mint(TOKEN_ADDRESSES.STRK, forwarder, 1_000_000n * WAD);
+  }
 
   const tokenBySymbol: Record<string, bigint> = { ...TOKEN_ADDRESSES };
   const resolve = (ref: AccountRef): bigint => {
@@ -332,6 +460,8 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
     return n;
   };
 
+  // Faucet and addAccount change the state without a block: persistence hears of them here.
+  let changed = () => {};
   const faults = new Faults((account) => chain.consumeNonce(resolve(account)));
   chain.hooks = { forceRevert: (to, selector) => faults.takeRevert(to, selector) };
 
@@ -351,6 +481,7 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
     forwarderKey,
     validitySeconds: options.paymaster?.validitySeconds ?? 3600,
   });
+  if (restored) paymaster.restore(restored.paymaster);
 
   const handle = createHandler({ faults, rpc: rpcMethods(chain), paymaster: paymaster.methods() });
   const testnetFetch = createTestnetFetch(handle, baseUrl);
@@ -362,6 +493,7 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
       nodeUrl: rpcUrl,
       baseFetch: testnetFetch,
       transactionRetryIntervalFallback: o.retryIntervalMs ?? 20,
+      plugins: [...defaultPlugins, testnetTips(chain)],
     });
   const paymasterRpc = () => new PaymasterRpc({ nodeUrl: paymasterUrl, baseFetch: testnetFetch });
 
@@ -445,8 +577,15 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
       const last = all[all.length - 1];
       return last ? txView(last) : undefined;
     },
-    mint: (token, to, amount) => mint(resolve(token), resolve(to), amount),
-    addAccount: (o = {}) => deployAccount(o),
+    mint(token, to, amount) {
+      mint(resolve(token), resolve(to), amount);
+      changed();
+    },
+    addAccount(o = {}) {
+      const account = deployAccount(o);
+      changed();
+      return account;
+    },
 
     provider,
     paymaster: paymasterRpc,
@@ -465,8 +604,50 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
       });
     },
     handle,
+    exportState: () =>
+      encodeState({
+        chain: {
+          chainId,
+          now: chain.clock.now(),
+          classes: chain.world.declaredClasses(),
+          storage: chain.world.entries(),
+          blocks: chain.blocks,
+          transactions: [...chain.transactions.values()],
+        },
+        seed,
+        keyIndex,
+        accounts,
+        paymaster: paymaster.snapshot(),
+      }),
   };
+  if (options.persist) changed = persistTo(testnet, chain, options.persist, persistKey);
   return testnet;
+}
+
+/**
+ * Saves the state after every change: once per burst of synchronous changes (a microtask later,
+ * when the transaction, the clock move or the faucet call has fully landed), and at once now.
+ */
+function persistTo(testnet: Testnet, chain: Chain, persist: PersistOptions, key: string): () => void {
+  let queued = false;
+  const save = () => {
+    queued = false;
+    try {
+      persist.storage.setItem(key, testnet.exportState());
+    } catch (error) {
+      const e = new TestnetUsageError('Could not save the testnet state.', { cause: error, details: key });
+      if (persist.onError) persist.onError(e);
+      else console.warn(`[starknet-sessions] ${e.message}`, error);
+    }
+  };
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(save);
+  };
+  chain.onBlock(schedule);
+  save();
+  return schedule;
 }
 
 export { SESSION_ACCOUNT_V33_CLASS_HASH };

@@ -31,6 +31,30 @@ export interface InnerCallRecord {
   revertReason?: string | undefined;
 }
 
+/** An event as one call emitted it, with its position among the transaction's events. */
+export interface OrderedEvent {
+  order: number;
+  keys: bigint[];
+  data: bigint[];
+}
+
+/**
+ * One call of a call tree (a FUNCTION_INVOCATION of a trace), recorded while the contracts run.
+ * A call that panicked keeps its panic data as `result` and shows no events (they were undone).
+ */
+export interface CallNode {
+  caller: bigint;
+  to: bigint;
+  classHash: bigint;
+  selector: bigint;
+  calldata: bigint[];
+  /** The returned felts, or the panic data when `reverted`. */
+  result: bigint[];
+  reverted: boolean;
+  events: OrderedEvent[];
+  calls: CallNode[];
+}
+
 /** What a contract model sees while it runs: its address, the caller, the tx and the block. */
 export interface Ctx {
   readonly self: bigint;
