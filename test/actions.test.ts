@@ -261,7 +261,10 @@ describe('paymaster faults and fallbacks', () => {
   });
 
   it("falls back to the owner's wallet when opted in (one prompt, the owner's own transaction)", async () => {
-    const { testnet, owner, config, execute } = setup({ paymasterRetries: 0, fallback: { ownerWallet: true } });
+    const { testnet, owner, config, execute } = setup({
+      paymasterRetries: 0,
+      fallback: { ownerWallet: true },
+    });
     const { publicKey } = await createSession(config, { owner, policy });
     testnet.faults.paymasterDown();
     const sent = await execute({ owner, waitForReceipt: true });

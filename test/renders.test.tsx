@@ -8,6 +8,24 @@ import { createMemoryStorage } from '../src/core/storage/index.js';
 import { SessionProvider, useCreateSession, useSession, useSessionExecute } from '../src/react/index.js';
 import { createMockWallet, createTestnet } from '../src/testing/index.js';
 
+let renders = 0;
+function Badge() {
+  const { data } = useSession({ refetchInterval: false });
+  renders++;
+  return <output aria-label="calls">{data ? `${data.callsUsed} / ${data.maxCalls}` : '…'}</output>;
+}
+const hooks = () => ({
+  connect: useConnect(),
+  account: useAccount(),
+  create: useCreateSession(),
+  exec: useSessionExecute(),
+});
+const result: { current: ReturnType<typeof hooks> } = { current: undefined as never };
+function Controls() {
+  result.current = hooks();
+  return null;
+}
+
 describe('render count', () => {
   it('a component using useSession re-renders a bounded number of times during 10 executes', async () => {
     const testnet = createTestnet({ startTime: 1_800_000_000 });
@@ -31,23 +49,7 @@ describe('render count', () => {
         <SessionProvider config={config}>{children}</SessionProvider>
       </StarknetConfig>
     );
-    let renders = 0;
-    function Badge() {
-      const { data } = useSession({ refetchInterval: false });
-      renders++;
-      return <output aria-label="calls">{data ? `${data.callsUsed} / ${data.maxCalls}` : '…'}</output>;
-    }
-    const hooks = () => ({
-      connect: useConnect(),
-      account: useAccount(),
-      create: useCreateSession(),
-      exec: useSessionExecute(),
-    });
-    const result: { current: ReturnType<typeof hooks> } = { current: undefined as never };
-    function Controls() {
-      result.current = hooks();
-      return null;
-    }
+    renders = 0;
     // One tree: the controls and the badge share the provider, as in an app.
     const view = render(
       <Wrapper>

@@ -198,8 +198,14 @@ describe('paymaster round trips', () => {
     const real = testnet.paymaster();
     const trips: string[] = [];
     const paymaster: PaymasterLike = {
-      buildTransaction: (tx, params) => (trips.push('build'), real.buildTransaction(tx, params)),
-      executeTransaction: (tx, params) => (trips.push('execute'), real.executeTransaction(tx, params)),
+      buildTransaction(tx, params) {
+        trips.push('build');
+        return real.buildTransaction(tx, params);
+      },
+      executeTransaction(tx, params) {
+        trips.push('execute');
+        return real.executeTransaction(tx, params);
+      },
     };
     const { owner, config, execute } = setup(testnet, { paymaster });
     await createSession(config, { owner, policy: { ...policy, maxCalls: 2 } });

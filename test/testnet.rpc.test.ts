@@ -5,9 +5,8 @@
 import { Account, type Call, RpcError, type SignerInterface } from 'starknet';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { starkPublicKey } from '../src/core/crypto/ecdsa.js';
-import { TestnetUsageError } from '../src/core/errors/index.js';
 import { signSessionInvoke } from '../src/core/sign.js';
-import { createTestnet, type Testnet } from '../src/testing/index.js';
+import { createTestnet, type Testnet, TestnetUsageError } from '../src/testing/index.js';
 import { addSession, hex, selector } from './helpers/testnet.js';
 
 const HOUR = 1_767_222_000;

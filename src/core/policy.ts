@@ -1,7 +1,7 @@
 import { toSelector } from './call.js';
 import { ADMIN_SELECTORS, type AdminSelectorName } from './constants.js';
 import { AdminSelectorError, InvalidInputError, InvalidPolicyError, isSessionError } from './errors/index.js';
-import { parseBigInt, toAddress, toHex, U32_MAX, U64_MAX, U256_MAX } from './felt.js';
+import { toAddress, toHex, U32_MAX, U64_MAX, U256_MAX } from './felt.js';
 
 /** One action the session may perform, in human terms. */
 export interface SessionPolicyAction {

@@ -1,5 +1,13 @@
 // starknet-sessions/testing: a simulated Starknet (node + SNIP-29 paymaster + accounts) and a mock
 // wallet, for tests, stories and demos. Browser-safe: the HTTP server lives in ./server.ts.
+
+export {
+  ContractPanicError,
+  JsonRpcError,
+  MockWalletError,
+  TestnetUsageError,
+  type WalletErrorName,
+} from './errors.js';
 export {
   type ApprovePolicy,
   createMockWallet,

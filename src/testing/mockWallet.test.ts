@@ -3,7 +3,7 @@ import { typedData as snTypedData, WalletAccount } from 'starknet';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hex, selector } from '../../test/helpers/testnet.js';
 import { signHash, starkPublicKey } from '../core/crypto/ecdsa.js';
-import { MockWalletError } from '../core/errors/index.js';
+import { MockWalletError } from './errors.js';
 import { createMockWallet, createTestnet, type Testnet } from './index.js';
 
 const HOUR = 1_767_222_000;

@@ -5,8 +5,8 @@
  */
 import { type Call, typedData as snTypedData, type TypedData } from 'starknet';
 import { signHash } from '../core/crypto/ecdsa.js';
-import { MockWalletError } from '../core/errors/index.js';
 import { toHex } from '../core/felt.js';
+import { MockWalletError } from './errors.js';
 import type { AccountRef, TestAccount, Testnet } from './testnet/testnet.js';
 
 export interface WalletRequest {

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TestnetUsageError } from '../core/errors/index.js';
+import { TestnetUsageError } from './errors.js';
 import type { Testnet } from './testnet/testnet.js';
 
 export interface TestnetServerOptions {

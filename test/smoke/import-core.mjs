@@ -1,7 +1,11 @@
 // Run after `npm run build`: a plain Node ESM script imports the built package by name.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { computeSessionInvokeHash, signSessionInvoke, SESSION_KEY_MANAGER_INTERFACE_ID } from 'starknet-sessions/core';
+import {
+  computeSessionInvokeHash,
+  SESSION_KEY_MANAGER_INTERFACE_ID,
+  signSessionInvoke,
+} from 'starknet-sessions/core';
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/session-vectors.json', import.meta.url), 'utf8'));
 const { input } = vectors.invoke;
@@ -13,6 +17,9 @@ const params = {
   calls: input.calls.map((c) => ({ contractAddress: c.to, entrypoint: c.selector, calldata: c.calldata })),
 };
 assert.equal(computeSessionInvokeHash(params), vectors.invoke.sessionMessageHash);
-assert.deepEqual(signSessionInvoke({ ...params, privateKey: vectors.sessionPrivateKey }), vectors.invoke.signature);
+assert.deepEqual(
+  signSessionInvoke({ ...params, privateKey: vectors.sessionPrivateKey }),
+  vectors.invoke.signature,
+);
 assert.match(SESSION_KEY_MANAGER_INTERFACE_ID, /^0x37ab4f/);
 console.log('smoke: starknet-sessions/core imports and signs from plain Node');

@@ -12,7 +12,13 @@ export interface SessionVectors {
   sessionPrivateKey: string;
   sessionPublicKey: string;
   invoke: {
-    input: { account: string; chainId: string; nonce: number | string; validUntil: number; calls: VectorCall[] };
+    input: {
+      account: string;
+      chainId: string;
+      nonce: number | string;
+      validUntil: number;
+      calls: VectorCall[];
+    };
     sessionMessageHash: string;
     signature: string[];
   };
@@ -48,4 +54,8 @@ export function loadVectors(): { source: string; vectors: SessionVectors } {
   return { source, vectors: JSON.parse(readFileSync(source, 'utf8')) as SessionVectors };
 }
 
-export const toSessionCall = (c: VectorCall) => ({ contractAddress: c.to, entrypoint: c.selector, calldata: c.calldata });
+export const toSessionCall = (c: VectorCall) => ({
+  contractAddress: c.to,
+  entrypoint: c.selector,
+  calldata: c.calldata,
+});

@@ -13,7 +13,6 @@ import { SPENDING_TRACKED_SELECTORS } from '../constants.js';
 import {
   InnerCallFailedError,
   type InnerCallFailure,
-  isSessionError,
   NonceConflictError,
   NoSessionError,
   PaymasterUnavailableError,

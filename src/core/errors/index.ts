@@ -29,10 +29,3 @@ export {
 } from './preflight.js';
 export { RpcRequestError, SessionNotSupportedError } from './rpc.js';
 export * from './storage.js';
-export {
-  ContractPanicError,
-  JsonRpcError,
-  MockWalletError,
-  TestnetUsageError,
-  type WalletErrorName,
-} from './testnet.js';

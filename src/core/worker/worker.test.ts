@@ -15,7 +15,10 @@ function workerPair(now: () => number) {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function'
-        ? (...args: unknown[]) => (ops.push(String(prop)), value.apply(target, args))
+        ? (...args: unknown[]) => {
+            ops.push(String(prop));
+            return value.apply(target, args);
+          }
         : value;
     },
   });
@@ -28,7 +31,16 @@ function workerPair(now: () => number) {
     send(message);
   };
   const storage = createWorkerSessionStorage(port1);
-  return { storage, ops, requests, close: () => (host.stop(), channel.port1.close(), channel.port2.close()) };
+  return {
+    storage,
+    ops,
+    requests,
+    close() {
+      host.stop();
+      channel.port1.close();
+      channel.port2.close();
+    },
+  };
 }
 
 describe('worker signer', () => {

@@ -1,5 +1,4 @@
 import { hash } from 'starknet';
-import { ContractPanicError } from '../../core/errors/index.js';
 import {
   decodeShortString,
   encodeShortString,
@@ -9,6 +8,7 @@ import {
   U64_MAX,
   U128_MAX,
 } from '../../core/felt.js';
+import { ContractPanicError } from '../errors.js';
 
 /** Cairo's ByteArray Serde starts panic data with this magic felt. */
 export const BYTE_ARRAY_MAGIC = 0x46a6158a16a947e5916b2a2ca68501a45e93d7110e81aa2d6438b1c57c879a3n;

@@ -5,8 +5,8 @@
  * undone, the fee still charged), fee transfer in STRK. Every accepted transaction gets its own block.
  */
 import { hash as snHash } from 'starknet';
-import { JsonRpcError } from '../../core/errors/index.js';
 import { toHex } from '../../core/felt.js';
+import { JsonRpcError } from '../errors.js';
 import { formatPanicData, sel, u256, VALID } from './cairo.js';
 import { Clock } from './clock.js';
 import { balanceOf, transferTokens } from './contracts/erc20.js';

@@ -1,4 +1,4 @@
-import { TestnetUsageError } from '../../core/errors/index.js';
+import { TestnetUsageError } from '../errors.js';
 
 /** The chain's clock: unix seconds that move only when the test says so. */
 export class Clock {

@@ -3,8 +3,9 @@
  * schema's order, so an export is deterministic) and a validating decoder (any mismatch throws
  * TestnetUsageError naming the path), so a restored state is exactly the exported one or nothing.
  */
-import { TestnetUsageError } from '../../core/errors/index.js';
+
 import { toHex } from '../../core/felt.js';
+import { TestnetUsageError } from '../errors.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 

@@ -1,5 +1,5 @@
-import { ContractPanicError } from '../../core/errors/index.js';
 import { toHex } from '../../core/felt.js';
+import { ContractPanicError } from '../errors.js';
 import {
   CalldataReader,
   ENTRYPOINT_FAILED,

@@ -2,7 +2,7 @@
  * Faults on demand: what a real node or paymaster does on a bad day, switched on by a test.
  * The transport, the sequencer and the paymaster consult this registry.
  */
-import { TestnetUsageError } from '../../core/errors/index.js';
+import { TestnetUsageError } from '../errors.js';
 import { parseFelt, sel } from './cairo.js';
 
 export interface RpcErrorShape {

@@ -2,7 +2,7 @@
  * One request handler for both transports (the in-memory fetch and the HTTP server): routes by
  * path to the node or the paymaster, speaks JSON-RPC 2.0 (batches too), and applies the faults.
  */
-import { JsonRpcError } from '../../core/errors/index.js';
+import { JsonRpcError } from '../errors.js';
 import type { Faults } from './faults.js';
 
 export interface TransportRequest {

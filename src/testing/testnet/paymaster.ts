@@ -5,8 +5,8 @@
  * `execute_from_outside_v2` on the user's account, paying the STRK fee itself.
  */
 import { signHash } from '../../core/crypto/ecdsa.js';
-import { JsonRpcError } from '../../core/errors/index.js';
 import { decodeShortString, toHex, U128_MAX } from '../../core/felt.js';
+import { JsonRpcError } from '../errors.js';
 import { type CairoCall, parseFelt, sel } from './cairo.js';
 import type { Chain, InvokeTransaction } from './chain.js';
 import { GAS_PRICES } from './chain.js';

@@ -2,8 +2,9 @@
  * Starknet JSON-RPC (spec 0.10) over the simulated chain: the methods starknet.js 10 and
  * starknet-react call, answered in the spec's shapes and with the spec's error codes.
  */
-import { JsonRpcError } from '../../core/errors/index.js';
+
 import { toHex } from '../../core/felt.js';
+import { JsonRpcError } from '../errors.js';
 import { parseFelt, sel } from './cairo.js';
 import {
   type BlockRecord,

@@ -15,8 +15,8 @@ import {
   type TipEstimate,
 } from 'starknet';
 import { CURVE_ORDER, starkPublicKey } from '../../core/crypto/ecdsa.js';
-import { TestnetUsageError } from '../../core/errors/index.js';
 import { decodeShortString, encodeShortString, toHex } from '../../core/felt.js';
+import { TestnetUsageError } from '../errors.js';
 import { parseFelt, sel, snKeccak } from './cairo.js';
 import { Chain, type TransactionRecord } from './chain.js';
 import { balanceOf, constructErc20, erc20Class, mintTokens } from './contracts/erc20.js';

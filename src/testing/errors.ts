@@ -1,4 +1,4 @@
-import { SessionError } from './base.js';
+import { SessionError } from '../core/errors/base.js';
 
 /** The simulated network (starknet-sessions/testing) was used in a way it cannot honour. */
 export class TestnetUsageError extends SessionError<'TESTNET_USAGE'> {

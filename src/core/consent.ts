@@ -1,0 +1,251 @@
+import { isSelectorString } from './call.js';
+import { ADMIN_SELECTORS, type AdminSelectorName, SPENDING_TRACKED_SELECTORS } from './constants.js';
+import { toAddress, toHex } from './felt.js';
+import type { FeeMode } from './paymaster.js';
+import { type NormalizePolicyOptions, normalizeSessionPolicy, type SessionPolicy } from './policy.js';
+
+/**
+ * What a consent screen must tell the user about a policy, derived from the protocol rules (selector-only
+ * whitelist, admin blocklist, which selectors the spending caps count, ERC-1271 signing). Pure: components
+ * render it, they never re-derive it.
+ */
+export interface SessionConsentSummary {
+  actions: ConsentAction[];
+  /** Empty whitelist: every non-admin entrypoint, on every contract except the account. */
+  anyAction: boolean;
+  /** Transactions the session may send. */
+  maxCalls: number;
+  /** Unix seconds. */
+  validUntil: number;
+  durationSeconds: number;
+  spendingLimits: ConsentSpendingLimit[];
+  fees: ConsentFees;
+  /** Most severe first. */
+  warnings: ConsentWarning[];
+}
+
+export interface ConsentAction {
+  /** 0x hex selector. */
+  selector: string;
+  /** The entrypoint name when known (given, or a well-known token selector); undefined for a bare selector. */
+  name: string | undefined;
+  label: string | undefined;
+  contractLabel: string | undefined;
+  /** 0x hex address of the contract the dApp means (display only). */
+  contractAddress: string | undefined;
+  /** True when the entrypoint moves tokens (transfer, approve, increase_allowance, transfer_from). */
+  movesTokens: boolean;
+}
+
+export interface ConsentSpendingLimit {
+  /** 0x hex token address. */
+  token: string;
+  symbol: string | undefined;
+  decimals: number | undefined;
+  /** Base units. */
+  maxPerCall: bigint;
+  maxPerWindow: bigint;
+  windowSeconds: number;
+}
+
+export type ConsentFees =
+  | { mode: 'sponsored' }
+  /** The account pays the paymaster in `gasToken` with a trailing `transfer` call. */
+  | { mode: 'gas-token'; gasToken: string; capped: boolean; transferAllowed: boolean };
+
+export type ConsentWarningSeverity = 'danger' | 'caution' | 'info';
+
+export type ConsentWarning =
+  /** Empty whitelist. `blocked` lists the admin entrypoints that stay forbidden. */
+  | { kind: 'any-action'; severity: 'danger'; blocked: AdminSelectorName[] }
+  /**
+   * Token-moving actions with tokens that have no cap. `tokens`: the named ones without a cap (0x hex);
+   * `otherTokens`: true because the whitelist has no contract dimension, so any other token is movable too.
+   */
+  | {
+      kind: 'uncapped-spend';
+      severity: 'danger';
+      entrypoints: string[];
+      tokens: string[];
+      otherTokens: boolean;
+    }
+  /** The whitelist is by entrypoint name only: each action works on every contract. */
+  | { kind: 'every-contract'; severity: 'caution'; entrypoints: string[] }
+  /** transfer_from-style calls move tokens without being counted by any spending cap. */
+  | { kind: 'cap-not-counted'; severity: 'caution'; entrypoints: string[] }
+  /** Gas-token fees need a `transfer` the whitelist does not allow: every action would be refused. */
+  | { kind: 'fee-transfer-blocked'; severity: 'caution'; gasToken: string }
+  /** A live session key can sign messages (ERC-1271 `is_valid_signature`) as the account. */
+  | { kind: 'signs-messages'; severity: 'info' };
+
+export interface DescribeSessionPolicyOptions extends NormalizePolicyOptions {
+  /** How the session's transactions pay gas (default sponsored). */
+  feeMode?: FeeMode | undefined;
+}
+
+/** Selectors of the ERC-20 entrypoints that move tokens but are NOT counted by spending caps (spec §7). */
+export const UNCOUNTED_TOKEN_SELECTORS = {
+  transfer_from: '0x3704ffe8fba161be0e994951751a5033b1462b918ff785c0a636be718dfdb68',
+  transferFrom: '0x41b033f4a31df8067c24d1e9b550a2ce75fd4a29e1147af9752174f0e6cb20',
+} as const;
+
+const TRACKED = nameMap(SPENDING_TRACKED_SELECTORS);
+const UNCOUNTED = nameMap(UNCOUNTED_TOKEN_SELECTORS);
+
+function nameMap(table: Record<string, string>): Map<bigint, string> {
+  return new Map(Object.entries(table).map(([name, sel]) => [BigInt(sel), name]));
+}
+
+const SEVERITY_ORDER: Record<ConsentWarningSeverity, number> = { danger: 0, caution: 1, info: 2 };
+
+/**
+ * Validates the policy (throws what normalizeSessionPolicy throws) and says, in protocol terms, what it
+ * grants and what the user must be warned about.
+ */
+export function describeSessionPolicy(
+  policy: SessionPolicy,
+  options: DescribeSessionPolicyOptions = {},
+): SessionConsentSummary {
+  const now = options.now ?? Math.floor(Date.now() / 1000);
+  const normalized = normalizeSessionPolicy(policy, { ...options, now });
+
+  const actions: ConsentAction[] = policy.actions.map((action, i) => {
+    const selector = BigInt(normalized.allowedSelectors[i]!);
+    const given = isSelectorString(action.entrypoint) ? undefined : action.entrypoint;
+    return {
+      selector: toHex(selector),
+      name: given ?? TRACKED.get(selector) ?? UNCOUNTED.get(selector),
+      label: action.label,
+      contractLabel: action.contractLabel,
+      contractAddress:
+        action.contractAddress === undefined ? undefined : toHex(toAddress(action.contractAddress)),
+      movesTokens: TRACKED.has(selector) || UNCOUNTED.has(selector),
+    };
+  });
+  const anyAction = actions.length === 0;
+
+  const spendingLimits: ConsentSpendingLimit[] = normalized.spendingLimits.map((limit, i) => ({
+    ...limit,
+    symbol: policy.spendingLimits?.[i]?.symbol,
+    decimals: policy.spendingLimits?.[i]?.decimals,
+  }));
+  const capped = new Set(spendingLimits.map((l) => BigInt(l.token)));
+  const canTransfer =
+    anyAction || actions.some((a) => BigInt(a.selector) === BigInt(SPENDING_TRACKED_SELECTORS.transfer));
+
+  let fees: ConsentFees = { mode: 'sponsored' };
+  if (options.feeMode?.mode === 'default') {
+    const gasToken = toHex(toAddress(options.feeMode.gasToken, 'feeMode.gasToken'));
+    fees = {
+      mode: 'gas-token',
+      gasToken,
+      capped: capped.has(BigInt(gasToken)),
+      transferAllowed: canTransfer,
+    };
+  }
+
+  const warnings: ConsentWarning[] = [];
+  if (anyAction) {
+    warnings.push({
+      kind: 'any-action',
+      severity: 'danger',
+      blocked: Object.keys(ADMIN_SELECTORS) as AdminSelectorName[],
+    });
+  } else {
+    warnings.push({ kind: 'every-contract', severity: 'caution', entrypoints: actions.map(displayName) });
+  }
+
+  const movers = anyAction ? [] : actions.filter((a) => a.movesTokens);
+  if (anyAction || movers.length > 0) {
+    // Tokens the dApp named (targets of token-moving actions, the gas token) that have no cap.
+    const named = new Set<bigint>();
+    for (const a of movers) if (a.contractAddress) named.add(BigInt(a.contractAddress));
+    if (fees.mode === 'gas-token') named.add(BigInt(fees.gasToken));
+    const tokens = [...named].filter((t) => !capped.has(t)).map(toHex);
+    warnings.push({
+      kind: 'uncapped-spend',
+      severity: 'danger',
+      entrypoints: movers.map(displayName),
+      tokens,
+      otherTokens: true,
+    });
+  }
+  const uncounted = movers.filter((a) => UNCOUNTED.has(BigInt(a.selector)));
+  if (uncounted.length > 0 && spendingLimits.length > 0) {
+    warnings.push({ kind: 'cap-not-counted', severity: 'caution', entrypoints: uncounted.map(displayName) });
+  }
+  if (fees.mode === 'gas-token' && !fees.transferAllowed) {
+    warnings.push({ kind: 'fee-transfer-blocked', severity: 'caution', gasToken: fees.gasToken });
+  }
+  warnings.push({ kind: 'signs-messages', severity: 'info' });
+  warnings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+
+  return {
+    actions,
+    anyAction,
+    maxCalls: normalized.maxCalls,
+    validUntil: normalized.validUntil,
+    durationSeconds: normalized.validUntil - now,
+    spendingLimits,
+    fees,
+    warnings,
+  };
+}
+
+function displayName(action: ConsentAction): string {
+  return action.name ?? action.selector;
+}
+
+/** Token symbol and decimals for display. */
+export interface TokenDisplayInfo {
+  /** 0x hex address. */
+  address: string;
+  symbol?: string | undefined;
+  decimals?: number | undefined;
+}
+
+/**
+ * Symbols and decimals of the capped tokens of a stored policy (`StoredSession.policy` is opaque JSON):
+ * what a status card needs to show "12.5 USDC left". Malformed input gives an empty list, never a throw.
+ */
+export function spendingTokenInfo(policy: unknown): TokenDisplayInfo[] {
+  const limits = (policy as { spendingLimits?: unknown } | null | undefined)?.spendingLimits;
+  if (!Array.isArray(limits)) return [];
+  const out: TokenDisplayInfo[] = [];
+  for (const limit of limits as unknown[]) {
+    if (limit === null || typeof limit !== 'object') continue;
+    const { token, symbol, decimals } = limit as Record<string, unknown>;
+    let address: bigint;
+    try {
+      address = toAddress(token, 'token');
+    } catch {
+      continue;
+    }
+    out.push({
+      address: toHex(address),
+      symbol: typeof symbol === 'string' ? symbol : undefined,
+      decimals: typeof decimals === 'number' && Number.isInteger(decimals) ? decimals : undefined,
+    });
+  }
+  return out;
+}
+
+/** The info for `token` (any address form) from `tokens`, or undefined. */
+export function findTokenInfo(
+  tokens: readonly TokenDisplayInfo[] | undefined,
+  token: string,
+): TokenDisplayInfo | undefined {
+  let wanted: bigint;
+  try {
+    wanted = BigInt(token);
+  } catch {
+    return undefined;
+  }
+  return tokens?.find((t) => {
+    try {
+      return BigInt(t.address) === wanted;
+    } catch {
+      return false;
+    }
+  });
+}
