@@ -24,6 +24,9 @@ const chromium = () =>
         '--no-first-run',
       ],
     },
+    // A tester page larger than any test viewport: vitest scales the test iframe down to fit the page
+    // (default 1280x720), which would shrink and blur visual snapshots taken at 1280x2000.
+    contextOptions: { viewport: { width: 1400, height: 2100 } },
   });
 // A fresh object per project: vitest writes into `instances`.
 const browser = () => ({
@@ -93,7 +96,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/*.browser.test.*', '**/node_modules/**'],
+          exclude: ['**/*.browser.test.*', '**/*.e2e.test.*', '**/node_modules/**'],
           benchmark: { include: ['bench/**/*.bench.ts', 'src/**/*.bench.ts'] },
         },
       },
@@ -112,6 +115,17 @@ export default defineConfig({
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
           browser: browser(),
+        },
+      },
+      {
+        // The demo (npm start) driven in Chromium by playwright-core against its own Vite dev server.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
         },
       },
       {

@@ -25,6 +25,18 @@ export {
   u256FromCalldata,
 } from './calls.js';
 export { toChainId } from './chain.js';
+export {
+  type ConsentAction,
+  type ConsentFees,
+  type ConsentSpendingLimit,
+  type ConsentWarning,
+  describeSessionPolicy,
+  findTokenInfo,
+  type SessionConsentSummary,
+  spendingTokenInfo,
+  type TokenDisplayInfo,
+  UNCOUNTED_TOKEN_SELECTORS,
+} from './consent.js';
 export * from './constants.js';
 export * from './errors/index.js';
 export * from './felt.js';

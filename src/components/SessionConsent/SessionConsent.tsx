@@ -1,0 +1,88 @@
+'use client';
+import { useEffect, useState } from 'react';
+import type { CreateSessionReturnType } from '../../core/actions/index.js';
+import { useSessionConfig } from '../../react/context.js';
+import { useCreateSession } from '../../react/useCreateSession.js';
+import { useStarknetBindings } from '../../react/useStarknet.js';
+import { SessionConsentDialog } from './SessionConsentDialog.js';
+import {
+  type ConsentFeeMode,
+  SessionConsentView,
+  type SessionConsentViewProps,
+} from './SessionConsentView.js';
+
+export interface SessionConsentProps
+  extends Omit<
+    SessionConsentViewProps,
+    'status' | 'error' | 'onApprove' | 'onRetry' | 'now' | 'feeMode' | 'maxDurationSeconds'
+  > {
+  /** Reuse a live session that already covers the policy instead of asking again (ensureSession). */
+  reuse?: boolean | undefined;
+  /** The owner signs a typed message and the paymaster pays for the creation (still one prompt). */
+  sponsored?: boolean | undefined;
+  /** The session is live (or an existing one was reused). */
+  onApproved?: ((result: CreateSessionReturnType) => void) | undefined;
+  /** Show the consent in a modal `<dialog>` instead of inline. */
+  dialog?: boolean | undefined;
+  /** With `dialog`: whether it is open (default true). */
+  open?: boolean | undefined;
+  /** With `dialog`: Escape pressed. Default onReject. */
+  onClose?: (() => void) | undefined;
+}
+
+/**
+ * The consent card wired to the session hooks: Approve asks the connected wallet for ONE transaction
+ * (useCreateSession), shows pending while the wallet is open, and an error with retry when it fails.
+ * Fee mode, clock and limits come from the SessionProvider's config.
+ */
+export function SessionConsent({
+  reuse,
+  sponsored,
+  onApproved,
+  dialog,
+  open = true,
+  onClose,
+  ...view
+}: SessionConsentProps) {
+  const config = useSessionConfig();
+  const { paymaster, owner } = useStarknetBindings();
+  const create = useCreateSession();
+  const feeMode: ConsentFeeMode = (config.paymaster ?? paymaster) ? config.feeMode : { mode: 'direct' };
+  const run = () => {
+    create.mutate({ policy: view.policy, sponsored, reuse }, { onSuccess: (result) => onApproved?.(result) });
+  };
+  // starknet-react hands each newly mounted component the account a moment after its first render: an
+  // Approve in that moment waits for it (up to 1 s, then runs and reports a missing wallet if need be).
+  const [queued, setQueued] = useState(false);
+  useEffect(() => {
+    if (!queued) return;
+    if (owner) {
+      setQueued(false);
+      run();
+      return;
+    }
+    const timer = setTimeout(() => {
+      setQueued(false);
+      run();
+    }, 1000);
+    return () => clearTimeout(timer);
+  });
+  const approve = () => (owner ? run() : setQueued(true));
+  const reject = () => {
+    setQueued(false);
+    create.reset();
+    view.onReject?.();
+  };
+  const props: SessionConsentViewProps = {
+    ...view,
+    feeMode,
+    now: config.now(),
+    maxDurationSeconds: config.maxDurationSeconds,
+    status: create.isPending || queued ? 'pending' : create.error ? 'error' : 'idle',
+    error: create.error ?? undefined,
+    onApprove: approve,
+    onReject: reject,
+  };
+  if (dialog) return <SessionConsentDialog {...props} open={open} onClose={onClose} />;
+  return <SessionConsentView {...props} />;
+}

@@ -1,0 +1,384 @@
+'use client';
+import { type Ref, useId, useMemo } from 'react';
+import {
+  type ConsentWarning,
+  describeSessionPolicy,
+  type SessionConsentSummary,
+  type TokenDisplayInfo,
+} from '../../core/consent.js';
+import { isSessionError } from '../../core/errors/index.js';
+import type { FeeMode } from '../../core/paymaster.js';
+import type { SessionPolicy } from '../../core/policy.js';
+import { cx } from '../classNames.js';
+import { type ErrorLike, errorText, isRejection } from '../errorLike.js';
+import {
+  formatDate,
+  formatDuration,
+  formatInteger,
+  formatTokenValue,
+  formatWindow,
+  isoDate,
+  joinList,
+  shortHex,
+  tokenName,
+} from '../format.js';
+import { SeverityIcon, Spinner } from '../icons.js';
+import { mergeText, type SessionText } from '../text.js';
+
+/** Who pays gas: a SNIP-29 fee mode, or `direct` (no paymaster: the account pays its own fees). */
+export type ConsentFeeMode = FeeMode | { mode: 'direct' };
+
+export type SessionConsentStatus = 'idle' | 'pending' | 'error';
+
+export interface SessionConsentViewProps {
+  /** What the app asks for. */
+  policy: SessionPolicy;
+  /** The app's name, as the user knows it. */
+  appName: string;
+  /** Where the app runs, e.g. "dragon.example" (shown under the name). */
+  appOrigin?: string | undefined;
+  /** The paymaster's name for "Sponsored by …". */
+  paymasterName?: string | undefined;
+  /** Default sponsored. */
+  feeMode?: ConsentFeeMode | undefined;
+  /** Symbols and decimals of tokens that appear in actions or as the gas token. */
+  tokens?: readonly TokenDisplayInfo[] | undefined;
+  /** Unix seconds; the expiry shown is now + duration. Default: the system clock. */
+  now?: number | undefined;
+  /** Longest session the app allows (default 30 days), as in createSessionConfig. */
+  maxDurationSeconds?: number | undefined;
+  /** `pending` while the wallet prompt is open; `error` shows `error` with a retry. */
+  status?: SessionConsentStatus | undefined;
+  /** A SessionError (its shortMessage is shown); code USER_REJECTED reads as a rejection, not a failure. */
+  error?: ErrorLike | undefined;
+  onApprove?: (() => void) | undefined;
+  onReject?: (() => void) | undefined;
+  /** Default: onApprove. */
+  onRetry?: (() => void) | undefined;
+  locale?: string | undefined;
+  /** IANA zone for the expiry (default the user's). */
+  timeZone?: string | undefined;
+  /** 2 by default; sections use the next level. */
+  headingLevel?: 2 | 3 | 4 | undefined;
+  text?: Partial<SessionText> | undefined;
+  className?: string | undefined;
+  /** The title element, for focus handling in a dialog. */
+  titleRef?: Ref<HTMLHeadingElement> | undefined;
+  /** Id of the title element (the dialog labels itself with it). */
+  titleId?: string | undefined;
+  /** Id of the lead paragraph (the dialog's description). */
+  descriptionId?: string | undefined;
+}
+
+/**
+ * The consent card: the app, each allowed action, limits, exact expiry, spending caps, who pays gas,
+ * and every warning the protocol makes necessary. Renders from props alone.
+ */
+export function SessionConsentView(props: SessionConsentViewProps) {
+  const text = mergeText(props.text);
+  const ownIds = useId();
+  const titleId = props.titleId ?? `${ownIds}-title`;
+  const leadId = props.descriptionId ?? `${ownIds}-lead`;
+  const now = props.now ?? Math.floor(Date.now() / 1000);
+  const feeMode = props.feeMode?.mode === 'direct' ? undefined : (props.feeMode as FeeMode | undefined);
+
+  const result = useMemo((): { summary: SessionConsentSummary } | { invalid: ErrorLike } => {
+    try {
+      return {
+        summary: describeSessionPolicy(props.policy, {
+          now,
+          feeMode,
+          maxDurationSeconds: props.maxDurationSeconds,
+        }),
+      };
+    } catch (error) {
+      if (isSessionError(error)) return { invalid: error };
+      throw error;
+    }
+  }, [props.policy, now, feeMode, props.maxDurationSeconds]);
+
+  const level = props.headingLevel ?? 2;
+  const H = `h${level}` as 'h2';
+  const H2 = `h${level + 1}` as 'h3';
+
+  if ('invalid' in result) {
+    return (
+      <section
+        className={cx('ss-root ss-card ss-consent', props.className)}
+        aria-labelledby={titleId}
+        aria-describedby={leadId}
+      >
+        <header className="ss-consent__header">
+          <H id={titleId} className="ss-title" tabIndex={-1} ref={props.titleRef}>
+            {text.invalidTitle}
+          </H>
+        </header>
+        <div className="ss-alert ss-alert--danger" role="alert">
+          <p id={leadId}>{text.invalidBody(props.appName)}</p>
+          <p className="ss-alert__detail">{errorText(result.invalid)}</p>
+        </div>
+        <footer className="ss-consent__footer">
+          <div className="ss-button-row">
+            <button type="button" className="ss-button ss-button--secondary" onClick={props.onReject}>
+              {text.close}
+            </button>
+          </div>
+        </footer>
+      </section>
+    );
+  }
+
+  const { summary } = result;
+  const status: SessionConsentStatus = props.status ?? (props.error ? 'error' : 'idle');
+  const pending = status === 'pending';
+  const rejected = status === 'error' && isRejection(props.error);
+  const tokens = props.tokens;
+  const locale = props.locale;
+  const dateOptions = { locale, timeZone: props.timeZone };
+  const duration = formatDuration(summary.durationSeconds, text);
+  const maxCalls = text.transactions(summary.maxCalls, formatInteger(summary.maxCalls, locale));
+
+  const gas =
+    props.feeMode?.mode === 'direct'
+      ? text.consentGasNoPaymaster
+      : summary.fees.mode === 'gas-token'
+        ? text.consentGasToken(tokenName(summary.fees.gasToken, tokens))
+        : text.consentGasSponsored(props.paymasterName);
+
+  const approve = status === 'error' ? (props.onRetry ?? props.onApprove) : props.onApprove;
+  const guard = (fn: (() => void) | undefined) => () => {
+    if (!pending) fn?.();
+  };
+
+  return (
+    <section
+      className={cx('ss-root ss-card ss-consent', props.className)}
+      aria-labelledby={titleId}
+      aria-describedby={leadId}
+      aria-busy={pending || undefined}
+    >
+      <header className="ss-consent__header">
+        <div className="ss-consent__app">
+          <span className="ss-avatar" aria-hidden="true">
+            {props.appName.trim().charAt(0).toUpperCase() || '?'}
+          </span>
+          <div className="ss-consent__app-text">
+            <H id={titleId} className="ss-title" tabIndex={-1} ref={props.titleRef}>
+              {text.consentTitle(props.appName)}
+            </H>
+            {props.appOrigin ? <p className="ss-muted ss-consent__origin">{props.appOrigin}</p> : null}
+          </div>
+        </div>
+        <p id={leadId} className="ss-lead">
+          {text.consentLead(props.appName, duration, maxCalls)}
+        </p>
+      </header>
+
+      <div className="ss-consent__body">
+        <section className="ss-section" aria-labelledby={`${ownIds}-actions`}>
+          <H2 id={`${ownIds}-actions`} className="ss-section__title">
+            {text.consentActionsHeading}
+          </H2>
+          {summary.anyAction ? (
+            <p className="ss-action ss-action--any">{text.consentAnyAction}</p>
+          ) : (
+            <ul className="ss-action-list">
+              {summary.actions.map((action) => {
+                const code = action.name ?? shortHex(action.selector);
+                const contract =
+                  action.contractLabel ??
+                  (action.contractAddress ? shortHex(action.contractAddress) : undefined);
+                return (
+                  <li key={action.selector} className="ss-action">
+                    <span className="ss-action__label">{action.label ?? <code>{code}</code>}</span>
+                    <span className="ss-action__meta">
+                      {action.label ? <code>{code}</code> : null}
+                      {contract ? (
+                        <span title={action.contractAddress}>{text.consentActionOn(contract)}</span>
+                      ) : null}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+
+        <section className="ss-section" aria-labelledby={`${ownIds}-facts`}>
+          <H2 id={`${ownIds}-facts`} className="ss-section__title">
+            {text.consentFactsHeading}
+          </H2>
+          <dl className="ss-facts">
+            <div className="ss-fact">
+              <dt>{text.consentMaxCalls}</dt>
+              <dd>{text.consentMaxCallsValue(formatInteger(summary.maxCalls, locale))}</dd>
+            </div>
+            <div className="ss-fact">
+              <dt>{text.consentDuration}</dt>
+              <dd>{duration}</dd>
+            </div>
+            <div className="ss-fact">
+              <dt>{text.consentExpires}</dt>
+              <dd>
+                <time dateTime={isoDate(summary.validUntil)}>
+                  {formatDate(summary.validUntil, dateOptions)}
+                </time>
+              </dd>
+            </div>
+            <div className="ss-fact">
+              <dt>{text.consentGas}</dt>
+              <dd>{gas}</dd>
+            </div>
+          </dl>
+        </section>
+
+        {summary.spendingLimits.length > 0 ? (
+          <section className="ss-section" aria-labelledby={`${ownIds}-caps`}>
+            <H2 id={`${ownIds}-caps`} className="ss-section__title">
+              {text.consentCapsHeading}
+            </H2>
+            <ul className="ss-caps">
+              {summary.spendingLimits.map((limit) => {
+                const info = [{ address: limit.token, symbol: limit.symbol, decimals: limit.decimals }];
+                const perWindow = text.consentCapPerWindow(
+                  formatTokenValue(limit.maxPerWindow, limit.token, info, locale),
+                  formatWindow(limit.windowSeconds, text),
+                );
+                return (
+                  <li key={limit.token} className="ss-cap">
+                    <span className="ss-cap__token" title={limit.token}>
+                      {limit.symbol ?? shortHex(limit.token)}
+                    </span>
+                    <span className="ss-cap__value">
+                      <span>{perWindow}</span>
+                      {limit.maxPerCall < limit.maxPerWindow ? (
+                        <span className="ss-muted">
+                          {text.consentCapPerCall(
+                            formatTokenValue(limit.maxPerCall, limit.token, info, locale),
+                          )}
+                        </span>
+                      ) : null}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+
+        <section className="ss-section" aria-labelledby={`${ownIds}-warnings`}>
+          <H2 id={`${ownIds}-warnings`} className="ss-section__title">
+            {text.consentWarningsHeading}
+          </H2>
+          <ul className="ss-warnings">
+            {summary.warnings.map((warning) => (
+              <li key={warning.kind} className={`ss-warning ss-warning--${warning.severity}`}>
+                <SeverityIcon severity={warning.severity} />
+                <div className="ss-warning__text">{warningText(warning, summary, text, tokens)}</div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      <footer className="ss-consent__footer">
+        <div className="ss-consent__feedback" aria-live="polite">
+          {pending ? <p className="ss-muted">{text.pendingHint}</p> : null}
+        </div>
+        {status === 'error' && props.error ? (
+          <div className={cx('ss-alert', rejected ? 'ss-alert--neutral' : 'ss-alert--danger')} role="alert">
+            <p className="ss-alert__title">{rejected ? text.rejectedTitle : text.errorTitle}</p>
+            <p className="ss-alert__detail">{rejected ? text.rejectedBody : errorText(props.error)}</p>
+          </div>
+        ) : null}
+        <div className="ss-button-row">
+          <button
+            type="button"
+            className="ss-button ss-button--secondary"
+            aria-disabled={pending || undefined}
+            onClick={guard(props.onReject)}
+          >
+            {text.reject}
+          </button>
+          <button
+            type="button"
+            className="ss-button ss-button--primary"
+            aria-disabled={pending || undefined}
+            onClick={guard(approve)}
+          >
+            {pending ? <Spinner /> : null}
+            {pending ? text.approvePending : status === 'error' ? text.retry : text.approve}
+          </button>
+        </div>
+      </footer>
+    </section>
+  );
+}
+
+/** Entrypoint names as they are; bare selectors shortened. */
+const entryNames = (entrypoints: readonly string[], text: SessionText) =>
+  joinList(
+    entrypoints.map((e) => (e.startsWith('0x') ? shortHex(e) : e)),
+    text,
+  );
+
+function warningText(
+  warning: ConsentWarning,
+  summary: SessionConsentSummary,
+  text: SessionText,
+  tokens: readonly TokenDisplayInfo[] | undefined,
+) {
+  // Names for tokens: the caps' own symbols first, then the app's token list.
+  const known: TokenDisplayInfo[] = [
+    ...summary.spendingLimits.map((l) => ({ address: l.token, symbol: l.symbol, decimals: l.decimals })),
+    ...(tokens ?? []),
+  ];
+  const actionToken = (address: string) => {
+    const byAction = summary.actions.find((a) => a.contractAddress === address)?.contractLabel;
+    const named = tokenName(address, known);
+    return named.startsWith('0x') && byAction ? byAction : named;
+  };
+  switch (warning.kind) {
+    case 'any-action':
+      return (
+        <>
+          <strong>{text.warnAnyAction}</strong>
+          <details className="ss-details">
+            <summary>{text.warnAnyActionBlocked(warning.blocked.length)}</summary>
+            <ul className="ss-code-list">
+              {warning.blocked.map((name) => (
+                <li key={name}>
+                  <code>{name}</code>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </>
+      );
+    case 'uncapped-spend':
+      return (
+        <>
+          <strong>
+            {warning.entrypoints.length > 0
+              ? text.warnUncappedSpend(entryNames(warning.entrypoints, text))
+              : text.warnUncappedSpendAny}
+          </strong>{' '}
+          {warning.tokens.length > 0
+            ? `${text.warnUncappedTokens(joinList(warning.tokens.map(actionToken), text))} `
+            : null}
+          {warning.otherTokens ? text.warnOtherTokens : null}
+        </>
+      );
+    case 'every-contract':
+      return text.warnEveryContract(
+        entryNames(warning.entrypoints, text),
+        summary.actions.some((a) => a.contractAddress !== undefined || a.contractLabel !== undefined),
+      );
+    case 'cap-not-counted':
+      return text.warnCapNotCounted(entryNames(warning.entrypoints, text));
+    case 'fee-transfer-blocked':
+      return text.warnFeeTransferBlocked(tokenName(warning.gasToken, known));
+    case 'signs-messages':
+      return text.warnSignsMessages;
+  }
+}

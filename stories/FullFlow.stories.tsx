@@ -1,0 +1,52 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, waitFor, within } from 'storybook/test';
+import { createFlowWorld, FullFlowDemo } from './FullFlowDemo.js';
+
+/** A fresh simulated chain and wallet per render: nothing leaves the browser. */
+function FullFlow() {
+  const [world] = useState(() => createFlowWorld({ walletId: 'storybook' }));
+  return <FullFlowDemo world={world} />;
+}
+
+const meta = {
+  title: 'Flows/Full flow (simulated network)',
+  component: FullFlow,
+  parameters: { layout: 'fullscreen' },
+} satisfies Meta<typeof FullFlow>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Connect, consent (one wallet prompt), act (no prompt), watch the status, revoke (one prompt). */
+export const ConnectConsentActRevoke: Story = {
+  play: async ({ canvas, userEvent, step }) => {
+    await step('connect the mock wallet', async () => {
+      await userEvent.click(await canvas.findByRole('button', { name: 'Connect mock wallet' }));
+    });
+    await step('approve the session once', async () => {
+      await userEvent.click(
+        await canvas.findByRole('button', { name: 'Approve in wallet' }, { timeout: 5000 }),
+      );
+      await canvas.findByRole('button', { name: 'Attack' }, { timeout: 10_000 });
+    });
+    const card = canvas.getByRole('region', { name: 'Session' });
+    await step('act without a prompt and watch the calls counter', async () => {
+      await waitFor(() => expect(within(card).getByRole('status')).toHaveTextContent('Active'));
+      await userEvent.click(canvas.getByRole('button', { name: 'Attack' }));
+      await waitFor(() => expect(canvas.getByText('Attacks landed: 1')).toBeVisible(), { timeout: 10_000 });
+      await waitFor(() =>
+        expect(within(card).getByRole('progressbar', { name: 'Transactions' })).toHaveAttribute(
+          'aria-valuetext',
+          '1 of 20 used',
+        ),
+      );
+    });
+    await step('revoke it from the card', async () => {
+      await userEvent.click(within(card).getByRole('button', { name: 'Revoke' }));
+      await waitFor(() => expect(within(card).getByRole('status')).toHaveTextContent('Revoked'), {
+        timeout: 10_000,
+      });
+      await canvas.findByRole('button', { name: 'Approve in wallet' });
+    });
+  },
+};
