@@ -309,6 +309,17 @@ describe('concurrency', () => {
     expect(testnet.gameState(0)).toMatchObject({ attacks: 20 });
   });
 
+  it('counts a landed transaction once while its confirmation is still pending', async () => {
+    const { testnet, owner, config, execute } = setup();
+    const { publicKey } = await createSession(config, { owner, policy: { ...policy, maxCalls: 5 } });
+    const first = await Promise.all([execute(), execute(), execute()]);
+    expect(first.map((r) => r.callsUsed).sort()).toEqual([1, 2, 3]);
+    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(3); // landed; receipts not awaited yet
+    expect((await execute()).callsUsed).toBe(4);
+    expect((await execute()).callsUsed).toBe(5);
+    expect(await codeOf(execute())).toBe('CALL_LIMIT_REACHED');
+  });
+
   it('refuses the executes beyond maxCalls when they are fired at once', async () => {
     const { testnet, owner, config, execute } = setup();
     const { publicKey } = await createSession(config, { owner, policy: { ...policy, maxCalls: 3 } });

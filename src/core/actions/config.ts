@@ -33,10 +33,17 @@ export interface SessionConfigParameters {
   now?: (() => number) | undefined;
 }
 
-/** Transactions signed with a session but not yet confirmed, per session: keeps parallel executes exact. */
+/**
+ * What this context has sent per session, so parallel executes never exceed maxCalls and are never
+ * counted twice: `expected` is the calls_used the chain will show once everything sent has landed.
+ * The chain's own value is folded in with max(), so a transaction that already landed is not added
+ * again, and another tab's transactions are picked up.
+ */
 export interface InflightTracker {
-  count(key: string): number;
-  add(key: string): () => void;
+  /** Sent by this context and not yet visible in `chainCallsUsed`. */
+  pending(key: string, chainCallsUsed: number): number;
+  /** Counts one more transaction; returns calls_used once it lands, and `fail()` to take it back. */
+  reserve(key: string, chainCallsUsed: number): { callsUsed: number; fail(): void };
 }
 
 export interface SessionConfig {
@@ -84,18 +91,21 @@ function defaultAppId(): string {
 }
 
 function createInflightTracker(): InflightTracker {
-  const counts = new Map<string, number>();
+  const expected = new Map<string, number>();
+  const current = (key: string, chain: number) => Math.max(expected.get(key) ?? 0, chain);
   return {
-    count: (key) => counts.get(key) ?? 0,
-    add(key) {
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      let done = false;
-      return () => {
-        if (done) return;
-        done = true;
-        const n = (counts.get(key) ?? 1) - 1;
-        if (n <= 0) counts.delete(key);
-        else counts.set(key, n);
+    pending: (key, chain) => current(key, chain) - chain,
+    reserve(key, chain) {
+      const callsUsed = current(key, chain) + 1;
+      expected.set(key, callsUsed);
+      let failed = false;
+      return {
+        callsUsed,
+        fail() {
+          if (failed) return;
+          failed = true;
+          expected.set(key, Math.max(0, (expected.get(key) ?? 1) - 1));
+        },
       };
     },
   };

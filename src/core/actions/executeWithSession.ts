@@ -13,6 +13,7 @@ import { SPENDING_TRACKED_SELECTORS } from '../constants.js';
 import {
   InnerCallFailedError,
   type InnerCallFailure,
+  isSessionError,
   NonceConflictError,
   NoSessionError,
   PaymasterUnavailableError,
@@ -113,12 +114,12 @@ export async function executeWithSession(
       spendingPolicies: policies,
       now: config.now(),
       expiryMarginSeconds: config.expiryMarginSeconds,
-      pendingTransactions: config.inflight.count(key),
+      pendingTransactions: config.inflight.pending(key, chain.callsUsed),
     });
   const checked = preflight();
   // Counted synchronously after the check, so parallel executes see each other.
-  const release = config.inflight.add(key);
-  const callsUsed = chain.callsUsed + config.inflight.count(key);
+  const reservation = config.inflight.reserve(key, chain.callsUsed);
+  const callsUsed = reservation.callsUsed;
   const ctx: Context = {
     config,
     provider,
@@ -146,9 +147,10 @@ export async function executeWithSession(
       sent = await viaDirect(ctx);
     }
   } catch (error) {
-    release();
+    reservation.fail();
     throw error;
   }
+  if (sent.via === 'owner') reservation.fail(); // the owner's own transaction does not use the session
 
   const result: ExecuteWithSessionReturnType = {
     ...sent,
@@ -159,7 +161,11 @@ export async function executeWithSession(
     spending: sent.via === 'owner' ? [] : checked.spending.map((s) => ({ token: s.token, amount: s.amount })),
     receipt: undefined,
   };
-  const settle = confirm(ctx, sent.transactionHash).finally(release);
+  const settle = confirm(ctx, sent.transactionHash).catch((error: unknown) => {
+    // A reverted transaction consumed nothing; an unknown outcome stays counted (the safe side).
+    if (isSessionError(error, 'TRANSACTION_REVERTED')) reservation.fail();
+    throw error;
+  });
   if (parameters.waitForReceipt) {
     result.receipt = await settle;
   } else {

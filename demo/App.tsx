@@ -1,0 +1,93 @@
+import { argent, braavos, StarknetConfig, useInjectedConnectors } from '@starknet-react/core';
+import type { ReactNode } from 'react';
+import { SessionProvider } from 'starknet-sessions';
+import { GamePanel } from './components/GamePanel.js';
+import { Header } from './components/Header.js';
+import { SessionPanel } from './components/SessionPanel.js';
+import { Steps } from './components/Steps.js';
+import { TxLogPanel } from './components/TxLogPanel.js';
+import { RealWalletNote, WalletPanel } from './components/WalletPanel.js';
+import { browserStorage, DEMO_KEYS } from './keys.js';
+import type { DemoSetup } from './setup.js';
+import { txLogStoreFor, useTxLog } from './txLog.js';
+
+export function App({ setup }: { setup: DemoSetup }) {
+  const page = <Demo setup={setup} />;
+  return setup.connectors === 'injected' ? (
+    <InjectedProviders setup={setup}>{page}</InjectedProviders>
+  ) : (
+    <Providers setup={setup} connectors={setup.connectors}>
+      {page}
+    </Providers>
+  );
+}
+
+type Connectors = Exclude<DemoSetup['connectors'], 'injected'>;
+
+function Providers({
+  setup,
+  connectors,
+  children,
+}: {
+  setup: DemoSetup;
+  connectors: Connectors;
+  children: ReactNode;
+}) {
+  return (
+    <StarknetConfig
+      chains={setup.chains}
+      provider={setup.provider}
+      paymasterProvider={setup.paymasterProvider}
+      connectors={connectors}
+      queryClient={setup.queryClient}
+      autoConnect
+    >
+      <SessionProvider config={setup.sessionConfig}>{children}</SessionProvider>
+    </StarknetConfig>
+  );
+}
+
+// Real network: every get-starknet wallet the browser has, or links to install one.
+const RECOMMENDED = [argent(), braavos()];
+function InjectedProviders({ setup, children }: { setup: DemoSetup; children: ReactNode }) {
+  const { connectors } = useInjectedConnectors({
+    recommended: RECOMMENDED,
+    includeRecommended: 'onlyIfNoConnectors',
+  });
+  return (
+    <Providers setup={setup} connectors={connectors}>
+      {children}
+    </Providers>
+  );
+}
+
+function Demo({ setup }: { setup: DemoSetup }) {
+  const store = txLogStoreFor(setup.queryClient, browserStorage, DEMO_KEYS.log);
+  const log = useTxLog(store);
+  return (
+    <div className="ss-root demo">
+      <Header setup={setup} />
+      <div className="demo-page">
+        <Steps />
+        <main className="demo-grid">
+          <GamePanel setup={setup} />
+          <div className="demo-side">
+            <SessionPanel setup={setup} />
+            {setup.simulated ? <WalletPanel network={setup.simulated} log={log} /> : <RealWalletNote />}
+          </div>
+          <TxLogPanel entries={log} />
+        </main>
+        <footer className="demo-footer">
+          <p>
+            {setup.mode === 'simulated'
+              ? 'Everything runs in this page: a simulated Starknet with a SNIP-29 paymaster and v33 session accounts. Nothing leaves your browser.'
+              : `Connected to ${setup.networkLabel}. Transactions are real.`}
+          </p>
+          <button type="button" className="demo-link" onClick={() => void setup.reset()}>
+            Reset demo
+          </button>
+        </footer>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * The demo a newcomer runs first (`npm start`), driven in real Chromium as a visitor would: connect,
+ * start a session (one wallet prompt), attack five times (still one prompt), reload (the session
+ * survives: encrypted IndexedDB + the persisted simulated chain), attack again, revoke, and see the
+ * next attack refused. Screenshots at 1280 and 390 px go to .ci-out/demo-*.png.
+ */
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const shots = `${root}.ci-out`;
+const STEP_TIMEOUT = 20_000;
+
+let server: ViteDevServer;
+let browser: Browser;
+let url: string;
+
+beforeAll(async () => {
+  // The simulated network, whatever a developer's .env says (process.env wins over .env files).
+  for (const name of ['VITE_RPC_URL', 'VITE_PAYMASTER_URL', 'VITE_PAYMASTER_API_KEY', 'VITE_WALLET']) {
+    process.env[name] = '';
+  }
+  server = await createServer({
+    configFile: `${root}demo/vite.config.ts`,
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+    logLevel: 'warn',
+    clearScreen: false,
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new TypeError('the demo server has no TCP address');
+  url = `http://127.0.0.1:${address.port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+  await mkdir(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until the locator's visible text matches (the page updates asynchronously). */
+async function expectText(locator: Locator, expected: string | RegExp, timeout = STEP_TIMEOUT) {
+  await expect
+    // innerText: the text as it shows on screen (line breaks between blocks, nothing hidden).
+    // biome-ignore lint/performance/useDomNodeTextContent: what the visitor reads is the point here
+    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ''), { timeout })
+    .toMatch(expected);
+}
+
+const sessionRegion = (page: Page) => page.getByRole('region', { name: 'Session', exact: true });
+const walletCounter = (page: Page) => page.getByRole('status').filter({ hasText: 'Wallet prompts:' });
+const attack = (page: Page) => page.getByRole('button', { name: 'Attack', exact: true });
+
+async function confirmInWallet(page: Page) {
+  const confirm = page.getByRole('button', { name: 'Confirm in wallet' });
+  await confirm.waitFor({ timeout: STEP_TIMEOUT });
+  await confirm.click();
+  await confirm.waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+}
+
+async function screenshot(page: Page, name: string, width: number) {
+  const height = page.viewportSize()?.height ?? 900;
+  await page.setViewportSize({ width, height });
+  // Let layout and the smooth scroll into view settle before the picture.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  await page.screenshot({
+    path: `${shots}/demo-${name}-${width}.png`,
+    fullPage: true,
+    animations: 'disabled',
+  });
+}
+
+describe('the demo dApp (npm start)', () => {
+  it('one approval, five popup-free attacks, a reload that keeps the session, then revoke refuses the next attack', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+
+    try {
+      await page.goto(url);
+      await page.getByRole('button', { name: 'Connect wallet' }).waitFor({ timeout: 45_000 });
+      await expectText(walletCounter(page), /^Wallet prompts: 0$/);
+      await screenshot(page, 'start', 1280);
+
+      // Connect: the demo wallet already trusts the page, so no prompt.
+      await page.getByRole('button', { name: 'Connect wallet' }).click();
+      await page.getByRole('button', { name: 'Disconnect' }).waitFor({ timeout: STEP_TIMEOUT });
+      await expectText(sessionRegion(page), /No session/);
+
+      // Start session -> consent -> Approve -> one wallet prompt, confirmed in the wallet panel.
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      await expectText(walletCounter(page), /^Wallet prompts: 1$/);
+      await expectText(page.getByRole('group', { name: 'Confirm transaction' }), /Add a session key/);
+      await screenshot(page, 'prompt', 1280);
+      await confirmInWallet(page);
+      await expectText(sessionRegion(page), /Active/);
+      await expectText(sessionRegion(page), /0 \/ 20 calls/);
+
+      // Five attacks: signed by the session key, sent through the paymaster, no prompt.
+      for (let i = 1; i <= 5; i++) {
+        await attack(page).click();
+        await expectText(sessionRegion(page), new RegExp(`${i} / 20 calls`));
+      }
+      await expectText(walletCounter(page), /^Wallet prompts: 1$/);
+      const log = page.getByRole('region', { name: 'Transactions' });
+      await expect
+        .poll(() =>
+          log
+            .locator('li')
+            .filter({ hasText: 'Attack' })
+            .filter({ hasText: /0x[0-9a-f]{4,}/ })
+            .count(),
+        )
+        .toBe(5);
+      await expectText(page.getByRole('region', { name: 'Dragon Arena' }), /attacks\s*5/i);
+      await screenshot(page, 'playing', 1280);
+      await screenshot(page, 'playing', 390);
+      await page.setViewportSize({ width: 1280, height: 900 });
+
+      // Reload: the wallet reconnects, the key comes back from encrypted IndexedDB, the chain from storage.
+      await page.reload();
+      await page.getByRole('button', { name: 'Disconnect' }).waitFor({ timeout: 45_000 });
+      await expectText(sessionRegion(page), /Active/);
+      await expectText(sessionRegion(page), /5 \/ 20 calls/);
+      await attack(page).click();
+      await expectText(sessionRegion(page), /6 \/ 20 calls/);
+      await expectText(walletCounter(page), /^Wallet prompts: 1$/);
+
+      // Revoke: one more prompt; then the session key is refused with a clear message.
+      await page.getByRole('button', { name: 'Revoke session' }).click();
+      await expectText(walletCounter(page), /^Wallet prompts: 2$/);
+      await expectText(page.getByRole('group', { name: 'Confirm transaction' }), /Revoke a session key/);
+      await confirmInWallet(page);
+      await expectText(sessionRegion(page), /Revoked/);
+      await attack(page).click();
+      await expectText(page.getByRole('alert').filter({ hasText: 'Refused' }), /This session was revoked\./);
+      await expectText(walletCounter(page), /^Wallet prompts: 2$/);
+      await expectText(page.getByRole('region', { name: 'Dragon Arena' }), /attacks\s*6/i);
+      await screenshot(page, 'revoked', 1280);
+      await screenshot(page, 'revoked', 390);
+
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
