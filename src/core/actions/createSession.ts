@@ -4,7 +4,7 @@ import {
   type InvalidPolicyError,
   isSessionError,
   SessionNotSupportedError,
-  TransactionRevertedError,
+  type TransactionRevertedError,
   WalletNotConnectedError,
 } from '../errors/index.js';
 import { toHex } from '../felt.js';
@@ -116,27 +116,28 @@ export async function createSession(
     }));
     await config.storage.update(scope, publicKey, { transactionHash });
     await waitForSuccess(provider, transactionHash);
-    const chain = await readSessionData(provider, owner.address, publicKey);
-    if (!chain.exists || chain.validUntil !== policy.validUntil) {
-      throw new TransactionRevertedError(transactionHash, {
-        details: 'The transaction succeeded but the account does not show the session.',
-      });
-    }
-    const active = await config.storage.update(scope, publicKey, { status: 'active' });
-    return {
-      publicKey,
-      validUntil: policy.validUntil,
-      maxCalls: policy.maxCalls,
-      transactionHash,
-      session: active ?? { ...session, status: 'active', transactionHash },
-    };
   } catch (error) {
-    // Keep the key while the outcome is unknown (the node did not answer): a later refresh activates it.
-    if (transactionHash === undefined || !isSessionError(error, 'RPC_ERROR')) {
+    // Only a refusal or a reverted transaction proves the key is useless; while the outcome is unknown
+    // (the node did not answer) the pending key is kept, and a later refresh activates it.
+    if (transactionHash === undefined || isSessionError(error, 'TRANSACTION_REVERTED')) {
       await config.storage.remove(scope, publicKey);
     }
     throw error;
   }
+  // Registered. The key is never removed from here on: the session may already be in use, or revoked
+  // from elsewhere, by the time this resolves.
+  const chain = await readSessionData(provider, owner.address, publicKey);
+  const stored =
+    chain.exists && chain.validUntil === policy.validUntil
+      ? await config.storage.update(scope, publicKey, { status: 'active' })
+      : await config.storage.get(scope, publicKey);
+  return {
+    publicKey,
+    validUntil: policy.validUntil,
+    maxCalls: policy.maxCalls,
+    transactionHash,
+    session: stored ?? { ...session, status: 'active', transactionHash },
+  };
 }
 
 export type EnsureSessionReturnType = CreateSessionReturnType & { reused: boolean };
