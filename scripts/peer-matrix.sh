@@ -5,12 +5,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .ci-out
+# starknet 8 and 9 are not claimed: 10 of 448 tests fail on 8.9.2 (see the README's compatibility table).
 combos=(
   "react18 react@18.3.1 react-dom@18.3.1"
-  "starknet8 starknet@8.9.2"
-  "starknet9 starknet@9.3.0"
 )
-restore="react@$(node -p 'require("./package.json").devDependencies.react') react-dom@$(node -p 'require("./package.json").devDependencies["react-dom"]') starknet@$(node -p 'require("./package.json").devDependencies.starknet')"
+dev() { node -p "require('./package.json').devDependencies['$1']"; }
+restore="react@$(dev react) react-dom@$(dev react-dom) starknet@$(dev starknet)"
 total_passed=0
 total_failed=0
 for combo in "${combos[@]}"; do
@@ -22,7 +22,7 @@ for combo in "${combos[@]}"; do
     total_failed=$((total_failed + 1))
     continue
   fi
-  node -e "console.log('  react', require('react/package.json').version, '· starknet', require('starknet/package.json').version)"
+  echo "  react $(node -p "require('react/package.json').version")"
   npx vitest run --project node --project dom --reporter=dot --reporter=json --outputFile.json=".ci-out/matrix-$name.json" >".ci-out/matrix-$name.log" 2>&1
   read -r p f < <(node -e "try{const r=require('./.ci-out/matrix-$name.json');console.log(r.numPassedTests,r.numFailedTests)}catch{console.log(0,1)}")
   echo "$name: $p passed, $f failed"

@@ -493,7 +493,8 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
       nodeUrl: rpcUrl,
       baseFetch: testnetFetch,
       transactionRetryIntervalFallback: o.retryIntervalMs ?? 20,
-      plugins: [...defaultPlugins, testnetTips(chain)],
+      // Provider plugins exist from starknet.js 10 on; older versions just warn about tips.
+      ...(Array.isArray(defaultPlugins) ? { plugins: [...defaultPlugins, testnetTips(chain)] } : {}),
     });
   const paymasterRpc = () => new PaymasterRpc({ nodeUrl: paymasterUrl, baseFetch: testnetFetch });
 
