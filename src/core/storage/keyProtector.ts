@@ -1,7 +1,7 @@
 /**
  * How an adapter keeps a session's private key: sealed when it is written, opened only for the
  * instant of a signature. Stark keys cannot be WebCrypto keys (no Stark curve there), so the
- * best a browser can do is encrypt them with a non-extractable AES key (see docs/threat-model.md).
+ * best a browser can do is encrypt them with a non-extractable AES key (see the README, "Security model").
  */
 export interface KeyProtector<TSealed = unknown> {
   /** 'raw' | 'plaintext' | 'aes-gcm' | a custom name. */
