@@ -10,6 +10,7 @@ import {
 } from '../src/core/index.js';
 import { createMemoryStorage } from '../src/core/storage/index.js';
 import { createTestnet } from '../src/testing/index.js';
+import { outsideExecutionTypes } from '../test/helpers/outsideExecution.js';
 
 const PRIVATE_KEY = '0x1234567890abcdef1234567890abcdef';
 const PUBLIC_KEY = '0x31b88d91e173d70b5bd284f7a898d99005d9ade236ee671e0db0078996aa599';
@@ -27,26 +28,7 @@ const session = {
   callsUsed: 0,
   allowedSelectors: [] as string[],
 };
-const OE_TYPES = {
-  StarknetDomain: [
-    { name: 'name', type: 'shortstring' },
-    { name: 'version', type: 'shortstring' },
-    { name: 'chainId', type: 'shortstring' },
-    { name: 'revision', type: 'shortstring' },
-  ],
-  OutsideExecution: [
-    { name: 'Caller', type: 'ContractAddress' },
-    { name: 'Nonce', type: 'felt' },
-    { name: 'Execute After', type: 'u128' },
-    { name: 'Execute Before', type: 'u128' },
-    { name: 'Calls', type: 'Call*' },
-  ],
-  Call: [
-    { name: 'To', type: 'ContractAddress' },
-    { name: 'Selector', type: 'selector' },
-    { name: 'Calldata', type: 'felt*' },
-  ],
-};
+const OE_TYPES = outsideExecutionTypes();
 
 let nonce = 1n;
 for (const n of [1, 5]) {

@@ -9,6 +9,7 @@ import {
 } from '../src/core/constants.js';
 import { outsideExecutionDomainHash } from '../src/core/hash.js';
 import { signOutsideExecution, signSessionInvoke } from '../src/core/sign.js';
+import { outsideExecutionTypes } from '../test/helpers/outsideExecution.js';
 
 const PRIVATE_KEY = '0x1234567890abcdef1234567890abcdef';
 const PUBLIC_KEY = '0x31b88d91e173d70b5bd284f7a898d99005d9ade236ee671e0db0078996aa599';
@@ -63,26 +64,7 @@ for (const n of [1, 5]) {
 
   const naive = () => {
     const td = {
-      types: {
-        StarknetDomain: [
-          { name: 'name', type: 'shortstring' },
-          { name: 'version', type: 'shortstring' },
-          { name: 'chainId', type: 'shortstring' },
-          { name: 'revision', type: 'shortstring' },
-        ],
-        OutsideExecution: [
-          { name: 'Caller', type: 'ContractAddress' },
-          { name: 'Nonce', type: 'felt' },
-          { name: 'Execute After', type: 'u128' },
-          { name: 'Execute Before', type: 'u128' },
-          { name: 'Calls', type: 'Call*' },
-        ],
-        Call: [
-          { name: 'To', type: 'ContractAddress' },
-          { name: 'Selector', type: 'selector' },
-          { name: 'Calldata', type: 'felt*' },
-        ],
-      },
+      types: outsideExecutionTypes(),
       primaryType: 'OutsideExecution',
       domain: { name: 'Account.execute_from_outside', version: '2', chainId: CHAIN, revision: '1' },
       message: {

@@ -1,4 +1,5 @@
 import { hash, TypedDataRevision, typedData } from 'starknet';
+import { outsideExecutionTypes } from '../../test/helpers/outsideExecution.js';
 import { loadVectors } from '../../test/vectors/load.js';
 import {
   ACCOUNT_SELECTORS,
@@ -62,26 +63,7 @@ describe('constants are what the contract computes', () => {
   });
 
   it('SNIP-12 revision 1 type hashes match starknet.js for the declared types', () => {
-    const types = (ts: 'u128' | 'felt') => ({
-      StarknetDomain: [
-        { name: 'name', type: 'shortstring' },
-        { name: 'version', type: 'shortstring' },
-        { name: 'chainId', type: 'shortstring' },
-        { name: 'revision', type: 'shortstring' },
-      ],
-      OutsideExecution: [
-        { name: 'Caller', type: 'ContractAddress' },
-        { name: 'Nonce', type: 'felt' },
-        { name: 'Execute After', type: ts },
-        { name: 'Execute Before', type: ts },
-        { name: 'Calls', type: 'Call*' },
-      ],
-      Call: [
-        { name: 'To', type: 'ContractAddress' },
-        { name: 'Selector', type: 'selector' },
-        { name: 'Calldata', type: 'felt*' },
-      ],
-    });
+    const types = outsideExecutionTypes;
     const rev1 = TypedDataRevision.ACTIVE;
     expect(hex(BigInt(typedData.getTypeHash(types('u128'), 'StarknetDomain', rev1)))).toBe(
       STARKNET_DOMAIN_TYPE_HASH,

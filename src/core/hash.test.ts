@@ -1,4 +1,5 @@
 import { typedData } from 'starknet';
+import { outsideExecutionTypedData } from '../../test/helpers/outsideExecution.js';
 import { loadVectors, toSessionCall } from '../../test/vectors/load.js';
 import { ANY_CALLER } from './constants.js';
 import { InvalidInputError } from './errors/index.js';
@@ -89,37 +90,15 @@ describe('computeOutsideExecutionHash', () => {
 
   // The felt variant is cross-checked against starknet.js's own SNIP-12 encoder, an independent path.
   it.each(['u128', 'felt'] as const)('agrees with starknet.js typedData for the %s variant', (ts) => {
-    const td = {
-      types: {
-        StarknetDomain: [
-          { name: 'name', type: 'shortstring' },
-          { name: 'version', type: 'shortstring' },
-          { name: 'chainId', type: 'shortstring' },
-          { name: 'revision', type: 'shortstring' },
-        ],
-        OutsideExecution: [
-          { name: 'Caller', type: 'ContractAddress' },
-          { name: 'Nonce', type: 'felt' },
-          { name: 'Execute After', type: ts },
-          { name: 'Execute Before', type: ts },
-          { name: 'Calls', type: 'Call*' },
-        ],
-        Call: [
-          { name: 'To', type: 'ContractAddress' },
-          { name: 'Selector', type: 'selector' },
-          { name: 'Calldata', type: 'felt*' },
-        ],
-      },
-      primaryType: 'OutsideExecution',
-      domain: { name: 'Account.execute_from_outside', version: '2', chainId: oe.chainId, revision: '1' },
-      message: {
-        Caller: oe.oe.caller,
-        Nonce: oe.oe.nonce,
-        'Execute After': oe.oe.execute_after,
-        'Execute Before': oe.oe.execute_before,
-        Calls: oe.oe.calls.map((c) => ({ To: c.to, Selector: c.selector, Calldata: c.calldata.map(String) })),
-      },
-    };
+    const td = outsideExecutionTypedData({
+      chainId: oe.chainId,
+      caller: oe.oe.caller,
+      nonce: oe.oe.nonce,
+      executeAfter: oe.oe.execute_after,
+      executeBefore: oe.oe.execute_before,
+      calls: oe.oe.calls.map((c) => ({ To: c.to, Selector: c.selector, Calldata: c.calldata.map(String) })),
+      timestamps: ts,
+    });
     const expected = typedData.getMessageHash(td, oe.account);
     expect(BigInt(computeOutsideExecutionHash({ ...params, timestampType: ts }))).toBe(BigInt(expected));
   });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { outsideExecutionTypes } from '../../test/helpers/outsideExecution.js';
 import { normalizeCalls } from './call.js';
 import { SPENDING_TRACKED_SELECTORS } from './constants.js';
 import { PaymasterResponseMismatchError } from './errors/index.js';
@@ -28,26 +29,7 @@ function typedData(feeMode: FeeMode, over: Partial<PaymasterTypedData['message']
     });
   }
   return {
-    types: {
-      StarknetDomain: [
-        { name: 'name', type: 'shortstring' },
-        { name: 'version', type: 'shortstring' },
-        { name: 'chainId', type: 'shortstring' },
-        { name: 'revision', type: 'shortstring' },
-      ],
-      OutsideExecution: [
-        { name: 'Caller', type: 'ContractAddress' },
-        { name: 'Nonce', type: 'felt' },
-        { name: 'Execute After', type: 'u128' },
-        { name: 'Execute Before', type: 'u128' },
-        { name: 'Calls', type: 'Call*' },
-      ],
-      Call: [
-        { name: 'To', type: 'ContractAddress' },
-        { name: 'Selector', type: 'selector' },
-        { name: 'Calldata', type: 'felt*' },
-      ],
-    },
+    types: outsideExecutionTypes(),
     primaryType: 'OutsideExecution',
     domain: { name: 'Account.execute_from_outside', version: '2', chainId: 'SN_SEPOLIA', revision: '1' },
     message: {

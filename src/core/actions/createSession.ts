@@ -49,15 +49,8 @@ export type CreateSessionErrorType =
   | WalletNotConnectedError
   | TransactionRevertedError;
 
-/**
- * Validates the policy (typed errors before any prompt), generates a key, stores it (pending), asks the
- * wallet for ONE owner transaction (add_or_update_session_key + set_spending_policy calls), waits for it
- * and marks the session active. A rejected or failed creation removes the pending key.
- */
-export async function createSession(
-  config: SessionConfig,
-  parameters: CreateSessionParameters,
-): Promise<CreateSessionReturnType> {
+/** What creating and ensuring share: an owner, a valid policy (typed errors first), the provider and scope. */
+async function prepare(config: SessionConfig, parameters: CreateSessionParameters) {
   const { owner } = parameters;
   if (!owner) throw new WalletNotConnectedError();
   const now = config.now();
@@ -70,6 +63,19 @@ export async function createSession(
     chainId: parameters.chainId,
     accountAddress: owner.address,
   });
+  return { owner, now, policy, provider, scope };
+}
+
+/**
+ * Validates the policy (typed errors before any prompt), generates a key, stores it (pending), asks the
+ * wallet for ONE owner transaction (add_or_update_session_key + set_spending_policy calls), waits for it
+ * and marks the session active. A rejected or failed creation removes the pending key.
+ */
+export async function createSession(
+  config: SessionConfig,
+  parameters: CreateSessionParameters,
+): Promise<CreateSessionReturnType> {
+  const { owner, now, policy, provider, scope } = await prepare(config, parameters);
 
   if (!parameters.skipSupportCheck) {
     const support = await detectSessionSupport(provider, owner.address);
@@ -150,18 +156,7 @@ export async function ensureSession(
   config: SessionConfig,
   parameters: CreateSessionParameters,
 ): Promise<EnsureSessionReturnType> {
-  const { owner } = parameters;
-  if (!owner) throw new WalletNotConnectedError();
-  const now = config.now();
-  const requested = normalizeSessionPolicy(parameters.policy, {
-    now,
-    maxDurationSeconds: config.maxDurationSeconds,
-  });
-  const provider = providerOf(config, parameters.provider);
-  const scope = await scopeOf(config, provider, {
-    chainId: parameters.chainId,
-    accountAddress: owner.address,
-  });
+  const { owner, now, policy: requested, provider, scope } = await prepare(config, parameters);
   for (const candidate of await config.storage.list(scope)) {
     if (candidate.status !== 'active') continue;
     const state = await getSessionState(config, {
