@@ -58,7 +58,6 @@ afterAll(async () => {
 async function expectText(locator: Locator, expected: string | RegExp, timeout = STEP_TIMEOUT) {
   await expect
     // innerText: the text as it shows on screen (line breaks between blocks, nothing hidden).
-    // biome-ignore lint/performance/useDomNodeTextContent: what the visitor reads is the point here
     .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ''), { timeout })
     .toMatch(expected);
 }
