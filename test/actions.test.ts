@@ -103,6 +103,23 @@ describe('session lifecycle against the simulated network', () => {
     ]);
   });
 
+  it('sponsored creation: the owner signs an outside execution and the paymaster pays (still one signature)', async () => {
+    const { testnet, owner, config, execute } = setup();
+    const strk = testnet.tokens.STRK;
+    const before = testnet.balanceOf(strk, owner.address);
+    const nonce = testnet.getNonce(0);
+    const created = await createSession(config, { owner, policy, sponsored: true });
+    // The account sent nothing itself and paid nothing: the paymaster's forwarder did.
+    expect(testnet.getNonce(0)).toBe(nonce);
+    expect(testnet.balanceOf(strk, owner.address)).toBe(before);
+    expect(BigInt(testnet.getTransaction(created.transactionHash)!.sender)).toBe(
+      BigInt(testnet.paymasterAddress),
+    );
+    expect(testnet.getSessionData(0, created.publicKey)).toMatchObject({ maxCalls: 20, callsUsed: 0 });
+    await execute({ waitForReceipt: true });
+    expect(testnet.getSessionData(0, created.publicKey).callsUsed).toBe(1);
+  });
+
   it('ensureSession reuses a live session that covers the policy and asks again on drift', async () => {
     const { testnet, owner, config } = setup();
     const first = await ensureSession(config, { owner, policy });

@@ -129,6 +129,30 @@ describe('hooks through @starknet-react/core and the mock wallet', () => {
     uninstall();
   });
 
+  it('reports expiring ahead of time and renew() asks once more for the same terms', async () => {
+    const { testnet, wallet, uninstall, connector, wrapper, hooks } = setup();
+    const { result } = renderHook(hooks, { wrapper });
+    await connect(result, connector);
+    await act(async () => {
+      await result.current.create.createSessionAsync(policy);
+    });
+    await waitFor(() => expect(result.current.session.data?.status).toBe('active'));
+    const first = result.current.session.data!.publicKey;
+    testnet.advanceTime(3600 - 120); // inside the default renewBefore (300 s)
+    await act(async () => {
+      await result.current.session.refetch();
+    });
+    await waitFor(() => expect(result.current.session.data?.status).toBe('expiring'));
+    await act(async () => {
+      await result.current.create.renewAsync();
+    });
+    expect(wallet.prompts).toBe(2);
+    await waitFor(() => expect(result.current.session.data?.status).toBe('active'));
+    expect(result.current.session.data?.publicKey).not.toBe(first);
+    expect(result.current.session.data?.expiresAt).toBe(testnet.now() + 3600);
+    uninstall();
+  });
+
   it('a rejected prompt is USER_REJECTED and leaves no session behind', async () => {
     const { wallet, uninstall, connector, wrapper, hooks } = setup({ approve: false });
     const { result } = renderHook(hooks, { wrapper });
