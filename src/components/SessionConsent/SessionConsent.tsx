@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CreateSessionReturnType } from '../../core/actions/index.js';
 import { useSessionConfig } from '../../react/context.js';
 import { useCreateSession } from '../../react/useCreateSession.js';
@@ -45,28 +45,31 @@ export function SessionConsent({
   ...view
 }: SessionConsentProps) {
   const config = useSessionConfig();
-  const { paymaster, owner } = useStarknetBindings();
+  const { paymaster, owner, accountAddress } = useStarknetBindings();
   const create = useCreateSession();
   const feeMode: ConsentFeeMode = (config.paymaster ?? paymaster) ? config.feeMode : { mode: 'direct' };
   const run = () => {
     create.mutate({ policy: view.policy, sponsored, reuse }, { onSuccess: (result) => onApproved?.(result) });
   };
-  // starknet-react hands each newly mounted component the account a moment after its first render: an
-  // Approve in that moment waits for it (up to 1 s, then runs and reports a missing wallet if need be).
+  // starknet-react hands each newly mounted component its account object a moment after the address: an
+  // Approve in that moment waits for it (while an address is connected, up to 10 s), then runs.
   const [queued, setQueued] = useState(false);
+  const waiting = queued && !owner && Boolean(accountAddress);
+  const latestRun = useRef(run);
+  latestRun.current = run;
   useEffect(() => {
     if (!queued) return;
-    if (owner) {
+    if (!waiting) {
       setQueued(false);
-      run();
+      latestRun.current();
       return;
     }
     const timer = setTimeout(() => {
       setQueued(false);
-      run();
-    }, 1000);
+      latestRun.current();
+    }, 10_000);
     return () => clearTimeout(timer);
-  });
+  }, [queued, waiting]);
   const approve = () => (owner ? run() : setQueued(true));
   const reject = () => {
     setQueued(false);
