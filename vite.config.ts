@@ -94,6 +94,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
+          // Integration tests drive the simulated network: seconds, not milliseconds, on a loaded 2-core CI.
+          testTimeout: 30_000,
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/*.browser.test.*', '**/*.e2e.test.*', '**/node_modules/**'],
@@ -104,6 +106,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'dom',
+          testTimeout: 30_000,
           environment: 'happy-dom',
           include: ['src/**/*.test.tsx', 'test/**/*.test.tsx'],
           exclude: ['**/*.browser.test.*', '**/node_modules/**'],

@@ -23,12 +23,13 @@ type Result = CreateSessionReturnType & { reused?: boolean };
  */
 export function useCreateSession() {
   const config = useSessionConfig();
-  const { provider, paymaster, owner, chainId } = useStarknetBindings();
+  const { provider, paymaster, getOwner, chainId } = useStarknetBindings();
   const queryClient = useQueryClient();
   const current = useSession({ refetchInterval: false }).data;
   const mutation = useMutation<Result, SessionError, Variables>({
     mutationKey: createSessionMutationKey(config.appId),
-    mutationFn: ({ reuse, ...variables }): Promise<Result | EnsureSessionReturnType> => {
+    mutationFn: async ({ reuse, ...variables }): Promise<Result | EnsureSessionReturnType> => {
+      const owner = await getOwner();
       const parameters = { ...variables, owner, provider, paymaster: config.paymaster ?? paymaster, chainId };
       return reuse ? ensureSession(config, parameters) : createSession(config, parameters);
     },

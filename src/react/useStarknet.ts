@@ -1,11 +1,13 @@
 'use client';
-import { useAccount, useNetwork, useProvider } from '@starknet-react/core';
+import { useAccount, useConnect, useNetwork, useProvider } from '@starknet-react/core';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from '../core/actions/index.js';
 
 export interface StarknetBindings {
   provider: SessionProviderLike;
   paymaster: PaymasterLike | undefined;
   owner: OwnerAccountLike | undefined;
+  /** The owner's account, read from the connector when this component has not received it yet. */
+  getOwner(): Promise<OwnerAccountLike | undefined>;
   accountAddress: string | undefined;
   /** 0x hex chain id, undefined until known. */
   chainId: string | undefined;
@@ -15,12 +17,25 @@ export interface StarknetBindings {
 export function useStarknetBindings(): StarknetBindings {
   const { provider, paymasterProvider } = useProvider();
   const { account, address, chainId } = useAccount();
+  // starknet-react gives each newly mounted component its account a moment after the connector is set:
+  // an action fired in that moment asks the connector directly instead of failing with "not connected".
+  const { connector } = useConnect();
   const { chain } = useNetwork();
   const id = chainId ?? chain?.id;
+  const owner = account as unknown as OwnerAccountLike | undefined;
   return {
     provider: provider as unknown as SessionProviderLike,
     paymaster: paymasterProvider as unknown as PaymasterLike | undefined,
-    owner: account as unknown as OwnerAccountLike | undefined,
+    owner,
+    async getOwner() {
+      if (owner) return owner;
+      if (!connector) return undefined;
+      try {
+        return (await connector.account(provider, paymasterProvider)) as unknown as OwnerAccountLike;
+      } catch {
+        return undefined;
+      }
+    },
     accountAddress: address,
     chainId: id === undefined ? undefined : `0x${id.toString(16)}`,
   };
