@@ -11,6 +11,7 @@ import {
 import { createMemoryStorage } from '../src/core/storage/index.js';
 import { createTestnet } from '../src/testing/index.js';
 import { outsideExecutionTypes } from '../test/helpers/outsideExecution.js';
+import { floorOutsideExecutionSigner } from './floor.js';
 
 const PRIVATE_KEY = '0x1234567890abcdef1234567890abcdef';
 const PUBLIC_KEY = '0x31b88d91e173d70b5bd284f7a898d99005d9ade236ee671e0db0078996aa599';
@@ -50,6 +51,19 @@ for (const n of [1, 5]) {
           publicKey: PUBLIC_KEY,
           validUntil: NOW + 3600,
         });
+      },
+      options,
+    );
+    const floor = floorOutsideExecutionSigner({
+      account: ACCOUNT,
+      chainId: CHAIN,
+      privateKey: PRIVATE_KEY,
+      calls,
+    });
+    bench(
+      'floor: starknet.js poseidonHashMany + sign, precomputed (no preflight)',
+      () => {
+        floor(nonce++, BigInt(NOW - 60), BigInt(NOW + 600));
       },
       options,
     );
