@@ -1,12 +1,7 @@
-import { sepolia } from '@starknet-react/chains';
-import { InjectedConnector, StarknetConfig, useAccount, useConnect } from '@starknet-react/core';
-import { QueryClient } from '@tanstack/react-query';
+import { type InjectedConnector, useAccount, useConnect } from '@starknet-react/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { createSessionConfig, isSessionError, type SessionPolicy } from '../src/core/index.js';
-import { createMemoryStorage } from '../src/core/storage/index.js';
+import { isSessionError, type SessionPolicy } from '../src/core/index.js';
 import {
-  SessionProvider,
   useCreateSession,
   useRevokeSession,
   useSession,
@@ -14,7 +9,7 @@ import {
   useSessionSupport,
   useSessions,
 } from '../src/react/index.js';
-import { createMockWallet, createTestnet } from '../src/testing/index.js';
+import { createSessionWorld } from './helpers/sessionWorld.js';
 
 const policy: SessionPolicy = {
   actions: [{ entrypoint: 'attack' }, { entrypoint: 'move' }],
@@ -23,27 +18,10 @@ const policy: SessionPolicy = {
 };
 
 function setup(options: { approve?: boolean } = {}) {
-  const testnet = createTestnet({ startTime: 1_800_000_000 });
-  const wallet = createMockWallet(testnet, testnet.accounts[0]!, { approve: options.approve ?? true });
-  const uninstall = wallet.install();
-  const connector = new InjectedConnector({ options: { id: wallet.id, name: wallet.name } });
-  const config = createSessionConfig({
+  const { Wrapper: wrapper, ...world } = createSessionWorld({
     appId: 'hooks-test',
-    storage: createMemoryStorage({ now: () => testnet.now() }),
-    now: () => testnet.now(),
+    approve: options.approve,
   });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <StarknetConfig
-      chains={[sepolia]}
-      provider={() => testnet.provider()}
-      paymasterProvider={() => testnet.paymaster()}
-      connectors={[connector]}
-      queryClient={queryClient}
-    >
-      <SessionProvider config={config}>{children}</SessionProvider>
-    </StarknetConfig>
-  );
   const hooks = () => ({
     connect: useConnect(),
     account: useAccount(),
@@ -54,7 +32,7 @@ function setup(options: { approve?: boolean } = {}) {
     support: useSessionSupport(),
     list: useSessions(),
   });
-  return { testnet, wallet, uninstall, connector, config, wrapper, hooks };
+  return { ...world, wrapper, hooks };
 }
 
 async function connect(

@@ -1,12 +1,7 @@
-import { sepolia } from '@starknet-react/chains';
-import { InjectedConnector, StarknetConfig, useAccount, useConnect } from '@starknet-react/core';
-import { QueryClient } from '@tanstack/react-query';
+import { useAccount, useConnect } from '@starknet-react/core';
 import { act, render, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { createSessionConfig } from '../src/core/index.js';
-import { createMemoryStorage } from '../src/core/storage/index.js';
-import { SessionProvider, useCreateSession, useSession, useSessionExecute } from '../src/react/index.js';
-import { createMockWallet, createTestnet } from '../src/testing/index.js';
+import { useCreateSession, useSession, useSessionExecute } from '../src/react/index.js';
+import { createSessionWorld } from './helpers/sessionWorld.js';
 
 let renders = 0;
 function Badge() {
@@ -28,27 +23,7 @@ function Controls() {
 
 describe('render count', () => {
   it('a component using useSession re-renders a bounded number of times during 10 executes', async () => {
-    const testnet = createTestnet({ startTime: 1_800_000_000 });
-    const wallet = createMockWallet(testnet, testnet.accounts[0]!);
-    const uninstall = wallet.install();
-    const connector = new InjectedConnector({ options: { id: wallet.id, name: wallet.name } });
-    const config = createSessionConfig({
-      appId: 'renders',
-      storage: createMemoryStorage({ now: () => testnet.now() }),
-      now: () => testnet.now(),
-    });
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const Wrapper = ({ children }: { children: ReactNode }) => (
-      <StarknetConfig
-        chains={[sepolia]}
-        provider={() => testnet.provider()}
-        paymasterProvider={() => testnet.paymaster()}
-        connectors={[connector]}
-        queryClient={queryClient}
-      >
-        <SessionProvider config={config}>{children}</SessionProvider>
-      </StarknetConfig>
-    );
+    const { testnet, uninstall, connector, Wrapper } = createSessionWorld({ appId: 'renders' });
     renders = 0;
     // One tree: the controls and the badge share the provider, as in an app.
     const view = render(

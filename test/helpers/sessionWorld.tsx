@@ -1,0 +1,34 @@
+import { sepolia } from '@starknet-react/chains';
+import { InjectedConnector, StarknetConfig } from '@starknet-react/core';
+import { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { createSessionConfig } from '../../src/core/index.js';
+import { createMemoryStorage } from '../../src/core/storage/index.js';
+import { SessionProvider } from '../../src/react/index.js';
+import { createMockWallet, createTestnet } from '../../src/testing/index.js';
+
+/** A simulated chain, the mock wallet installed for InjectedConnector, and the providers a dApp mounts. */
+export function createSessionWorld(options: { appId: string; approve?: boolean }) {
+  const testnet = createTestnet({ startTime: 1_800_000_000 });
+  const wallet = createMockWallet(testnet, testnet.accounts[0]!, { approve: options.approve ?? true });
+  const uninstall = wallet.install();
+  const connector = new InjectedConnector({ options: { id: wallet.id, name: wallet.name } });
+  const config = createSessionConfig({
+    appId: options.appId,
+    storage: createMemoryStorage({ now: () => testnet.now() }),
+    now: () => testnet.now(),
+  });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const Wrapper = ({ children }: { children: ReactNode }) => (
+    <StarknetConfig
+      chains={[sepolia]}
+      provider={() => testnet.provider()}
+      paymasterProvider={() => testnet.paymaster()}
+      connectors={[connector]}
+      queryClient={queryClient}
+    >
+      <SessionProvider config={config}>{children}</SessionProvider>
+    </StarknetConfig>
+  );
+  return { testnet, wallet, uninstall, connector, config, queryClient, Wrapper };
+}
