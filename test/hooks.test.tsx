@@ -1,6 +1,6 @@
 import { type InjectedConnector, useAccount, useConnect } from '@starknet-react/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { isSessionError, type SessionPolicy } from '../src/core/index.js';
+import { isSessionError, type SessionConfigParameters, type SessionPolicy } from '../src/core/index.js';
 import {
   useCreateSession,
   useRevokeSession,
@@ -17,10 +17,11 @@ const policy: SessionPolicy = {
   maxCalls: 20,
 };
 
-function setup(options: { approve?: boolean } = {}) {
+function setup(options: { approve?: boolean; config?: Partial<SessionConfigParameters> } = {}) {
   const { Wrapper: wrapper, ...world } = createSessionWorld({
     appId: 'hooks-test',
     approve: options.approve,
+    config: options.config,
   });
   const hooks = () => ({
     connect: useConnect(),
@@ -128,6 +129,30 @@ describe('hooks through @starknet-react/core and the mock wallet', () => {
     await waitFor(() => expect(result.current.session.data?.status).toBe('active'));
     expect(result.current.session.data?.publicKey).not.toBe(first);
     expect(result.current.session.data?.expiresAt).toBe(testnet.now() + 3600);
+    uninstall();
+  });
+
+  it('falls back to the owner wallet (one more prompt) when the paymaster is down and the app opted in', async () => {
+    const { testnet, wallet, uninstall, connector, wrapper, hooks } = setup({
+      config: { paymasterRetries: 0, fallback: { ownerWallet: true } },
+    });
+    const { result } = renderHook(hooks, { wrapper });
+    await connect(result, connector);
+    await act(async () => {
+      await result.current.create.createSessionAsync(policy);
+    });
+    await waitFor(() => expect(result.current.session.data?.status).toBe('active'));
+    testnet.faults.paymasterDown();
+    let via: string | undefined;
+    await act(async () => {
+      via = (
+        await result.current.exec.executeAsync([
+          { contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] },
+        ])
+      ).via;
+    });
+    expect(via).toBe('owner');
+    expect(wallet.prompts).toBe(2);
     uninstall();
   });
 

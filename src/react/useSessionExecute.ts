@@ -12,13 +12,14 @@ import { useStarknetBindings } from './useStarknet.js';
  */
 export function useSessionExecute() {
   const config = useSessionConfig();
-  const { provider, paymaster, owner, accountAddress, chainId } = useStarknetBindings();
+  const { provider, paymaster, getOwner, accountAddress, chainId } = useStarknetBindings();
   const queryClient = useQueryClient();
   const mutation = useMutation<ExecuteWithSessionReturnType, SessionError, ExecuteWithSessionVariables>({
     ...executeWithSessionMutationOptions(config, {
       provider,
       paymaster: config.paymaster ?? paymaster,
-      owner,
+      // Resolved only if the owner-wallet fallback is used (a fresh component may not have the account yet).
+      owner: getOwner,
       accountAddress,
       chainId,
     }),

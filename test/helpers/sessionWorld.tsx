@@ -2,13 +2,17 @@ import { sepolia } from '@starknet-react/chains';
 import { InjectedConnector, StarknetConfig } from '@starknet-react/core';
 import { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { createSessionConfig } from '../../src/core/index.js';
+import { createSessionConfig, type SessionConfigParameters } from '../../src/core/index.js';
 import { createMemoryStorage } from '../../src/core/storage/index.js';
 import { SessionProvider } from '../../src/react/index.js';
 import { createMockWallet, createTestnet } from '../../src/testing/index.js';
 
 /** A simulated chain, the mock wallet installed for InjectedConnector, and the providers a dApp mounts. */
-export function createSessionWorld(options: { appId: string; approve?: boolean }) {
+export function createSessionWorld(options: {
+  appId: string;
+  approve?: boolean;
+  config?: Partial<SessionConfigParameters>;
+}) {
   const testnet = createTestnet({ startTime: 1_800_000_000 });
   const wallet = createMockWallet(testnet, testnet.accounts[0]!, { approve: options.approve ?? true });
   const uninstall = wallet.install();
@@ -17,6 +21,7 @@ export function createSessionWorld(options: { appId: string; approve?: boolean }
     appId: options.appId,
     storage: createMemoryStorage({ now: () => testnet.now() }),
     now: () => testnet.now(),
+    ...options.config,
   });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const Wrapper = ({ children }: { children: ReactNode }) => (

@@ -50,8 +50,8 @@ export interface ExecuteWithSessionParameters extends SessionTarget {
   maxFeeInGasToken?: bigint | undefined;
   /** Wait for the receipt (and check inner calls) before resolving. Default false. */
   waitForReceipt?: boolean | undefined;
-  /** Needed only for the opt-in owner-wallet fallback. */
-  owner?: OwnerAccountLike | undefined;
+  /** Needed only for the opt-in owner-wallet fallback: the account, or a function that resolves it when needed. */
+  owner?: OwnerAccountLike | (() => Promise<OwnerAccountLike | undefined>) | undefined;
 }
 
 export interface ExecuteWithSessionReturnType {
@@ -444,12 +444,14 @@ async function viaDirect(ctx: Context): Promise<{ transactionHash: string; via: 
 async function fallback(
   ctx: Context,
   error: unknown,
-  owner: OwnerAccountLike | undefined,
+  ownerOrResolver: ExecuteWithSessionParameters['owner'],
 ): Promise<{ transactionHash: string; via: 'direct' | 'owner' }> {
   if (!(error instanceof PaymasterUnavailableError)) throw error;
   const { fallback: allowed } = ctx.config;
   if (allowed.direct) return viaDirect(ctx);
-  if (allowed.ownerWallet && owner) {
+  const owner =
+    allowed.ownerWallet && typeof ownerOrResolver === 'function' ? await ownerOrResolver() : ownerOrResolver;
+  if (allowed.ownerWallet && owner && typeof owner !== 'function') {
     try {
       const { transaction_hash } = await owner.execute(ctx.rawCalls as Call[]);
       return { transactionHash: transaction_hash, via: 'owner' };
