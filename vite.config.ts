@@ -6,24 +6,11 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium.js';
 
-// Debian's Chromium (`apt-get install chromium`): Playwright cannot download its own browser here.
 const chromium = () =>
   playwright({
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     // A tester page larger than any test viewport: vitest scales the test iframe down to fit the page
     // (default 1280x720), which would shrink and blur visual snapshots taken at 1280x2000.
     contextOptions: { viewport: { width: 1400, height: 2100 } },

@@ -1,16 +1,16 @@
 // npm run bench: the cost of a session action, locally and against the simulated network.
+
 import { ec, typedData } from 'starknet';
 import { bench, describe } from 'vitest';
 import {
   checkSessionCalls,
   createSession,
-  createSessionConfig,
   executeWithSession,
   signOutsideExecution,
 } from '../src/core/index.js';
-import { createMemoryStorage } from '../src/core/storage/index.js';
 import { createTestnet } from '../src/testing/index.js';
 import { outsideExecutionTypes } from '../test/helpers/outsideExecution.js';
+import { testnetSessionConfig } from '../test/helpers/sessionConfig.js';
 import { floorOutsideExecutionSigner } from './floor.js';
 
 const PRIVATE_KEY = '0x1234567890abcdef1234567890abcdef';
@@ -97,13 +97,7 @@ for (const n of [1, 5]) {
 async function ready(maxCalls: number) {
   const testnet = createTestnet({ startTime: NOW });
   const owner = testnet.account(0);
-  const config = createSessionConfig({
-    appId: 'bench',
-    storage: createMemoryStorage({ now: () => testnet.now() }),
-    provider: testnet.provider(),
-    paymaster: testnet.paymaster(),
-    now: () => testnet.now(),
-  });
+  const config = testnetSessionConfig(testnet, { appId: 'bench' });
   const { publicKey } = await createSession(config, {
     owner,
     policy: { actions: [{ entrypoint: 'attack' }], durationSeconds: 3600, maxCalls },

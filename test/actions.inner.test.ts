@@ -1,12 +1,11 @@
 import {
   createSession,
-  createSessionConfig,
   executeWithSession,
   InnerCallFailedError,
   type SessionPolicy,
 } from '../src/core/index.js';
-import { createMemoryStorage } from '../src/core/storage/index.js';
 import { createTestnet } from '../src/testing/index.js';
+import { testnetSessionConfig } from './helpers/sessionConfig.js';
 import { hex, selector } from './helpers/testnet.js';
 
 const START = 1_800_000_000;
@@ -20,13 +19,7 @@ const policy: SessionPolicy = {
 async function setup() {
   const testnet = createTestnet({ startTime: START });
   const owner = testnet.account(0);
-  const config = createSessionConfig({
-    appId: 'test-game',
-    storage: createMemoryStorage({ now: () => testnet.now() }),
-    provider: testnet.provider(),
-    paymaster: testnet.paymaster(),
-    now: () => testnet.now(),
-  });
+  const config = testnetSessionConfig(testnet, { appId: 'test-game' });
   const { publicKey } = await createSession(config, { owner, policy });
   const calls = [
     { contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x7'] },

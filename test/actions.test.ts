@@ -1,7 +1,6 @@
 import { buildRevokeSessionCall } from '../src/core/calls.js';
 import {
   createSession,
-  createSessionConfig,
   ensureSession,
   executeWithSession,
   getSessionState,
@@ -13,6 +12,7 @@ import {
 } from '../src/core/index.js';
 import { createMemoryStorage } from '../src/core/storage/index.js';
 import { createTestnet } from '../src/testing/index.js';
+import { testnetSessionConfig } from './helpers/sessionConfig.js';
 
 const START = 1_800_000_000;
 
@@ -21,14 +21,7 @@ function setup(options: Partial<SessionConfigParameters> = {}, accountIndex = 0)
   const provider = testnet.provider();
   const owner = testnet.account(accountIndex);
   const storage = createMemoryStorage({ now: () => testnet.now() });
-  const config = createSessionConfig({
-    appId: 'test-game',
-    storage,
-    provider,
-    paymaster: testnet.paymaster(),
-    now: () => testnet.now(),
-    ...options,
-  });
+  const config = testnetSessionConfig(testnet, { appId: 'test-game', storage, provider, ...options });
   const attack = (n = 1) => ({
     contractAddress: testnet.game,
     entrypoint: 'attack',

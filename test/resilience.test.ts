@@ -1,6 +1,5 @@
 import {
   createSession,
-  createSessionConfig,
   executeWithSession,
   getSessionState,
   isSessionError,
@@ -10,11 +9,11 @@ import {
 } from '../src/core/index.js';
 import {
   createMemoryBackend,
-  createMemoryStorage,
   createRawKeyProtector,
   createSessionStorage,
 } from '../src/core/storage/index.js';
 import { createTestnet, type Testnet } from '../src/testing/index.js';
+import { testnetSessionConfig } from './helpers/sessionConfig.js';
 
 const START = 1_800_000_000;
 const policy: SessionPolicy = {
@@ -28,14 +27,7 @@ function setup(
   options: Partial<SessionConfigParameters> = {},
 ) {
   const owner = testnet.account(0);
-  const config = createSessionConfig({
-    appId: 'resilience',
-    storage: createMemoryStorage({ now: () => testnet.now() }),
-    provider: testnet.provider(),
-    paymaster: testnet.paymaster(),
-    now: () => testnet.now(),
-    ...options,
-  });
+  const config = testnetSessionConfig(testnet, { appId: 'resilience', ...options });
   const attack = { contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] };
   const execute = (over: Partial<Parameters<typeof executeWithSession>[1]> = {}) =>
     executeWithSession(config, {

@@ -2,16 +2,12 @@
  * exportState / createTestnet({ state }) / createTestnet({ persist }): the simulated chain
  * survives a page reload exactly, sessions included.
  */
+
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createSession,
-  createSessionConfig,
-  executeWithSession,
-  isSessionError,
-  type SessionPolicy,
-} from '../src/core/index.js';
+import { createSession, executeWithSession, isSessionError, type SessionPolicy } from '../src/core/index.js';
 import { createMemoryStorage } from '../src/core/storage/index.js';
 import { createTestnet, type Testnet, type TestnetStorage } from '../src/testing/index.js';
+import { testnetSessionConfig } from './helpers/sessionConfig.js';
 import { rpc } from './helpers/testnet.js';
 
 const START = 1_800_000_000;
@@ -25,13 +21,7 @@ const policy = (capped?: string): SessionPolicy => ({
 
 /** A library config bound to a testnet; the key store can outlive it (as IndexedDB outlives a reload). */
 function configFor(testnet: Testnet, storage = createMemoryStorage({ now: () => testnet.now() })) {
-  return createSessionConfig({
-    appId: 'demo',
-    storage,
-    provider: testnet.provider(),
-    paymaster: testnet.paymaster(),
-    now: () => testnet.now(),
-  });
+  return testnetSessionConfig(testnet, { appId: 'demo', storage });
 }
 
 function memoryStorage(): TestnetStorage & { data: Map<string, string>; writes: number } {

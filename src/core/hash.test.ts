@@ -1,6 +1,6 @@
 import { typedData } from 'starknet';
 import { outsideExecutionTypedData } from '../../test/helpers/outsideExecution.js';
-import { loadVectors, toSessionCall } from '../../test/vectors/load.js';
+import { invokeParameters, loadVectors, outsideExecutionParameters } from '../../test/vectors/load.js';
 import { ANY_CALLER } from './constants.js';
 import { InvalidInputError } from './errors/index.js';
 import { computeOutsideExecutionHash, computeSessionInvokeHash, outsideExecutionDomainHash } from './hash.js';
@@ -9,13 +9,7 @@ const { vectors: v } = loadVectors();
 
 describe('computeSessionInvokeHash', () => {
   const input = v.invoke.input;
-  const params = {
-    accountAddress: input.account,
-    chainId: input.chainId,
-    nonce: input.nonce,
-    validUntil: input.validUntil,
-    calls: input.calls.map(toSessionCall),
-  };
+  const params = invokeParameters(v);
 
   it('matches the worked vector (spec §9.2 A)', () => {
     expect(computeSessionInvokeHash(params)).toBe(v.invoke.sessionMessageHash);
@@ -58,17 +52,7 @@ describe('computeSessionInvokeHash', () => {
 
 describe('computeOutsideExecutionHash', () => {
   const oe = v.outsideExecution;
-  const params = {
-    accountAddress: oe.account,
-    chainId: oe.chainId,
-    outsideExecution: {
-      caller: oe.oe.caller,
-      nonce: oe.oe.nonce,
-      executeAfter: oe.oe.execute_after,
-      executeBefore: oe.oe.execute_before,
-      calls: oe.oe.calls.map(toSessionCall),
-    },
-  };
+  const params = outsideExecutionParameters(v);
 
   it('matches the worked u128 vector (spec §9.2 B), which is the default', () => {
     expect(computeOutsideExecutionHash(params)).toBe(oe.messageHashU128);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { loadVectors, toSessionCall } from '../../test/vectors/load.js';
+import { invokeParameters, loadVectors, outsideExecutionParameters } from '../../test/vectors/load.js';
 import { verifyHash } from './crypto/ecdsa.js';
 import { InvalidInputError } from './errors/index.js';
 import { computeOutsideExecutionHash, computeSessionInvokeHash } from './hash.js';
@@ -7,25 +7,9 @@ import { generateSessionKey, getSessionPublicKey, signOutsideExecution, signSess
 
 const { vectors: v } = loadVectors();
 const invoke = v.invoke.input;
-const invokeParams = {
-  accountAddress: invoke.account,
-  chainId: invoke.chainId,
-  nonce: invoke.nonce,
-  validUntil: invoke.validUntil,
-  calls: invoke.calls.map(toSessionCall),
-};
+const invokeParams = invokeParameters(v);
 const oe = v.outsideExecution;
-const oeParams = {
-  accountAddress: oe.account,
-  chainId: oe.chainId,
-  outsideExecution: {
-    caller: oe.oe.caller,
-    nonce: oe.oe.nonce,
-    executeAfter: oe.oe.execute_after,
-    executeBefore: oe.oe.execute_before,
-    calls: oe.oe.calls.map(toSessionCall),
-  },
-};
+const oeParams = outsideExecutionParameters(v);
 
 describe('signSessionInvoke', () => {
   it('derives the vector public key', () => {

@@ -59,3 +59,31 @@ export const toSessionCall = (c: VectorCall) => ({
   entrypoint: c.selector,
   calldata: c.calldata,
 });
+
+/** The invoke vector as `computeSessionInvokeHash` / `signSessionInvoke` parameters. */
+export function invokeParameters(v: SessionVectors) {
+  const input = v.invoke.input;
+  return {
+    accountAddress: input.account,
+    chainId: input.chainId,
+    nonce: input.nonce,
+    validUntil: input.validUntil,
+    calls: input.calls.map(toSessionCall),
+  };
+}
+
+/** The outside-execution vector as `computeOutsideExecutionHash` / `signOutsideExecution` parameters. */
+export function outsideExecutionParameters(v: SessionVectors) {
+  const oe = v.outsideExecution;
+  return {
+    accountAddress: oe.account,
+    chainId: oe.chainId,
+    outsideExecution: {
+      caller: oe.oe.caller,
+      nonce: oe.oe.nonce,
+      executeAfter: oe.oe.execute_after,
+      executeBefore: oe.oe.execute_before,
+      calls: oe.oe.calls.map(toSessionCall),
+    },
+  };
+}

@@ -1,5 +1,4 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
 import type { CreateSessionReturnType } from '../../core/actions/index.js';
 import { useSessionConfig } from '../../react/context.js';
 import { useCreateSession } from '../../react/useCreateSession.js';
@@ -45,34 +44,15 @@ export function SessionConsent({
   ...view
 }: SessionConsentProps) {
   const config = useSessionConfig();
-  const { paymaster, owner, accountAddress } = useStarknetBindings();
+  const { paymaster } = useStarknetBindings();
   const create = useCreateSession();
   const feeMode: ConsentFeeMode = (config.paymaster ?? paymaster) ? config.feeMode : { mode: 'direct' };
   const run = () => {
     create.mutate({ policy: view.policy, sponsored, reuse }, { onSuccess: (result) => onApproved?.(result) });
   };
-  // starknet-react hands each newly mounted component its account object a moment after the address: an
-  // Approve in that moment waits for it (while an address is connected, up to 10 s), then runs.
-  const [queued, setQueued] = useState(false);
-  const waiting = queued && !owner && Boolean(accountAddress);
-  const latestRun = useRef(run);
-  latestRun.current = run;
-  useEffect(() => {
-    if (!queued) return;
-    if (!waiting) {
-      setQueued(false);
-      latestRun.current();
-      return;
-    }
-    const timer = setTimeout(() => {
-      setQueued(false);
-      latestRun.current();
-    }, 10_000);
-    return () => clearTimeout(timer);
-  }, [queued, waiting]);
-  const approve = () => (owner ? run() : setQueued(true));
+  // useCreateSession reads the account from the connector if this component has not received it yet.
+  const approve = run;
   const reject = () => {
-    setQueued(false);
     create.reset();
     view.onReject?.();
   };
@@ -81,7 +61,7 @@ export function SessionConsent({
     feeMode,
     now: config.now(),
     maxDurationSeconds: config.maxDurationSeconds,
-    status: create.isPending || queued ? 'pending' : create.error ? 'error' : 'idle',
+    status: create.isPending ? 'pending' : create.error ? 'error' : 'idle',
     error: create.error ?? undefined,
     onApprove: approve,
     onReject: reject,

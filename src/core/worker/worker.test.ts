@@ -1,6 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
+import { testnetSessionConfig } from '../../../test/helpers/sessionConfig.js';
 import { createTestnet } from '../../testing/index.js';
-import { createSession, createSessionConfig, executeWithSession, revokeSession } from '../actions/index.js';
+import { createSession, executeWithSession, revokeSession } from '../actions/index.js';
 import { isSessionError } from '../errors/index.js';
 import { createMemoryStorage } from '../storage/index.js';
 import type { SessionStorage } from '../storage/types.js';
@@ -48,13 +49,7 @@ describe('worker signer', () => {
     const testnet = createTestnet({ startTime: 1_800_000_000 });
     const worker = workerPair(() => testnet.now());
     const owner = testnet.account(0);
-    const config = createSessionConfig({
-      appId: 'worker',
-      storage: worker.storage,
-      provider: testnet.provider(),
-      paymaster: testnet.paymaster(),
-      now: () => testnet.now(),
-    });
+    const config = testnetSessionConfig(testnet, { appId: 'worker', storage: worker.storage });
     try {
       const { publicKey } = await createSession(config, {
         owner,
