@@ -1,9 +1,11 @@
 // Size check: what this package adds on top of its peers (starknet, react, @starknet-react/core,
 // @tanstack/react-query), minified + gzipped, for what an app imports. Also fails if the Stark curve code
-// is bundled a second time (it must come from the starknet peer). `node scripts/size.mjs --json` for figures.
+// is bundled a second time (it must come from the starknet peer). `node scripts/size.mjs --json` for figures,
+// `--by-file` for each source file's share of the gzipped bytes.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
+import { SourceMapConsumer } from 'source-map-js';
 
 const KiB = 1024;
 const peers = [
@@ -71,6 +73,31 @@ const entries = [
 ];
 const curveCode = [/node_modules\/@noble\//, /node_modules\/@scure\//];
 
+const byFile = process.argv.includes('--by-file');
+
+/** Each source's share of the gzipped output: its minified pieces gzipped alone, scaled to the real total. */
+function shares(result) {
+  const js = result.outputFiles.find((f) => f.path.endsWith('.js')).text;
+  const map = new SourceMapConsumer(JSON.parse(result.outputFiles.find((f) => f.path.endsWith('.map')).text));
+  const lines = js.split('\n');
+  const segments = [];
+  map.eachMapping((m) => segments.push(m));
+  segments.sort((a, b) => a.generatedLine - b.generatedLine || a.generatedColumn - b.generatedColumn);
+  const text = new Map();
+  segments.forEach((s, i) => {
+    const next = segments[i + 1];
+    const line = lines[s.generatedLine - 1];
+    const end = next?.generatedLine === s.generatedLine ? next.generatedColumn : line.length;
+    const source = (s.source ?? '?').replace(/^.*?src\//, 'src/');
+    text.set(source, (text.get(source) ?? '') + line.slice(s.generatedColumn, end));
+  });
+  const rows = [...text].map(([source, t]) => [source, gzipSync(t, { level: 9 }).length, t.length]);
+  const scale = gzipSync(js, { level: 9 }).length / rows.reduce((n, r) => n + r[1], 0);
+  return rows
+    .map(([source, g, m]) => ({ source, gzip: Math.round(g * scale), minified: m }))
+    .sort((a, b) => b.gzip - a.gzip);
+}
+
 let failed = 0;
 const figures = [];
 for (const entry of entries) {
@@ -84,16 +111,26 @@ for (const entry of entries) {
     write: false,
     outdir: '.size-out',
     metafile: true,
+    sourcemap: byFile ? 'external' : false,
     external: peers,
     logLevel: 'error',
   });
   const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.contents);
+  if (byFile) {
+    for (const row of shares(result)) {
+      if (row.gzip >= 100)
+        console.log(
+          `  ${String(row.gzip).padStart(6)} B gz ${String(row.minified).padStart(6)} B min  ${row.source}`,
+        );
+    }
+  }
   let gz = js.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0);
   let min = js.reduce((n, c) => n + c.length, 0);
   if (entry.css) {
-    const css = readFileSync(entry.css);
+    // What an app's bundler ships: the stylesheet minified.
+    const css = (await transform(readFileSync(entry.css, 'utf8'), { loader: 'css', minify: true })).code;
     gz += gzipSync(css, { level: 9 }).length;
-    min += css.length;
+    min += Buffer.byteLength(css);
   }
   const curve = Object.keys(result.metafile.inputs).filter((p) => curveCode.some((re) => re.test(p)));
   const ok = (entry.budget === undefined || gz <= entry.budget) && curve.length === 0;
