@@ -53,9 +53,12 @@ export default defineConfig({
     minify: false,
     rolldownOptions: {
       external: isExternal,
+      // One file per source module: an app's bundler then drops every module it does not use (the
+      // package declares no side effects but its stylesheet), instead of shaking statements inside chunks.
       output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
         entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
       },
     },
   },

@@ -25,3 +25,11 @@ for (const file of report.files) {
     }
   }
 }
+
+// First use (cold constants, cold JIT, the curve's generator table) needs fresh processes: not a vitest bench.
+if (process.argv.length <= 2) {
+  const cold = spawnSync('node', ['scripts/bench-first-use.mjs'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (cold.status !== 0) process.exit(cold.status ?? 1);
+}

@@ -60,7 +60,7 @@ export function formatInteger(n: number | bigint, locale?: string): string {
 export function formatTokenAmount(amount: bigint, decimals: number | undefined, locale?: string): string {
   const plain = formatAmount(amount, decimals ?? 0);
   const [whole = '0', frac] = plain.split('.');
-  const grouped = new Intl.NumberFormat(locale).format(BigInt(whole));
+  const grouped = formatInteger(BigInt(whole), locale);
   if (!frac) return grouped;
   const decimal =
     new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';

@@ -88,7 +88,7 @@ export interface TimeParts {
   seconds: number;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export const defaultText: SessionText = {
   consentTitle: (app) => `${app} asks to act for you`,
@@ -171,7 +171,7 @@ export const defaultText: SessionText = {
   revokeAll: 'Revoke all',
   revokeAllPending: 'Revoking all…',
   revokedAnnouncement: (count) => `${plural(count, 'session')} revoked.`,
-  transactions: (n, formatted) => `${formatted} ${n === 1 ? 'transaction' : 'transactions'}`,
+  transactions: (n, formatted) => `${formatted} transaction${n === 1 ? '' : 's'}`,
   countdown: ({ days, hours, minutes, seconds }) => {
     if (days) return `${days} d ${hours} h`;
     if (hours) return `${hours} h ${String(minutes).padStart(2, '0')} min`;
@@ -183,9 +183,10 @@ export const defaultText: SessionText = {
     if (hours) parts.push(plural(hours, 'hour'));
     if (minutes && !days) parts.push(plural(minutes, 'minute'));
     if (seconds && !days && !hours) parts.push(plural(seconds, 'second'));
-    return parts.slice(0, 2).join(' ') || '0 seconds';
+    // At most two parts: minutes only without days, seconds only without days or hours.
+    return parts.join(' ') || '0 seconds';
   },
-  window: (duration, unit) => (unit ? `per ${unit}` : `per ${duration}`),
+  window: (duration, unit) => `per ${unit ?? duration}`,
   listSeparator: ', ',
 };
 

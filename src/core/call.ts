@@ -47,6 +47,11 @@ export function toSelector(entrypoint: string, field = 'entrypoint'): bigint {
   return selector;
 }
 
+/** A `{ name: selector }` table (constants.ts) turned around: entrypoint name by selector. */
+export function selectorNames<TName extends string>(table: Record<TName, string>): Map<bigint, TName> {
+  return new Map(Object.entries<string>(table).map(([name, selector]) => [BigInt(selector), name as TName]));
+}
+
 /** True when `entrypoint` is written as a selector rather than a name. */
 export function isSelectorString(entrypoint: string): boolean {
   return HEX_RE.test(entrypoint);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { loadVectors } from '../../test/vectors/load.js';
+import { selectorNames } from './call.js';
 import {
   buildAddSessionCall,
   buildRemoveSpendingPolicyCall,
@@ -9,6 +10,7 @@ import {
   parseSpendingPolicy,
   u256FromCalldata,
 } from './calls.js';
+import { SPENDING_TRACKED_SELECTORS } from './constants.js';
 import { InvalidInputError } from './errors/index.js';
 import { joinU256, splitU256 } from './felt.js';
 
@@ -163,5 +165,15 @@ describe('u256 encoding (property)', () => {
     );
     expect(() => splitU256(2n ** 256n)).toThrow(InvalidInputError);
     expect(() => splitU256(-1n)).toThrow(InvalidInputError);
+  });
+});
+
+describe('selectorNames', () => {
+  it('maps each selector of a constants table back to its entrypoint name', () => {
+    const names = selectorNames(SPENDING_TRACKED_SELECTORS);
+    expect(names.size).toBe(4);
+    expect(names.get(BigInt(SPENDING_TRACKED_SELECTORS.transfer))).toBe('transfer');
+    expect(names.get(BigInt(SPENDING_TRACKED_SELECTORS.increaseAllowance))).toBe('increaseAllowance');
+    expect(names.get(BigInt(usdc))).toBeUndefined();
   });
 });

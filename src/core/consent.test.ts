@@ -184,6 +184,25 @@ describe('describeSessionPolicy', () => {
     expect(s.warnings.at(-1)).toEqual({ kind: 'signs-messages', severity: 'info' });
   });
 
+  it('lists every warning most severe first', () => {
+    const s = describeSessionPolicy(
+      {
+        ...game,
+        actions: [{ entrypoint: 'transfer_from', contractAddress: USDC }],
+        spendingLimits: [{ token: USDC, maxPerWindow: 10n, windowSeconds: 60 }],
+      },
+      { now: NOW, feeMode: { mode: 'default', gasToken: STRK } },
+    );
+    expect(kinds(s.warnings)).toEqual([
+      'uncapped-spend',
+      'every-contract',
+      'cap-not-counted',
+      'fee-transfer-blocked',
+      'signs-messages',
+    ]);
+    expect(s.warnings.map((w) => w.severity)).toEqual(['danger', 'caution', 'caution', 'caution', 'info']);
+  });
+
   it('refuses what normalizeSessionPolicy refuses', () => {
     expect(() => describeSessionPolicy({ ...game, actions: [] }, { now: NOW })).toThrow(InvalidPolicyError);
     expect(() =>

@@ -1,4 +1,4 @@
-import { isSelectorString } from './call.js';
+import { isSelectorString, selectorNames } from './call.js';
 import { ADMIN_SELECTORS, type AdminSelectorName, SPENDING_TRACKED_SELECTORS } from './constants.js';
 import { toAddress, toHex } from './felt.js';
 import type { FeeMode } from './paymaster.js';
@@ -89,14 +89,8 @@ export const UNCOUNTED_TOKEN_SELECTORS = {
   transferFrom: '0x41b033f4a31df8067c24d1e9b550a2ce75fd4a29e1147af9752174f0e6cb20',
 } as const;
 
-const TRACKED = nameMap(SPENDING_TRACKED_SELECTORS);
-const UNCOUNTED = nameMap(UNCOUNTED_TOKEN_SELECTORS);
-
-function nameMap(table: Record<string, string>): Map<bigint, string> {
-  return new Map(Object.entries(table).map(([name, sel]) => [BigInt(sel), name]));
-}
-
-const SEVERITY_ORDER: Record<ConsentWarningSeverity, number> = { danger: 0, caution: 1, info: 2 };
+const TRACKED = selectorNames<string>(SPENDING_TRACKED_SELECTORS);
+const UNCOUNTED = selectorNames<string>(UNCOUNTED_TOKEN_SELECTORS);
 
 /**
  * Validates the policy (throws what normalizeSessionPolicy throws) and says, in protocol terms, what it
@@ -144,6 +138,7 @@ export function describeSessionPolicy(
     };
   }
 
+  // Pushed most severe first: dangers, cautions, then the one info.
   const warnings: ConsentWarning[] = [];
   if (anyAction) {
     warnings.push({
@@ -151,8 +146,6 @@ export function describeSessionPolicy(
       severity: 'danger',
       blocked: Object.keys(ADMIN_SELECTORS) as AdminSelectorName[],
     });
-  } else {
-    warnings.push({ kind: 'every-contract', severity: 'caution', entrypoints: actions.map(displayName) });
   }
 
   const movers = anyAction ? [] : actions.filter((a) => a.movesTokens);
@@ -170,6 +163,9 @@ export function describeSessionPolicy(
       otherTokens: true,
     });
   }
+  if (!anyAction) {
+    warnings.push({ kind: 'every-contract', severity: 'caution', entrypoints: actions.map(displayName) });
+  }
   const uncounted = movers.filter((a) => UNCOUNTED.has(BigInt(a.selector)));
   if (uncounted.length > 0 && spendingLimits.length > 0) {
     warnings.push({ kind: 'cap-not-counted', severity: 'caution', entrypoints: uncounted.map(displayName) });
@@ -178,7 +174,6 @@ export function describeSessionPolicy(
     warnings.push({ kind: 'fee-transfer-blocked', severity: 'caution', gasToken: fees.gasToken });
   }
   warnings.push({ kind: 'signs-messages', severity: 'info' });
-  warnings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 
   return {
     actions,

@@ -34,6 +34,10 @@ describe('constants are what the contract computes', () => {
     }
   });
 
+  it('ACCOUNT_SELECTORS holds the three session-manager entrypoints', () => {
+    expect(ACCOUNT_SELECTORS).toMatchObject(SESSION_KEY_MANAGER_SELECTORS);
+  });
+
   it('ADMIN_SELECTORS lists exactly the 9 entries of the v33 blocklist', () => {
     expect(Object.keys(ADMIN_SELECTORS).sort()).toEqual(
       [

@@ -20,9 +20,14 @@ export const SESSION_KEY_MANAGER_SELECTORS = {
   get_session_data: '0x22ab76a647098ec53b3907885af4dcbe973ac395dd2baba3e0a3cc74a79a175',
 } as const;
 
-/** The other account entrypoints the library calls. */
+/**
+ * Every account entrypoint the library calls. The three above are written out again, not spread: an
+ * object spread is not pure to a bundler, so this table would ship in apps that never read it.
+ */
 export const ACCOUNT_SELECTORS = {
-  ...SESSION_KEY_MANAGER_SELECTORS,
+  add_or_update_session_key: '0x27d4f8b711f8a318b18cac75c0b7c9941844dbbece6f62ca10111055acb64c1',
+  revoke_session_key: '0x32d4c11046940bbba0d48557b365ca002c6adc3f58d28671c8b7542ab7d60e9',
+  get_session_data: '0x22ab76a647098ec53b3907885af4dcbe973ac395dd2baba3e0a3cc74a79a175',
   set_spending_policy: '0x27b6399a529753e66438fe0341234566c390277e9c20b0f556016eb33bb698',
   get_spending_policy: '0x3dfdf9f26d7d7bb37c449e8a7bf8995bcdf8b21b6a891a370ad299c2beef261',
   remove_spending_policy: '0x28dac008d849601a4f136c3a869aa4dcb43907ea63ab552ecddfd2281144040',

@@ -3,15 +3,13 @@ import { toChainId } from './chain.js';
 import {
   ANY_CALLER,
   CALL_TYPE_HASH,
-  OUTSIDE_EXECUTION_DOMAIN_NAME,
   OUTSIDE_EXECUTION_TYPE_HASH_FELT,
   OUTSIDE_EXECUTION_TYPE_HASH_U128,
   STARKNET_DOMAIN_TYPE_HASH,
-  STARKNET_MESSAGE_PREFIX,
 } from './constants.js';
 import { poseidonHashMany } from './crypto/poseidon.js';
 import { InvalidInputError } from './errors/index.js';
-import { type BigNumberish, toAddress, toFelt, toHex, toUint, U64_MAX } from './felt.js';
+import { type BigNumberish, encodeShortString, toAddress, toFelt, toHex, toUint, U64_MAX } from './felt.js';
 
 export interface SessionInvokeHashParameters {
   accountAddress: string;
@@ -119,8 +117,10 @@ const OE_TYPE = {
   u128: BigInt(OUTSIDE_EXECUTION_TYPE_HASH_U128),
   felt: BigInt(OUTSIDE_EXECUTION_TYPE_HASH_FELT),
 };
-const MESSAGE_PREFIX = BigInt(STARKNET_MESSAGE_PREFIX);
-const DOMAIN_NAME = BigInt(OUTSIDE_EXECUTION_DOMAIN_NAME);
+// The shortstrings STARKNET_MESSAGE_PREFIX and OUTSIDE_EXECUTION_DOMAIN_NAME, encoded from their text:
+// shorter in a bundle than their hex (constants.test.ts and the hash vectors pin both).
+const MESSAGE_PREFIX = encodeShortString('StarkNet Message');
+const DOMAIN_NAME = encodeShortString('Account.execute_from_outside');
 // Domain hashes depend only on the chain: computed once per chain.
 const domainHashes = new Map<bigint, bigint>();
 

@@ -1,4 +1,5 @@
 import { type NormalizedCall, toSelector } from './call.js';
+import { u256FromCalldata } from './calls.js';
 import { toChainId } from './chain.js';
 import { SPENDING_TRACKED_SELECTORS } from './constants.js';
 import { PaymasterResponseMismatchError } from './errors/index.js';
@@ -104,11 +105,9 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
     ) {
       mismatch('message.Calls[fee]', 'the last call is not a transfer of the gas token');
     }
-    const amount = feeCall.calldata[1]! + (feeCall.calldata[2]! << 128n);
-    if (feeCall.calldata[1]! >= 2n ** 128n || feeCall.calldata[2]! >= 2n ** 128n) {
-      mismatch('message.Calls[fee]', 'fee amount is not a u256');
-    }
-    if (p.maxFeeInGasToken !== undefined && amount > p.maxFeeInGasToken) {
+    const amount = u256FromCalldata(feeCall.calldata[1], feeCall.calldata[2]);
+    if (amount === undefined) mismatch('message.Calls[fee]', 'fee amount is not a u256');
+    if (p.maxFeeInGasToken !== undefined && amount! > p.maxFeeInGasToken) {
       mismatch('message.Calls[fee]', `fee ${amount} above the maximum ${p.maxFeeInGasToken}`);
     }
     if (feeCall.calldata[0] === p.accountAddress)
@@ -156,10 +155,7 @@ function sameType(actual: unknown, expected: string[][], field: string): void {
 }
 
 function felt(value: unknown, field: string): bigint {
-  const n =
-    typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
-      ? parseBigInt(value)
-      : undefined;
+  const n = parseBigInt(value);
   if (n === undefined || n >= STARK_PRIME) mismatch(field, String(value));
   return n!;
 }

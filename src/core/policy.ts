@@ -1,7 +1,7 @@
-import { toSelector } from './call.js';
+import { selectorNames, toSelector } from './call.js';
 import { ADMIN_SELECTORS, type AdminSelectorName } from './constants.js';
-import { AdminSelectorError, InvalidInputError, InvalidPolicyError, isSessionError } from './errors/index.js';
-import { toAddress, toHex, U32_MAX, U64_MAX, U256_MAX } from './felt.js';
+import { AdminSelectorError, InvalidInputError, InvalidPolicyError } from './errors/index.js';
+import { toAddress, toHex, U32_MAX, U256_MAX } from './felt.js';
 
 /** One action the session may perform, in human terms. */
 export interface SessionPolicyAction {
@@ -75,9 +75,7 @@ export interface NormalizePolicyOptions {
 export const DEFAULT_MAX_SESSION_SECONDS = 30 * 24 * 3600;
 export const DEFAULT_MIN_SESSION_SECONDS = 60;
 
-const ADMIN_BY_SELECTOR = new Map<bigint, AdminSelectorName>(
-  Object.entries(ADMIN_SELECTORS).map(([name, sel]) => [BigInt(sel), name as AdminSelectorName]),
-);
+const ADMIN_BY_SELECTOR = selectorNames(ADMIN_SELECTORS);
 
 /** The admin entrypoint name when `selector` is one of the 9 blocked selectors. */
 export function adminSelectorName(selector: bigint): AdminSelectorName | undefined {
@@ -136,11 +134,9 @@ function resolveValidUntil(policy: SessionPolicy, now: number, options: Normaliz
   }
   const field = hasDuration ? 'durationSeconds' : 'validUntil';
   const given = hasDuration ? policy.durationSeconds : policy.validUntil;
-  if (typeof given !== 'number') {
-    throw new InvalidPolicyError('duration-invalid', field, `${field} must be a whole number of seconds.`);
-  }
-  const value = hasDuration ? now + given : given;
-  if (!Number.isSafeInteger(value) || BigInt(Math.max(value, 0)) > U64_MAX) {
+  // Any safe integer fits the contract's u64; a non-number (a bigint, a string) is refused too.
+  const value = typeof given !== 'number' ? Number.NaN : hasDuration ? now + given : given;
+  if (!Number.isSafeInteger(value)) {
     throw new InvalidPolicyError('duration-invalid', field, `${field} must be a whole number of seconds.`);
   }
   if (value < now + minDuration) {
@@ -223,7 +219,7 @@ function normalizeSpendingLimit(limit: SpendingLimit, i: number): NormalizedSpen
     );
   }
   const w = limit.windowSeconds;
-  if (!Number.isSafeInteger(w) || w < 1 || BigInt(w) > U64_MAX) {
+  if (!Number.isSafeInteger(w) || w < 1) {
     throw new InvalidPolicyError(
       'window-invalid',
       `${at}.windowSeconds`,
@@ -270,7 +266,7 @@ function wrapAddress(value: unknown, field: string): bigint {
   try {
     return toAddress(value, field);
   } catch (error) {
-    if (isSessionError(error) && error instanceof InvalidInputError) {
+    if (error instanceof InvalidInputError) {
       throw new InvalidPolicyError('invalid-address', field, `${field} is not a valid Starknet address.`, {
         cause: error,
       });

@@ -1,4 +1,4 @@
-import { type NormalizedCall, normalizeCalls, type SessionCall } from './call.js';
+import { type NormalizedCall, normalizeCalls, type SessionCall, selectorNames } from './call.js';
 import type { SpendingPolicyState } from './calls.js';
 import { u256FromCalldata } from './calls.js';
 import { SPENDING_TRACKED_SELECTORS } from './constants.js';
@@ -60,7 +60,7 @@ export interface CheckSessionCallsResult {
 
 export const DEFAULT_EXPIRY_MARGIN_SECONDS = 30;
 
-const TRACKED = new Set(Object.values(SPENDING_TRACKED_SELECTORS).map((s) => BigInt(s)));
+const TRACKED = selectorNames(SPENDING_TRACKED_SELECTORS);
 
 /**
  * Runs the account's session checks locally, in the contract's order (expiry with a margin, exists, calls

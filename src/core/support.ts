@@ -1,8 +1,4 @@
-import {
-  SESSION_KEY_MANAGER_INTERFACE_ID,
-  SESSION_KEY_MANAGER_SELECTORS,
-  SRC9_V2_INTERFACE_ID,
-} from './constants.js';
+import { SESSION_KEY_MANAGER_INTERFACE_ID, SRC9_V2_INTERFACE_ID } from './constants.js';
 import { RpcRequestError } from './errors/index.js';
 import { decodeShortString, parseBigInt, toAddress, toHex } from './felt.js';
 
@@ -25,6 +21,14 @@ export interface SessionSupport {
   detectedBy: 'src5' | 'abi' | 'none';
 }
 
+// ISessionKeyManager's entrypoints, by name: the ABI lists names (SESSION_KEY_MANAGER_SELECTORS has
+// their selectors).
+const SESSION_KEY_MANAGER_ENTRYPOINTS = [
+  'add_or_update_session_key',
+  'revoke_session_key',
+  'get_session_data',
+];
+
 // Node error codes meaning "the contract answered, with a revert or a missing entrypoint".
 const CONTRACT_ANSWER_CODES = new Set([20, 21, 40, 41]);
 
@@ -38,7 +42,11 @@ export async function detectSessionSupport(
 ): Promise<SessionSupport> {
   const address = toHex(toAddress(accountAddress, 'accountAddress'));
   const call = (entrypoint: string, calldata: string[] = []) =>
-    probe(() => provider.callContract({ contractAddress: address, entrypoint, calldata }), entrypoint);
+    probe(
+      () => provider.callContract({ contractAddress: address, entrypoint, calldata }),
+      'starknet_call',
+      `Could not reach the node to call ${entrypoint}.`,
+    );
 
   const [sessionSrc5, src9Src5, info, spending] = await Promise.all([
     call('supports_interface', [SESSION_KEY_MANAGER_INTERFACE_ID]),
@@ -52,7 +60,7 @@ export async function detectSessionSupport(
 
   if ((!sessionKeys || !outsideExecution) && provider.getClassAt) {
     const names = await abiFunctionNames(provider, address);
-    if (!sessionKeys && Object.keys(SESSION_KEY_MANAGER_SELECTORS).every((n) => names.has(n))) {
+    if (!sessionKeys && SESSION_KEY_MANAGER_ENTRYPOINTS.every((n) => names.has(n))) {
       sessionKeys = true;
       detectedBy = 'abi';
     }
@@ -70,16 +78,16 @@ export async function detectSessionSupport(
 
 const isTrue = (result: string[] | undefined) => result !== undefined && parseBigInt(result[0]) === 1n;
 
-/** The call's result, or undefined when the contract reverted or lacks the entrypoint. */
-async function probe(run: () => Promise<string[]>, entrypoint: string): Promise<string[] | undefined> {
+/**
+ * The request's result, or undefined when the contract answered with a revert or a missing entrypoint
+ * (or class); any other failure is thrown as RpcRequestError.
+ */
+async function probe<T>(run: () => Promise<T>, method: string, shortMessage: string): Promise<T | undefined> {
   try {
     return await run();
   } catch (error) {
     if (isContractAnswer(error)) return undefined;
-    throw new RpcRequestError(`Could not reach the node to call ${entrypoint}.`, {
-      method: 'starknet_call',
-      cause: error,
-    });
+    throw new RpcRequestError(shortMessage, { method, cause: error });
   }
 }
 
@@ -92,16 +100,11 @@ function isContractAnswer(error: unknown): boolean {
 
 async function abiFunctionNames(provider: SupportProvider, address: string): Promise<Set<string>> {
   const names = new Set<string>();
-  let klass: unknown;
-  try {
-    klass = await provider.getClassAt?.(address);
-  } catch (error) {
-    if (isContractAnswer(error)) return names;
-    throw new RpcRequestError('Could not read the account class.', {
-      method: 'starknet_getClassAt',
-      cause: error,
-    });
-  }
+  const klass = await probe(
+    async () => provider.getClassAt?.(address),
+    'starknet_getClassAt',
+    'Could not read the account class.',
+  );
   let abi = (klass as { abi?: unknown } | null)?.abi;
   if (typeof abi === 'string') {
     try {

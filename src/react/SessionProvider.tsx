@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import type { SessionConfig } from '../core/actions/index.js';
 import { SessionContext } from './context.js';
+import { invalidateSessionQueries } from './mutation.js';
 
 export interface SessionProviderProps {
   config: SessionConfig;
@@ -21,10 +22,7 @@ export function SessionProvider({ config, children }: SessionProviderProps) {
     const unsubscribe = config.storage.subscribe(() => {
       // Several writes in a burst (10 executes confirming) become one refresh.
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        void queryClient.invalidateQueries({ queryKey: ['sessionState'] });
-        void queryClient.invalidateQueries({ queryKey: ['sessions'] });
-      }, 50);
+      timer = setTimeout(() => invalidateSessionQueries(queryClient), 50);
     });
     return () => {
       clearTimeout(timer);

@@ -1,8 +1,6 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
-import type { SessionSummary } from '../core/actions/index.js';
-import type { SpendingPolicyState } from '../core/calls.js';
-import type { SessionSupport } from '../core/support.js';
+import { type UseQueryOptions, useQuery } from '@tanstack/react-query';
+import type { SessionConfig, SessionProviderLike } from '../core/actions/index.js';
 import {
   sessionSupportQueryOptions,
   sessionsQueryOptions,
@@ -11,30 +9,40 @@ import {
 import { useSessionConfig } from './context.js';
 import { useStarknetBindings } from './useStarknet.js';
 
-/** Does the connected account support SNIP sessions, outside execution and spending policies; which version. */
-export function useSessionSupport() {
+interface ConnectedAccount {
+  provider: SessionProviderLike;
+  accountAddress: string | undefined;
+  chainId: string | undefined;
+}
+
+/** A query about the connected account: its options from the config and starknet-react's provider, account, chain. */
+function useAccountQuery<T>(
+  options: (
+    config: SessionConfig,
+    account: ConnectedAccount,
+  ) => UseQueryOptions<T, Error, T, readonly unknown[]>,
+) {
   const config = useSessionConfig();
   const { provider, accountAddress, chainId } = useStarknetBindings();
-  return useQuery<SessionSupport, Error>(
-    sessionSupportQueryOptions(config, { provider, accountAddress, chainId }),
-  );
+  return useQuery<T, Error, T, readonly unknown[]>(options(config, { provider, accountAddress, chainId }));
+}
+
+/** Does the connected account support SNIP sessions, outside execution and spending policies; which version. */
+export function useSessionSupport() {
+  return useAccountQuery(sessionSupportQueryOptions);
 }
 
 /** The connected account's sessions for this app, newest first, with their status. */
 export function useSessions() {
-  const config = useSessionConfig();
-  const { provider, accountAddress, chainId } = useStarknetBindings();
-  return useQuery<SessionSummary[], Error>({
-    ...sessionsQueryOptions(config, { provider, accountAddress, chainId }),
-    enabled: Boolean(accountAddress && chainId),
-  });
+  return useAccountQuery((config, account) => ({
+    ...sessionsQueryOptions(config, account),
+    enabled: Boolean(account.accountAddress && account.chainId),
+  }));
 }
 
 /** The on-chain spending policy of a session for a token. */
 export function useSpendingPolicy(parameters: { token: string | undefined; publicKey: string | undefined }) {
-  const config = useSessionConfig();
-  const { provider, accountAddress, chainId } = useStarknetBindings();
-  return useQuery<SpendingPolicyState, Error>(
-    spendingPolicyQueryOptions(config, { provider, accountAddress, chainId, ...parameters }),
+  return useAccountQuery((config, account) =>
+    spendingPolicyQueryOptions(config, { ...account, ...parameters }),
   );
 }

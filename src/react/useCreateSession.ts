@@ -1,20 +1,14 @@
 'use client';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  type CreateSessionReturnType,
-  createSession,
-  type EnsureSessionReturnType,
-  ensureSession,
-} from '../core/actions/index.js';
-import { NoSessionError, type SessionError } from '../core/errors/index.js';
+import { type CreateSessionReturnType, createSession, ensureSession } from '../core/actions/index.js';
+import { NoSessionError } from '../core/errors/index.js';
 import type { SessionPolicy } from '../core/policy.js';
 import { type CreateSessionVariables, createSessionMutationKey } from '../query/index.js';
-import { useSessionConfig } from './context.js';
+import { useOwnerMutation } from './mutation.js';
 import { useSession } from './useSession.js';
-import { useStarknetBindings } from './useStarknet.js';
 
 type Variables = CreateSessionVariables & { reuse?: boolean };
 type Result = CreateSessionReturnType & { reused?: boolean };
+type Options = Omit<CreateSessionVariables, 'policy'>;
 
 /**
  * Starts a session with ONE wallet prompt. `createSession(policy)` always asks; `ensureSession(policy)`
@@ -22,40 +16,27 @@ type Result = CreateSessionReturnType & { reused?: boolean };
  * current session's policy (use it when the status is `expiring`).
  */
 export function useCreateSession() {
-  const config = useSessionConfig();
-  const { provider, paymaster, getOwner, chainId } = useStarknetBindings();
-  const queryClient = useQueryClient();
-  const current = useSession({ refetchInterval: false }).data;
-  const mutation = useMutation<Result, SessionError, Variables>({
-    mutationKey: createSessionMutationKey(config.appId),
-    mutationFn: async ({ reuse, ...variables }): Promise<Result | EnsureSessionReturnType> => {
-      const owner = await getOwner();
-      const parameters = { ...variables, owner, provider, paymaster: config.paymaster ?? paymaster, chainId };
-      return reuse ? ensureSession(config, parameters) : createSession(config, parameters);
-    },
-    onSuccess() {
-      void queryClient.invalidateQueries({ queryKey: ['sessionState'] });
-      void queryClient.invalidateQueries({ queryKey: ['sessions'] });
-    },
-  });
+  const mutation = useOwnerMutation<Result, Variables>(
+    createSessionMutationKey,
+    (config, { reuse, ...parameters }): Promise<Result> =>
+      reuse ? ensureSession(config, parameters) : createSession(config, parameters),
+  );
+  const current = useSession({ refetchInterval: false }).data?.session;
   const renewVariables = (): Variables => {
-    const policy = current?.session?.policy as SessionPolicy | undefined;
-    if (!policy) throw new NoSessionError();
+    if (!current?.policy) throw new NoSessionError();
+    const policy = current.policy as SessionPolicy;
     // Same terms, counted from now.
-    const duration =
-      policy.durationSeconds ??
-      Math.max(60, (current?.session?.validUntil ?? 0) - (current?.session?.createdAt ?? 0));
+    const duration = policy.durationSeconds ?? Math.max(60, current.validUntil - current.createdAt);
     return { policy: { ...policy, validUntil: undefined, durationSeconds: duration } };
   };
   return {
     ...mutation,
-    createSession: (policy: SessionPolicy, options: Omit<CreateSessionVariables, 'policy'> = {}) =>
-      mutation.mutate({ ...options, policy }),
-    createSessionAsync: (policy: SessionPolicy, options: Omit<CreateSessionVariables, 'policy'> = {}) =>
+    createSession: (policy: SessionPolicy, options: Options = {}) => mutation.mutate({ ...options, policy }),
+    createSessionAsync: (policy: SessionPolicy, options: Options = {}) =>
       mutation.mutateAsync({ ...options, policy }),
-    ensureSession: (policy: SessionPolicy, options: Omit<CreateSessionVariables, 'policy'> = {}) =>
+    ensureSession: (policy: SessionPolicy, options: Options = {}) =>
       mutation.mutate({ ...options, policy, reuse: true }),
-    ensureSessionAsync: (policy: SessionPolicy, options: Omit<CreateSessionVariables, 'policy'> = {}) =>
+    ensureSessionAsync: (policy: SessionPolicy, options: Options = {}) =>
       mutation.mutateAsync({ ...options, policy, reuse: true }),
     renew: () => mutation.mutate(renewVariables()),
     renewAsync: () => mutation.mutateAsync(renewVariables()),

@@ -55,16 +55,17 @@ export function useSession(parameters: UseSessionParameters = {}): UseSessionRet
 }
 
 function withTime(state: SessionState, now: number, renewBeforeSeconds: number): SessionState {
-  if (!state.session || state.expiresAt === undefined) return state;
-  const status =
-    state.status === 'none'
-      ? 'none'
-      : deriveStatus(
-          { ...state.session, callsUsed: state.callsUsed, maxCalls: state.maxCalls },
-          now,
-          renewBeforeSeconds,
-        );
-  return { ...state, status, secondsLeft: Math.max(0, state.expiresAt - now) };
+  const { session } = state; // none: nothing depends on time
+  if (!session) return state;
+  return {
+    ...state,
+    status: deriveStatus(
+      { ...session, callsUsed: state.callsUsed, maxCalls: state.maxCalls },
+      now,
+      renewBeforeSeconds,
+    ),
+    secondsLeft: Math.max(0, session.validUntil - now),
+  };
 }
 
 function nextTransition(expiresAt: number, now: number, renewBeforeSeconds: number): number | undefined {

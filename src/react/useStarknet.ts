@@ -1,6 +1,7 @@
 'use client';
 import { useAccount, useConnect, useNetwork, useProvider } from '@starknet-react/core';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from '../core/actions/index.js';
+import { toHex } from '../core/felt.js';
 
 export interface StarknetBindings {
   provider: SessionProviderLike;
@@ -28,15 +29,15 @@ export function useStarknetBindings(): StarknetBindings {
     paymaster: paymasterProvider as unknown as PaymasterLike | undefined,
     owner,
     async getOwner() {
-      if (owner) return owner;
-      if (!connector) return undefined;
       try {
-        return (await connector.account(provider, paymasterProvider)) as unknown as OwnerAccountLike;
+        return (
+          owner ?? ((await connector?.account(provider, paymasterProvider)) as unknown as OwnerAccountLike)
+        );
       } catch {
-        return undefined;
+        return undefined; // not connected after all
       }
     },
     accountAddress: address,
-    chainId: id === undefined ? undefined : `0x${id.toString(16)}`,
+    chainId: id === undefined ? undefined : toHex(id),
   };
 }

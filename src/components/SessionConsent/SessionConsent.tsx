@@ -47,15 +47,6 @@ export function SessionConsent({
   const { paymaster } = useStarknetBindings();
   const create = useCreateSession();
   const feeMode: ConsentFeeMode = (config.paymaster ?? paymaster) ? config.feeMode : { mode: 'direct' };
-  const run = () => {
-    create.mutate({ policy: view.policy, sponsored, reuse }, { onSuccess: (result) => onApproved?.(result) });
-  };
-  // useCreateSession reads the account from the connector if this component has not received it yet.
-  const approve = run;
-  const reject = () => {
-    create.reset();
-    view.onReject?.();
-  };
   const props: SessionConsentViewProps = {
     ...view,
     feeMode,
@@ -63,8 +54,17 @@ export function SessionConsent({
     maxDurationSeconds: config.maxDurationSeconds,
     status: create.isPending ? 'pending' : create.error ? 'error' : 'idle',
     error: create.error ?? undefined,
-    onApprove: approve,
-    onReject: reject,
+    // useCreateSession reads the account from the connector if this component has not received it yet.
+    onApprove: () => {
+      create.mutate(
+        { policy: view.policy, sponsored, reuse },
+        { onSuccess: (result) => onApproved?.(result) },
+      );
+    },
+    onReject: () => {
+      create.reset();
+      view.onReject?.();
+    },
   };
   if (dialog) return <SessionConsentDialog {...props} open={open} onClose={onClose} />;
   return <SessionConsentView {...props} />;

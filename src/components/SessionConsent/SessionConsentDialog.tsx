@@ -1,5 +1,5 @@
 'use client';
-import { type KeyboardEvent, type SyntheticEvent, useEffect, useId, useRef } from 'react';
+import { type SyntheticEvent, useEffect, useId, useRef } from 'react';
 import { cx } from '../classNames.js';
 import { SessionConsentView, type SessionConsentViewProps } from './SessionConsentView.js';
 
@@ -40,14 +40,9 @@ export function SessionConsentDialog({ open, onClose, dialogClassName, ...view }
     };
   }, [open]);
 
-  const onCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
-    // The parent owns `open`: Escape asks it to close instead of closing behind its back.
-    event.preventDefault();
-    if (!pending) requestClose?.();
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    // Handled here rather than left to the browser, so Escape behaves the same for every input source.
-    if (event.key !== 'Escape') return;
+  // The parent owns `open`: Escape asks it to close instead of closing behind its back. Handled on
+  // keydown too rather than left to the browser, so Escape behaves the same for every input source.
+  const onEscape = (event: SyntheticEvent<HTMLDialogElement>) => {
     event.preventDefault();
     if (!pending) requestClose?.();
   };
@@ -62,8 +57,10 @@ export function SessionConsentDialog({ open, onClose, dialogClassName, ...view }
       className={cx('ss-root ss-dialog', dialogClassName)}
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
-      onCancel={onCancel}
-      onKeyDown={onKeyDown}
+      onCancel={onEscape}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onEscape(event);
+      }}
       onClose={onNativeClose}
     >
       {open ? (

@@ -80,7 +80,8 @@ export function SessionConsentView(props: SessionConsentViewProps) {
   const titleId = props.titleId ?? `${ownIds}-title`;
   const leadId = props.descriptionId ?? `${ownIds}-lead`;
   const now = props.now ?? Math.floor(Date.now() / 1000);
-  const feeMode = props.feeMode?.mode === 'direct' ? undefined : (props.feeMode as FeeMode | undefined);
+  const direct = props.feeMode?.mode === 'direct';
+  const feeMode = direct ? undefined : (props.feeMode as FeeMode | undefined);
 
   const result = useMemo((): { summary: SessionConsentSummary } | { invalid: ErrorLike } => {
     try {
@@ -132,18 +133,21 @@ export function SessionConsentView(props: SessionConsentViewProps) {
   const status: SessionConsentStatus = props.status ?? (props.error ? 'error' : 'idle');
   const pending = status === 'pending';
   const rejected = status === 'error' && isRejection(props.error);
-  const tokens = props.tokens;
   const locale = props.locale;
+  // Names for tokens: the caps' own symbols first, then the app's token list.
+  const known: TokenDisplayInfo[] = [
+    ...summary.spendingLimits.map((l) => ({ address: l.token, symbol: l.symbol, decimals: l.decimals })),
+    ...(props.tokens ?? []),
+  ];
   const dateOptions = { locale, timeZone: props.timeZone };
   const duration = formatDuration(summary.durationSeconds, text);
   const maxCalls = text.transactions(summary.maxCalls, formatInteger(summary.maxCalls, locale));
 
-  const gas =
-    props.feeMode?.mode === 'direct'
-      ? text.consentGasNoPaymaster
-      : summary.fees.mode === 'gas-token'
-        ? text.consentGasToken(tokenName(summary.fees.gasToken, tokens))
-        : text.consentGasSponsored(props.paymasterName);
+  const gas = direct
+    ? text.consentGasNoPaymaster
+    : summary.fees.mode === 'gas-token'
+      ? text.consentGasToken(tokenName(summary.fees.gasToken, props.tokens))
+      : text.consentGasSponsored(props.paymasterName);
 
   const approve = status === 'error' ? (props.onRetry ?? props.onApprove) : props.onApprove;
   const guard = (fn: (() => void) | undefined) => () => {
@@ -239,22 +243,21 @@ export function SessionConsentView(props: SessionConsentViewProps) {
             </H2>
             <ul className="ss-caps">
               {summary.spendingLimits.map((limit) => {
-                const info = [{ address: limit.token, symbol: limit.symbol, decimals: limit.decimals }];
                 const perWindow = text.consentCapPerWindow(
-                  formatTokenValue(limit.maxPerWindow, limit.token, info, locale),
+                  formatTokenValue(limit.maxPerWindow, limit.token, known, locale),
                   formatWindow(limit.windowSeconds, text),
                 );
                 return (
                   <li key={limit.token} className="ss-cap">
                     <span className="ss-cap__token" title={limit.token}>
-                      {limit.symbol ?? shortHex(limit.token)}
+                      {tokenName(limit.token, known)}
                     </span>
                     <span className="ss-cap__value">
                       <span>{perWindow}</span>
                       {limit.maxPerCall < limit.maxPerWindow ? (
                         <span className="ss-muted">
                           {text.consentCapPerCall(
-                            formatTokenValue(limit.maxPerCall, limit.token, info, locale),
+                            formatTokenValue(limit.maxPerCall, limit.token, known, locale),
                           )}
                         </span>
                       ) : null}
@@ -274,7 +277,7 @@ export function SessionConsentView(props: SessionConsentViewProps) {
             {summary.warnings.map((warning) => (
               <li key={warning.kind} className={`ss-warning ss-warning--${warning.severity}`}>
                 <SeverityIcon severity={warning.severity} />
-                <div className="ss-warning__text">{warningText(warning, summary, text, tokens)}</div>
+                <div className="ss-warning__text">{warningText(warning, summary, text, known)}</div>
               </li>
             ))}
           </ul>
@@ -286,7 +289,7 @@ export function SessionConsentView(props: SessionConsentViewProps) {
           {pending ? <p className="ss-muted">{text.pendingHint}</p> : null}
         </div>
         {status === 'error' && props.error ? (
-          <div className={cx('ss-alert', rejected ? 'ss-alert--neutral' : 'ss-alert--danger')} role="alert">
+          <div className={`ss-alert ss-alert--${rejected ? 'neutral' : 'danger'}`} role="alert">
             <p className="ss-alert__title">{rejected ? text.rejectedTitle : text.errorTitle}</p>
             <p className="ss-alert__detail">{rejected ? text.rejectedBody : errorText(props.error)}</p>
           </div>
@@ -326,13 +329,9 @@ function warningText(
   warning: ConsentWarning,
   summary: SessionConsentSummary,
   text: SessionText,
-  tokens: readonly TokenDisplayInfo[] | undefined,
+  /** Names for tokens: the caps' own symbols first, then the app's token list. */
+  known: readonly TokenDisplayInfo[],
 ) {
-  // Names for tokens: the caps' own symbols first, then the app's token list.
-  const known: TokenDisplayInfo[] = [
-    ...summary.spendingLimits.map((l) => ({ address: l.token, symbol: l.symbol, decimals: l.decimals })),
-    ...(tokens ?? []),
-  ];
   const actionToken = (address: string) => {
     const byAction = summary.actions.find((a) => a.contractAddress === address)?.contractLabel;
     const named = tokenName(address, known);

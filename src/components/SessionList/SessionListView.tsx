@@ -41,10 +41,11 @@ export function SessionListView(props: SessionListViewProps) {
   const H = `h${level}` as 'h2';
   const dateOptions = { locale: props.locale, timeZone: props.timeZone };
   const revokingAll = props.revoking === 'all';
-  const busy = props.revoking !== undefined && (revokingAll || props.revoking.length > 0);
-  const isRevoking = (key: string) =>
-    revokingAll || (Array.isArray(props.revoking) && props.revoking.some((k) => BigInt(k) === BigInt(key)));
-  const live = props.sessions.filter((s) => REVOCABLE.includes(s.status));
+  // Keys revoked one by one (while revoking all, every row is).
+  const keys = props.revoking === 'all' ? [] : (props.revoking ?? []);
+  const busy = revokingAll || keys.length > 0;
+  const isRevoking = (key: string) => revokingAll || keys.some((k) => BigInt(k) === BigInt(key));
+  const anyLive = props.sessions.some((s) => REVOCABLE.includes(s.status));
 
   return (
     <section
@@ -56,7 +57,7 @@ export function SessionListView(props: SessionListViewProps) {
         <H id={`${ids}-title`} className="ss-title">
           {text.listTitle(props.appName)}
         </H>
-        {props.onRevokeAll && live.length > 0 ? (
+        {props.onRevokeAll && anyLive ? (
           <button
             type="button"
             className="ss-button ss-button--danger ss-button--small"

@@ -166,7 +166,6 @@ export function SessionStatusView(props: SessionStatusViewProps) {
                 }
                 max={100}
                 tone={spend.left === 0n ? 'danger' : 'accent'}
-                percent
               />
             );
           })}
@@ -218,11 +217,9 @@ interface MeterProps {
   value: number;
   max: number;
   tone: 'accent' | 'danger';
-  /** The value is already a percentage. */
-  percent?: boolean;
 }
 
-function Meter({ id, label, valueText, note, value, max, tone, percent }: MeterProps) {
+function Meter({ id, label, valueText, note, value, max, tone }: MeterProps) {
   const ratio = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;
   return (
     <div className="ss-meter">
@@ -237,7 +234,7 @@ function Meter({ id, label, valueText, note, value, max, tone, percent }: MeterP
         role="progressbar"
         aria-labelledby={id}
         aria-valuemin={0}
-        aria-valuemax={percent ? 100 : max}
+        aria-valuemax={max}
         aria-valuenow={value}
         aria-valuetext={note ? `${valueText}, ${note}` : valueText}
       >

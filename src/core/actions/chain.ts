@@ -23,12 +23,15 @@ export function providerOf(
   return p;
 }
 
-/** The storage scope of an account on a chain, for this app. */
+/**
+ * Where an action works: its provider (`providerOf`) and the storage scope of the account on the chain,
+ * for this app (the chain id is read from the provider when not given).
+ */
 export async function scopeOf(
   config: SessionConfig,
-  provider: SessionProviderLike,
-  target: SessionTarget,
-): Promise<SessionScope> {
+  target: SessionTarget & { provider?: SessionProviderLike | undefined },
+): Promise<{ provider: SessionProviderLike; scope: SessionScope }> {
+  const provider = providerOf(config, target.provider);
   let chainId = target.chainId;
   if (chainId === undefined) {
     try {
@@ -37,7 +40,10 @@ export async function scopeOf(
       throw rpcError(error, 'starknet_chainId');
     }
   }
-  return { chainId: toHex(toChainId(chainId)), accountAddress: target.accountAddress, appId: config.appId };
+  return {
+    provider,
+    scope: { chainId: toHex(toChainId(chainId)), accountAddress: target.accountAddress, appId: config.appId },
+  };
 }
 
 export async function readSessionData(

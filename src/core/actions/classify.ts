@@ -40,16 +40,16 @@ export function walletError(error: unknown): SessionError {
   return new TransactionRevertedError(undefined, { cause: error, details: messageOf(error) });
 }
 
-// SNIP-29 error codes that mean "the paymaster refused this request" rather than "it is not there".
+// SNIP-29 error codes that mean "the paymaster refused this request" rather than "it is not there"
+// (156, TRANSACTION_EXECUTION_ERROR, is a revert).
 const PAYMASTER_REFUSALS = new Set([150, 151, 153, 154, 155, 157, 158, 159, 160]);
-const TRANSACTION_EXECUTION_ERROR = 156;
 
 /** Maps what a paymaster client threw. Only "could not reach / overloaded" is retryable. */
 export function paymasterError(error: unknown): SessionError {
   if (isSessionError(error)) return error;
   const code = codeOf(error);
   const message = messageOf(error);
-  if (code === TRANSACTION_EXECUTION_ERROR) {
+  if (code === 156) {
     return new TransactionRevertedError(undefined, { cause: error, details: message });
   }
   if (typeof code === 'number' && PAYMASTER_REFUSALS.has(code)) {

@@ -16,7 +16,7 @@ import {
 } from '../policy.js';
 import type { StoredSession } from '../storage/types.js';
 import { detectSessionSupport } from '../support.js';
-import { providerOf, readSessionData, scopeOf } from './chain.js';
+import { readSessionData, scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
 import { getSessionState } from './getSessionState.js';
 import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
@@ -58,12 +58,7 @@ async function prepare(config: SessionConfig, parameters: CreateSessionParameter
     now,
     maxDurationSeconds: config.maxDurationSeconds,
   });
-  const provider = providerOf(config, parameters.provider);
-  const scope = await scopeOf(config, provider, {
-    chainId: parameters.chainId,
-    accountAddress: owner.address,
-  });
-  return { owner, now, policy, provider, scope };
+  return { owner, now, policy, ...(await scopeOf(config, { ...parameters, accountAddress: owner.address })) };
 }
 
 /**
@@ -94,14 +89,11 @@ export async function createSession(
     schemaVersion: 1,
     scope,
     publicKey,
-    validUntil: policy.validUntil,
-    maxCalls: policy.maxCalls,
-    allowedSelectors: policy.allowedSelectors,
+    ...policy, // a NormalizedSessionPolicy: validUntil, maxCalls, allowedSelectors; its limits as stored:
     spendingLimits: policy.spendingLimits.map((l) => ({
-      token: l.token,
+      ...l,
       maxPerCall: toHex(l.maxPerCall),
       maxPerWindow: toHex(l.maxPerWindow),
-      windowSeconds: l.windowSeconds,
     })),
     policy: toJsonPolicy(parameters.policy),
     createdAt: now,
@@ -114,11 +106,10 @@ export async function createSession(
   let transactionHash: string | undefined;
   try {
     ({ transactionHash } = await submitOwnerCalls(config, {
+      ...parameters,
       owner,
       calls: ownerCalls(owner.address, publicKey, policy),
       chainId: scope.chainId,
-      sponsored: parameters.sponsored,
-      paymaster: parameters.paymaster,
     }));
     await config.storage.update(scope, publicKey, { transactionHash });
     await waitForSuccess(provider, transactionHash);
@@ -168,15 +159,13 @@ export async function ensureSession(
     if (state.stale || (state.status !== 'active' && state.status !== 'expiring')) continue;
     const covers = sessionCoversPolicy(
       {
-        validUntil: candidate.validUntil,
+        ...candidate,
         maxCalls: state.maxCalls,
         callsUsed: state.callsUsed,
-        allowedSelectors: candidate.allowedSelectors,
         spendingLimits: candidate.spendingLimits.map((l) => ({
-          token: l.token,
+          ...l,
           maxPerCall: BigInt(l.maxPerCall),
           maxPerWindow: BigInt(l.maxPerWindow),
-          windowSeconds: l.windowSeconds,
         })),
       },
       requested,
@@ -203,20 +192,10 @@ export function ownerCalls(accountAddress: string, publicKey: string, policy: No
     buildAddSessionCall({
       accountAddress,
       publicKey,
-      validUntil: policy.validUntil,
-      maxCalls: policy.maxCalls,
+      ...policy,
       allowedEntrypoints: policy.allowedSelectors,
     }),
-    ...policy.spendingLimits.map((l) =>
-      buildSetSpendingPolicyCall({
-        accountAddress,
-        publicKey,
-        token: l.token,
-        maxPerCall: l.maxPerCall,
-        maxPerWindow: l.maxPerWindow,
-        windowSeconds: l.windowSeconds,
-      }),
-    ),
+    ...policy.spendingLimits.map((l) => buildSetSpendingPolicyCall({ accountAddress, publicKey, ...l })),
   ];
 }
 

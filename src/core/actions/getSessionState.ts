@@ -1,7 +1,8 @@
 import type { SessionData, SpendingPolicyState } from '../calls.js';
 import { isSessionError, type SessionError } from '../errors/index.js';
-import type { StoredSession } from '../storage/types.js';
-import { providerOf, readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
+import { toHex } from '../felt.js';
+import type { SessionScope, StoredSession, StoredSessionStatus } from '../storage/types.js';
+import { readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
 import type { SessionProviderLike, SessionTarget } from './types.js';
 
@@ -60,12 +61,10 @@ export async function getSessionState(
   config: SessionConfig,
   parameters: GetSessionStateParameters,
 ): Promise<GetSessionStateReturnType> {
-  const provider = providerOf(config, parameters.provider);
-  const scope = await scopeOf(config, provider, parameters);
+  const { provider, scope } = await scopeOf(config, parameters);
   const now = config.now();
-  const record = await pickSession(config, scope, parameters.publicKey);
-  if (!record) return emptyState(now);
-  if (record.status === 'revoked' || record.status === 'expired')
+  const record = await pickSession(config, scope, parameters.publicKey, ['active', 'pending']);
+  if (!record || record.status === 'revoked' || record.status === 'expired')
     return stateOf(config, record, undefined, [], now);
 
   let chain: SessionData;
@@ -81,7 +80,7 @@ export async function getSessionState(
       );
     }
   } catch (error) {
-    if (!isSessionError(error) || error.code !== 'RPC_ERROR') throw error;
+    if (!isSessionError(error, 'RPC_ERROR')) throw error;
     return { ...stateOf(config, record, undefined, [], now), stale: true, error };
   }
 
@@ -101,41 +100,50 @@ export async function getSessionState(
   if (current.status === 'active' && now > current.validUntil) {
     current = (await config.storage.update(scope, record.publicKey, { status: 'expired' })) ?? current;
   }
-  const spending = current.spendingLimits.map((limit) => spendOf(limit.token, policies, now, limit));
+  const spending = current.spendingLimits.map((limit) => spendOf(limit, policies, now));
   return stateOf(config, current, chain.exists ? chain : undefined, spending, now);
 }
 
-async function pickSession(
+/** The given session, else the newest one in a `usable` status, else the newest (its status says why). */
+export async function pickSession(
   config: SessionConfig,
-  scope: Parameters<SessionConfig['storage']['get']>[0],
+  scope: SessionScope,
   publicKey: string | undefined,
+  usable: readonly StoredSessionStatus[],
 ): Promise<StoredSession | undefined> {
   if (publicKey) return config.storage.get(scope, publicKey);
   const all = await config.storage.list(scope);
-  return all.find((s) => s.status === 'active' || s.status === 'pending') ?? all[0];
+  return all.find((s) => usable.includes(s.status)) ?? all[0];
 }
 
+/** What a spending limit leaves in the current window, from the chain's policy (else the registered limit, unspent). */
 function spendOf(
-  token: string,
+  limit: StoredSession['spendingLimits'][number],
   policies: Record<string, SpendingPolicyState>,
   now: number,
-  limit: StoredSession['spendingLimits'][number],
 ): SessionSpendState {
-  const p = policies[`0x${BigInt(token).toString(16)}`];
-  const maxPerWindow = p?.maxPerWindow ?? BigInt(limit.maxPerWindow);
-  const windowSeconds = p?.windowSeconds ?? limit.windowSeconds;
-  const windowStart = p?.windowStart ?? now;
+  const { token } = limit;
+  const { maxPerCall, maxPerWindow, windowSeconds, windowStart, spentInWindow } = policies[
+    toHex(BigInt(token))
+  ] ?? {
+    maxPerCall: BigInt(limit.maxPerCall),
+    maxPerWindow: BigInt(limit.maxPerWindow),
+    windowSeconds: limit.windowSeconds,
+    windowStart: now,
+    spentInWindow: 0n,
+  };
+  // The contract starts a new window at the first spend at or after its end.
   const reset = now >= windowStart + windowSeconds;
-  const spent = reset ? 0n : (p?.spentInWindow ?? 0n);
+  const spent = reset ? 0n : spentInWindow;
   return {
     token,
-    maxPerCall: p?.maxPerCall ?? BigInt(limit.maxPerCall),
+    maxPerCall,
     maxPerWindow,
     windowSeconds,
     spentInWindow: spent,
     left: maxPerWindow > spent ? maxPerWindow - spent : 0n,
     windowStart,
-    nextResetAt: reset ? now + windowSeconds : windowStart + windowSeconds,
+    nextResetAt: (reset ? now : windowStart) + windowSeconds,
   };
 }
 
@@ -145,52 +153,36 @@ export function deriveStatus(
   now: number,
   renewBeforeSeconds: number,
 ): SessionStatus {
-  if (record.status === 'revoked') return 'revoked';
-  if (record.status === 'pending') return 'pending';
+  if (record.status === 'revoked' || record.status === 'pending') return record.status;
   if (record.status === 'expired' || now > record.validUntil) return 'expired';
   if ((record.callsUsed ?? 0) >= record.maxCalls) return 'exhausted';
   if (record.validUntil - now <= renewBeforeSeconds) return 'expiring';
   return 'active';
 }
 
+/** The state of a session (or of none: status 'none', zeros). */
 function stateOf(
   config: SessionConfig,
-  record: StoredSession,
+  record: StoredSession | undefined,
   chain: SessionData | undefined,
   spending: SessionSpendState[],
   now: number,
 ): SessionState {
-  const callsUsed = Math.max(chain?.callsUsed ?? 0, record.callsUsed ?? 0);
-  const maxCalls = chain?.maxCalls ?? record.maxCalls;
+  const callsUsed = Math.max(chain?.callsUsed ?? 0, record?.callsUsed ?? 0);
+  const maxCalls = chain?.maxCalls ?? record?.maxCalls ?? 0;
   return {
-    status: deriveStatus({ ...record, callsUsed, maxCalls }, now, config.renewBeforeSeconds),
-    publicKey: record.publicKey,
-    expiresAt: record.validUntil,
-    secondsLeft: Math.max(0, record.validUntil - now),
+    status: record
+      ? deriveStatus({ ...record, callsUsed, maxCalls }, now, config.renewBeforeSeconds)
+      : 'none',
+    publicKey: record?.publicKey,
+    expiresAt: record?.validUntil,
+    secondsLeft: Math.max(0, (record?.validUntil ?? now) - now),
     maxCalls,
     callsUsed,
     callsLeft: Math.max(0, maxCalls - callsUsed),
-    allowedSelectors: record.allowedSelectors,
+    allowedSelectors: record?.allowedSelectors ?? [],
     spending,
     session: record,
-    stale: false,
-    error: undefined,
-    checkedAt: now,
-  };
-}
-
-function emptyState(now: number): SessionState {
-  return {
-    status: 'none',
-    publicKey: undefined,
-    expiresAt: undefined,
-    secondsLeft: 0,
-    maxCalls: 0,
-    callsUsed: 0,
-    callsLeft: 0,
-    allowedSelectors: [],
-    spending: [],
-    session: undefined,
     stale: false,
     error: undefined,
     checkedAt: now,

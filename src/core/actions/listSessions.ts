@@ -1,5 +1,5 @@
 import type { StoredSession } from '../storage/types.js';
-import { providerOf, scopeOf } from './chain.js';
+import { scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
 import { deriveStatus, type SessionStatus } from './getSessionState.js';
 import type { SessionProviderLike, SessionTarget } from './types.js';
@@ -23,8 +23,7 @@ export async function listSessions(
   config: SessionConfig,
   parameters: ListSessionsParameters,
 ): Promise<SessionSummary[]> {
-  const provider = providerOf(config, parameters.provider);
-  const scope = await scopeOf(config, provider, parameters);
+  const { scope } = await scopeOf(config, parameters);
   const now = config.now();
   return (await config.storage.list(scope)).map((session) => ({
     publicKey: session.publicKey,

@@ -1,7 +1,6 @@
 import { buildRemoveSpendingPolicyCall, buildRevokeSessionCall } from '../calls.js';
 import { NoSessionError, WalletNotConnectedError } from '../errors/index.js';
-import type { StoredSession } from '../storage/types.js';
-import { providerOf, scopeOf } from './chain.js';
+import { scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
 import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
@@ -32,16 +31,13 @@ export async function revokeSession(
 ): Promise<RevokeSessionReturnType> {
   const { owner } = parameters;
   if (!owner) throw new WalletNotConnectedError();
-  const provider = providerOf(config, parameters.provider);
-  const scope = await scopeOf(config, provider, {
-    chainId: parameters.chainId,
-    accountAddress: owner.address,
-  });
+  const { provider, scope } = await scopeOf(config, { ...parameters, accountAddress: owner.address });
   const all = await config.storage.list(scope);
   const wanted = parameters.all
     ? all.filter((s) => s.status === 'active' || s.status === 'pending')
     : (parameters.publicKeys ?? []).map(
-        (pk) => all.find((s) => BigInt(s.publicKey) === BigInt(pk)) ?? placeholder(pk, scope),
+        // A key this storage does not know can still be revoked on chain.
+        (pk) => all.find((s) => BigInt(s.publicKey) === BigInt(pk)) ?? { publicKey: pk, spendingLimits: [] },
       );
   if (wanted.length === 0) throw new NoSessionError();
 
@@ -56,29 +52,12 @@ export async function revokeSession(
     ),
   ]);
   const { transactionHash } = await submitOwnerCalls(config, {
+    ...parameters,
     owner,
     calls,
     chainId: scope.chainId,
-    sponsored: parameters.sponsored,
-    paymaster: parameters.paymaster,
   });
   await waitForSuccess(provider, transactionHash);
   for (const s of wanted) await config.storage.update(scope, s.publicKey, { status: 'revoked' });
   return { transactionHash, revoked: wanted.map((s) => s.publicKey) };
-}
-
-/** A key this storage does not know can still be revoked on chain. */
-function placeholder(publicKey: string, scope: StoredSession['scope']): StoredSession {
-  return {
-    schemaVersion: 1,
-    scope,
-    publicKey,
-    validUntil: 0,
-    maxCalls: 0,
-    allowedSelectors: [],
-    spendingLimits: [],
-    createdAt: 0,
-    status: 'active',
-    updatedAt: 0,
-  };
 }

@@ -1,5 +1,5 @@
 import { type Call, type InvocationsSignerDetails, type Signature, SignerInterface } from 'starknet';
-import { normalizeCalls } from '../call.js';
+import { normalizeCalls, type SessionCall } from '../call.js';
 import { toChainId } from '../chain.js';
 import { SessionError } from '../errors/index.js';
 import { toAddress, toFelt } from '../felt.js';
@@ -30,7 +30,7 @@ export class SessionInvokeSigner extends SignerInterface {
       toChainId(String(details.chainId)),
       toFelt(details.nonce, 'nonce'),
       this.validUntil,
-      normalizeCalls(transactions.map((c) => ({ ...c, calldata: c.calldata as string[] | undefined }))),
+      normalizeCalls(transactions as SessionCall[]),
     );
     const sig = await this.signer.signHash(hash);
     return formatSessionSignature(BigInt(this.signer.publicKey), sig, this.validUntil);

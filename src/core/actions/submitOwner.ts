@@ -5,15 +5,10 @@ import { toChainId } from '../chain.js';
 import { PaymasterRejectedError, TransactionRevertedError } from '../errors/index.js';
 import { toHex } from '../felt.js';
 import { type PaymasterTypedData, verifyPaymasterTypedData } from '../paymaster.js';
-import { messageOf, paymasterError, revertReason, rpcError, walletError } from './classify.js';
+import { messageOf, revertReason, rpcError, walletError } from './classify.js';
 import type { SessionConfig } from './config.js';
+import { buildInvoke, executeInvoke } from './paymasterRequest.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
-
-type OutsideExecutionTypedData = Parameters<PaymasterLike['executeTransaction']>[0] extends {
-  invoke: { typedData: infer T };
-}
-  ? T
-  : never;
 
 export interface OwnerSubmission {
   transactionHash: string;
@@ -35,30 +30,14 @@ export async function submitOwnerCalls(
     paymaster?: PaymasterLike | undefined;
   },
 ): Promise<OwnerSubmission> {
-  if (!p.sponsored) {
-    try {
-      const { transaction_hash } = await p.owner.execute(p.calls);
-      return { transactionHash: transaction_hash, paidBy: 'account' };
-    } catch (error) {
-      throw walletError(error);
-    }
-  }
+  if (!p.sponsored) return { transactionHash: await ownerExecute(p.owner, p.calls), paidBy: 'account' };
   const paymaster = p.paymaster ?? config.paymaster;
   if (!paymaster) throw new PaymasterRejectedError('Sponsored creation needs a paymaster.');
   if (!p.owner.signMessage) throw new PaymasterRejectedError('This wallet cannot sign typed data.');
   const feeMode = { mode: 'sponsored' } as const;
-  let built: unknown;
-  try {
-    built = await paymaster.buildTransaction(
-      { type: 'invoke', invoke: { userAddress: p.owner.address, calls: p.calls as Call[] } },
-      { version: '0x1', feeMode },
-    );
-  } catch (error) {
-    throw paymasterError(error);
-  }
-  const typedData = (built as { typed_data?: PaymasterTypedData }).typed_data as PaymasterTypedData;
+  const { typed_data: typedData } = await buildInvoke(paymaster, p.owner.address, p.calls, feeMode);
   verifyPaymasterTypedData({
-    typedData,
+    typedData: typedData as PaymasterTypedData,
     accountAddress: BigInt(p.owner.address),
     chainId: toChainId(p.chainId),
     calls: normalizeCalls(p.calls),
@@ -71,21 +50,17 @@ export async function submitOwnerCalls(
   } catch (error) {
     throw walletError(error);
   }
+  const { transaction_hash } = await executeInvoke(paymaster, p.owner.address, typedData, signature, feeMode);
+  return { transactionHash: transaction_hash, paidBy: 'paymaster' };
+}
+
+/** Sends calls from the owner's wallet (one prompt); what the wallet throws becomes the library's error. */
+export async function ownerExecute(owner: OwnerAccountLike, calls: Call[]): Promise<string> {
   try {
-    const result = await paymaster.executeTransaction(
-      {
-        type: 'invoke',
-        invoke: {
-          userAddress: p.owner.address,
-          typedData: typedData as unknown as OutsideExecutionTypedData,
-          signature,
-        },
-      },
-      { version: '0x1', feeMode },
-    );
-    return { transactionHash: result.transaction_hash, paidBy: 'paymaster' };
+    const { transaction_hash } = await owner.execute(calls);
+    return transaction_hash;
   } catch (error) {
-    throw paymasterError(error);
+    throw walletError(error);
   }
 }
 

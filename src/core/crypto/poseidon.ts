@@ -1,9 +1,9 @@
+import { ec } from 'starknet';
 import { CryptoSelfTestError, InvalidInputError } from '../errors/index.js';
 import { STARK_PRIME } from '../felt.js';
 import {
   compressedRoundConstants,
   FULL_ROUNDS,
-  hadesRoundConstant,
   PARTIAL_ROUNDS,
   peerRoundConstants,
 } from './poseidonConstants.js';
@@ -12,6 +12,8 @@ import { normalise, sbox } from './poseidonField.js';
 // Starknet's Poseidon (Hades, width 3, x^3 S-box, 8 full + 83 partial rounds) over the Stark prime,
 // in 11 float64 limbs of 24 bits in Montgomery form (see poseidonField.ts and its generator). The
 // permutation runs no bigint arithmetic: bigints are only converted at the edges of a hash.
+// Its round constants are starknet.js's table (poseidonConstants.ts); when starknet.js has no usable
+// table, the three functions below hand over to starknet.js's own Poseidon (slower, but correct).
 
 const P = STARK_PRIME;
 const LIMBS = 11;
@@ -19,8 +21,8 @@ const W = 2 ** 24; // limb base
 const R = 1n << 264n; // Montgomery radix
 const R_INV = 0x400000000000011000000000000121000000000000000000000000000000n; // R^-1 mod P
 
-// Built at first use: importing this module does no work.
-let constants: Float64Array | undefined;
+// Built at first use: importing this module does no work. null: starknet.js's Poseidon is used.
+let constants: Float64Array | null | undefined;
 let oneM: Float64Array; // 1 in Montgomery form: sponge padding
 let twoM: Float64Array; // 2 in Montgomery form: the capacity of the 2-felt hash
 
@@ -77,7 +79,6 @@ function permuteState(k: Float64Array): void {
 
 /** Adds the felt v (in Montgomery form) to a state lane. */
 function absorb(lane: Float64Array, v: bigint): void {
-  if (typeof v !== 'bigint') throw new InvalidInputError('values', 'Poseidon hashes bigint felts only.');
   // Callers pass felts; other bigints are reduced mod P, as @scure/starknet and starknet.js do.
   montgomery(v >= 0n && v < P ? v : ((v % P) + P) % P, tmp);
   for (let i = 0; i < LIMBS; i++) lane[i]! += tmp[i]!; // no carries: the next S-box normalises
@@ -96,26 +97,32 @@ function squeeze(lane: Float64Array): bigint {
   return v < 0n ? v + P : v;
 }
 
-// Known answer: poseidon(1, 2) as Cairo computes it, checked before the first use of a table.
+// Known answer: poseidon(1, 2) as Cairo computes it, checked before the first use of either one.
 const SELF_TEST = 0x5d44a3decb2b2e0cc71071f7b802f45dd792d064f0fc7316c46514f70f9891an;
 
-function start(): Float64Array {
+/** Checks the inputs; returns our constants, or null when starknet.js's Poseidon is to be used. */
+function start(values: readonly bigint[]): Float64Array | null {
+  for (const v of values) {
+    if (typeof v !== 'bigint') throw new InvalidInputError('values', 'Poseidon hashes bigint felts only.');
+  }
   if (constants === undefined) {
     oneM = montgomery(1n);
     twoM = montgomery(2n);
-    // starknet.js's table first (no work), our own derivation if it is missing or fails the check.
-    for (const source of [peerRoundConstants(), hadesRoundConstant]) {
-      if (source === undefined) continue;
-      const list = compressedRoundConstants(source);
+    const table = peerRoundConstants();
+    if (table) {
+      const list = compressedRoundConstants(table);
       const k = new Float64Array(list.length * LIMBS);
       for (const [i, c] of list.entries()) montgomery(c, k, i * LIMBS);
       clear();
-      if (hash2(1n, 2n, k) === SELF_TEST) {
-        constants = k;
-        break;
-      }
+      if (hash2(1n, 2n, k) === SELF_TEST) constants = k;
     }
-    if (constants === undefined) throw new CryptoSelfTestError('poseidon(1, 2) gave a wrong value');
+    if (constants === undefined) {
+      // No table, or ours gives a wrong answer with it: starknet.js's Poseidon, if it passes the check.
+      if (ec.starkCurve.poseidonHash?.(1n, 2n) !== SELF_TEST) {
+        throw new CryptoSelfTestError('poseidon(1, 2) gave a wrong value');
+      }
+      constants = null;
+    }
   }
   clear();
   return constants;
@@ -137,7 +144,8 @@ function hash2(a: bigint, b: bigint, k: Float64Array): bigint {
 
 /** The Hades permutation (Cairo `hades_permutation`) of three felts. */
 export function poseidonPermute(a: bigint, b: bigint, c: bigint): [bigint, bigint, bigint] {
-  const k = start();
+  const k = start([a, b, c]);
+  if (!k) return ec.starkCurve.poseidonSmall([a, b, c]) as [bigint, bigint, bigint];
   absorb(s0, a);
   absorb(s1, b);
   absorb(s2, c);
@@ -147,7 +155,8 @@ export function poseidonPermute(a: bigint, b: bigint, c: bigint): [bigint, bigin
 
 /** Poseidon "hash many" (Cairo poseidon_hash_span) over felts. */
 export function poseidonHashMany(values: readonly bigint[]): bigint {
-  const k = start();
+  const k = start(values);
+  if (!k) return ec.starkCurve.poseidonHashMany(values as bigint[]);
   const n = values.length;
   let i = 0;
   // Sponge with rate 2: absorb pairs; the input is padded with 1 then 0 to an even length.
@@ -168,5 +177,6 @@ export function poseidonHashMany(values: readonly bigint[]): bigint {
 
 /** Poseidon of exactly two felts (Cairo PoseidonTrait::new().update(a).update(b)). */
 export function poseidonHash(a: bigint, b: bigint): bigint {
-  return hash2(a, b, start());
+  const k = start([a, b]);
+  return k ? hash2(a, b, k) : ec.starkCurve.poseidonHash(a, b);
 }

@@ -1,6 +1,8 @@
 /**
  * The one error hierarchy of starknet-sessions. Every failure the library reports is a
  * `SessionError` with a stable `code`; users switch on `error.code`, never on the message.
+ * A subclass adds a code (its name follows from it: errorName) and structured fields, which it
+ * `declare`s and assigns in its constructor (a plain field would also compile to an initialiser).
  */
 export interface SessionErrorOptions {
   /** What the contract, node, paymaster or wallet said, verbatim where possible. */
@@ -39,6 +41,14 @@ function detailsOf(cause: unknown): string | undefined {
   if (cause instanceof Error) return cause.message;
   if (typeof cause === 'string') return cause;
   return undefined;
+}
+
+/**
+ * The name of a library error class, from its code: USER_REJECTED -> UserRejectedError. Classes whose
+ * name does not follow their code spell it out. (Not the constructor's name: minifiers rename classes.)
+ */
+export function errorName(code: string): string {
+  return `${code.toLowerCase().replace(/(?:^|_)(.)/g, (_, letter: string) => letter.toUpperCase())}Error`;
 }
 
 /** True when `value` is a SessionError, optionally with the given code. */

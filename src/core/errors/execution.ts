@@ -1,8 +1,8 @@
-import { SessionError } from './base.js';
+import { errorName, SessionError } from './base.js';
 
 /** The user said no in their wallet. Nothing was sent. */
 export class UserRejectedError extends SessionError<'USER_REJECTED'> {
-  override name = 'UserRejectedError';
+  override name = errorName(this.code);
   constructor(options: { cause?: unknown; details?: string } = {}) {
     super('USER_REJECTED', 'The request was rejected in the wallet.', options);
   }
@@ -10,7 +10,7 @@ export class UserRejectedError extends SessionError<'USER_REJECTED'> {
 
 /** No owner wallet is connected (needed to create or revoke a session, or for the owner fallback). */
 export class WalletNotConnectedError extends SessionError<'WALLET_NOT_CONNECTED'> {
-  override name = 'WalletNotConnectedError';
+  override name = errorName(this.code);
   constructor() {
     super('WALLET_NOT_CONNECTED', 'Connect a wallet first.');
   }
@@ -18,8 +18,8 @@ export class WalletNotConnectedError extends SessionError<'WALLET_NOT_CONNECTED'
 
 /** The session is known but its key is not in this storage (wiped, another device, or cleared). */
 export class SessionKeyMissingError extends SessionError<'SESSION_KEY_MISSING'> {
-  override name = 'SessionKeyMissingError';
-  readonly publicKey: string;
+  override name = errorName(this.code);
+  declare readonly publicKey: string;
   constructor(publicKey: string) {
     super('SESSION_KEY_MISSING', 'The key of this session is not available on this device.');
     this.publicKey = publicKey;
@@ -28,7 +28,7 @@ export class SessionKeyMissingError extends SessionError<'SESSION_KEY_MISSING'> 
 
 /** There is no session to use for this account and app. */
 export class NoSessionError extends SessionError<'NO_SESSION'> {
-  override name = 'NoSessionError';
+  override name = errorName(this.code);
   constructor() {
     super('NO_SESSION', 'There is no session for this account yet: start one first.');
   }
@@ -36,9 +36,9 @@ export class NoSessionError extends SessionError<'NO_SESSION'> {
 
 /** The paymaster cannot be reached, is down, or is rate limiting us. Nothing was signed or counted. */
 export class PaymasterUnavailableError extends SessionError<'PAYMASTER_UNAVAILABLE'> {
-  override name = 'PaymasterUnavailableError';
+  override name = errorName(this.code);
   /** True when a later retry may succeed (timeouts, 5xx, 429). */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   constructor(
     shortMessage: string,
     options: { cause?: unknown; details?: string; retryable?: boolean } = {},
@@ -50,7 +50,7 @@ export class PaymasterUnavailableError extends SessionError<'PAYMASTER_UNAVAILAB
 
 /** The paymaster answered but refused the transaction (unsupported token, policy, invalid request). */
 export class PaymasterRejectedError extends SessionError<'PAYMASTER_REJECTED'> {
-  override name = 'PaymasterRejectedError';
+  override name = errorName(this.code);
   constructor(shortMessage: string, options: { cause?: unknown; details?: string } = {}) {
     super('PAYMASTER_REJECTED', shortMessage, options);
   }
@@ -58,8 +58,8 @@ export class PaymasterRejectedError extends SessionError<'PAYMASTER_REJECTED'> {
 
 /** The typed data the paymaster returned is not exactly our calls (plus only its fee transfer). Not signed. */
 export class PaymasterResponseMismatchError extends SessionError<'PAYMASTER_RESPONSE_MISMATCH'> {
-  override name = 'PaymasterResponseMismatchError';
-  readonly field: string;
+  override name = errorName(this.code);
+  declare readonly field: string;
   constructor(field: string, details?: string) {
     super(
       'PAYMASTER_RESPONSE_MISMATCH',
@@ -75,8 +75,8 @@ export class PaymasterResponseMismatchError extends SessionError<'PAYMASTER_RESP
 
 /** The transaction was included but reverted (or refused by the account on validation). */
 export class TransactionRevertedError extends SessionError<'TRANSACTION_REVERTED'> {
-  override name = 'TransactionRevertedError';
-  readonly transactionHash: string | undefined;
+  override name = errorName(this.code);
+  declare readonly transactionHash: string | undefined;
   constructor(transactionHash: string | undefined, options: { cause?: unknown; details?: string } = {}) {
     super('TRANSACTION_REVERTED', 'The transaction was rejected on chain.', options);
     this.transactionHash = transactionHash;
@@ -93,9 +93,9 @@ export interface InnerCallFailure {
 
 /** The transaction succeeded but some inner calls failed (the account executes calls non-atomically). */
 export class InnerCallFailedError extends SessionError<'INNER_CALL_FAILED'> {
-  override name = 'InnerCallFailedError';
-  readonly transactionHash: string;
-  readonly failures: InnerCallFailure[];
+  override name = errorName(this.code);
+  declare readonly transactionHash: string;
+  declare readonly failures: InnerCallFailure[];
   constructor(transactionHash: string, failures: InnerCallFailure[]) {
     super(
       'INNER_CALL_FAILED',
@@ -111,7 +111,7 @@ export class InnerCallFailedError extends SessionError<'INNER_CALL_FAILED'> {
 
 /** The nonce was taken by another transaction, even after one re-sign with a fresh nonce. */
 export class NonceConflictError extends SessionError<'NONCE_CONFLICT'> {
-  override name = 'NonceConflictError';
+  override name = errorName(this.code);
   constructor(options: { cause?: unknown; details?: string } = {}) {
     super('NONCE_CONFLICT', 'Another transaction used the same nonce; try again.', options);
   }

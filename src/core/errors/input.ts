@@ -1,9 +1,9 @@
-import { SessionError } from './base.js';
+import { errorName, SessionError } from './base.js';
 
 /** A value handed to the library is malformed (not a felt, not an address, out of range). */
 export class InvalidInputError extends SessionError<'INVALID_INPUT'> {
-  override name = 'InvalidInputError';
-  readonly field: string;
+  override name = errorName(this.code);
+  declare readonly field: string;
   constructor(field: string, shortMessage: string, options: { cause?: unknown; details?: string } = {}) {
     super('INVALID_INPUT', shortMessage, options);
     this.field = field;
@@ -28,10 +28,10 @@ export type InvalidPolicyReason =
 
 /** A policy that could never work on chain, refused before any wallet prompt. */
 export class InvalidPolicyError extends SessionError<'INVALID_POLICY'> {
-  override name = 'InvalidPolicyError';
-  readonly reason: InvalidPolicyReason;
+  override name = errorName(this.code);
+  declare readonly reason: InvalidPolicyReason;
   /** Path of the offending field, e.g. `spendingLimits[0].maxPerCall`. */
-  readonly field: string;
+  declare readonly field: string;
   constructor(
     reason: InvalidPolicyReason,
     field: string,

@@ -1,4 +1,4 @@
-import { SessionError } from './base.js';
+import { errorName, SessionError } from './base.js';
 
 /** A call as the preflight reports it: contract and selector in 0x hex. */
 export interface RefusedCall {
@@ -11,8 +11,8 @@ export interface RefusedCall {
 
 /** The session does not exist on chain (never added, or zeroed by a revoke). */
 export class SessionNotFoundError extends SessionError<'SESSION_NOT_FOUND'> {
-  override name = 'SessionNotFoundError';
-  readonly publicKey: string;
+  override name = errorName(this.code);
+  declare readonly publicKey: string;
   constructor(publicKey: string, options: { cause?: unknown; details?: string } = {}) {
     super(
       'SESSION_NOT_FOUND',
@@ -25,8 +25,8 @@ export class SessionNotFoundError extends SessionError<'SESSION_NOT_FOUND'> {
 
 /** The session was revoked (on chain, or in another tab or device). */
 export class SessionRevokedError extends SessionError<'SESSION_REVOKED'> {
-  override name = 'SessionRevokedError';
-  readonly publicKey: string;
+  override name = errorName(this.code);
+  declare readonly publicKey: string;
   constructor(publicKey: string, options: { cause?: unknown; details?: string } = {}) {
     super('SESSION_REVOKED', 'This session was revoked.', options);
     this.publicKey = publicKey;
@@ -35,9 +35,9 @@ export class SessionRevokedError extends SessionError<'SESSION_REVOKED'> {
 
 /** The session's validUntil (minus the safety margin) has passed. */
 export class SessionExpiredError extends SessionError<'SESSION_EXPIRED'> {
-  override name = 'SessionExpiredError';
-  readonly validUntil: number;
-  readonly now: number;
+  override name = errorName(this.code);
+  declare readonly validUntil: number;
+  declare readonly now: number;
   constructor(validUntil: number, now: number, options: { cause?: unknown; details?: string } = {}) {
     super('SESSION_EXPIRED', 'The session has expired.', {
       ...options,
@@ -50,9 +50,9 @@ export class SessionExpiredError extends SessionError<'SESSION_EXPIRED'> {
 
 /** max_calls transactions were already used. */
 export class CallLimitReachedError extends SessionError<'CALL_LIMIT_REACHED'> {
-  override name = 'CallLimitReachedError';
-  readonly maxCalls: number;
-  readonly callsUsed: number;
+  override name = errorName(this.code);
+  declare readonly maxCalls: number;
+  declare readonly callsUsed: number;
   constructor(maxCalls: number, callsUsed: number, options: { cause?: unknown; details?: string } = {}) {
     super('CALL_LIMIT_REACHED', `The session has used all of its ${maxCalls} transactions.`, {
       ...options,
@@ -65,9 +65,9 @@ export class CallLimitReachedError extends SessionError<'CALL_LIMIT_REACHED'> {
 
 /** A call targets one of the account's admin selectors, which no session may ever call. */
 export class AdminSelectorError extends SessionError<'ADMIN_SELECTOR'> {
-  override name = 'AdminSelectorError';
-  readonly selectorName: string;
-  readonly call: RefusedCall | undefined;
+  override name = errorName(this.code);
+  declare readonly selectorName: string;
+  declare readonly call: RefusedCall | undefined;
   constructor(selectorName: string, call?: RefusedCall, options: { cause?: unknown } = {}) {
     super(
       'ADMIN_SELECTOR',
@@ -83,9 +83,9 @@ export type CallNotAllowedReason = 'not-whitelisted' | 'self-call';
 
 /** A call the session's whitelist (or the self-call rule) does not allow. */
 export class CallNotAllowedError extends SessionError<'CALL_NOT_ALLOWED'> {
-  override name = 'CallNotAllowedError';
-  readonly reason: CallNotAllowedReason;
-  readonly call: RefusedCall;
+  override name = errorName(this.code);
+  declare readonly reason: CallNotAllowedReason;
+  declare readonly call: RefusedCall;
   constructor(reason: CallNotAllowedReason, call: RefusedCall, options: { cause?: unknown } = {}) {
     super(
       'CALL_NOT_ALLOWED',
@@ -106,14 +106,14 @@ export type SpendLimitKind = 'per-call' | 'per-window';
 
 /** A token movement above the session's spending policy. */
 export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'> {
-  override name = 'SpendLimitExceededError';
-  readonly token: string;
-  readonly limit: SpendLimitKind;
+  override name = errorName(this.code);
+  declare readonly token: string;
+  declare readonly limit: SpendLimitKind;
   /** Amount this execute would move (accumulated over the multicall for per-window). */
-  readonly amount: bigint;
+  declare readonly amount: bigint;
   /** What is still allowed: max per call, or what is left in the window. */
-  readonly allowed: bigint;
-  readonly call: RefusedCall;
+  declare readonly allowed: bigint;
+  declare readonly call: RefusedCall;
   constructor(token: string, limit: SpendLimitKind, amount: bigint, allowed: bigint, call: RefusedCall) {
     super(
       'SPEND_LIMIT_EXCEEDED',
@@ -132,8 +132,8 @@ export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'
 
 /** Calldata of a spending-tracked call that the contract would refuse to parse. */
 export class InvalidCalldataError extends SessionError<'INVALID_CALLDATA'> {
-  override name = 'InvalidCalldataError';
-  readonly call: RefusedCall;
+  override name = errorName(this.code);
+  declare readonly call: RefusedCall;
   constructor(shortMessage: string, call: RefusedCall, details?: string) {
     super('INVALID_CALLDATA', shortMessage, { details });
     this.call = call;

@@ -1,9 +1,9 @@
-import { SessionError } from './base.js';
+import { errorName, SessionError } from './base.js';
 
 /** A node or paymaster could not be reached or answered with an error that is not a contract revert. */
 export class RpcRequestError extends SessionError<'RPC_ERROR'> {
   override name = 'RpcRequestError';
-  readonly method: string | undefined;
+  declare readonly method: string | undefined;
   constructor(shortMessage: string, options: { method?: string; cause?: unknown; details?: string } = {}) {
     super('RPC_ERROR', shortMessage, options);
     this.method = options.method;
@@ -12,9 +12,9 @@ export class RpcRequestError extends SessionError<'RPC_ERROR'> {
 
 /** The connected account cannot run SNIP session keys (or lacks a feature the dApp asked for). */
 export class SessionNotSupportedError extends SessionError<'SESSION_NOT_SUPPORTED'> {
-  override name = 'SessionNotSupportedError';
-  readonly accountAddress: string;
-  readonly missing: 'session-keys' | 'outside-execution' | 'spending-policy';
+  override name = errorName(this.code);
+  declare readonly accountAddress: string;
+  declare readonly missing: 'session-keys' | 'outside-execution' | 'spending-policy';
   constructor(accountAddress: string, missing: SessionNotSupportedError['missing'], details?: string) {
     super(
       'SESSION_NOT_SUPPORTED',

@@ -1,4 +1,4 @@
-import { SessionError } from './base.js';
+import { errorName, SessionError } from './base.js';
 
 export type StorageUnavailableReason =
   | 'unsupported'
@@ -11,10 +11,10 @@ export type StorageUnavailableReason =
 
 /** The storage backend cannot be used (no IndexedDB, private mode, quota, no WebCrypto). */
 export class StorageUnavailableError extends SessionError<'STORAGE_UNAVAILABLE'> {
-  override name = 'StorageUnavailableError';
-  readonly reason: StorageUnavailableReason;
+  override name = errorName(this.code);
+  declare readonly reason: StorageUnavailableReason;
   /** The adapter that failed: 'indexeddb', 'localstorage', ... */
-  readonly storageKind: string;
+  declare readonly storageKind: string;
   constructor(
     storageKind: string,
     reason: StorageUnavailableReason,
@@ -44,9 +44,9 @@ export type StoredRecordProblem =
  */
 export class StoredRecordError extends SessionError<'STORED_RECORD_INVALID'> {
   override name = 'StoredRecordError';
-  readonly problem: StoredRecordProblem;
+  declare readonly problem: StoredRecordProblem;
   /** Where the record sits: chain id, account, app id and public key (never secret material). */
-  readonly recordId: string;
+  declare readonly recordId: string;
   constructor(
     problem: StoredRecordProblem,
     recordId: string,
@@ -64,8 +64,8 @@ export type SignerFailureReason = 'failed' | 'invalid-response' | 'invalid-signa
 /** An external signer (remote service, KMS, passkey-gated vault) failed or answered wrongly. */
 export class SignerError extends SessionError<'SIGNER_FAILED'> {
   override name = 'SignerError';
-  readonly reason: SignerFailureReason;
-  readonly publicKey: string;
+  declare readonly reason: SignerFailureReason;
+  declare readonly publicKey: string;
   constructor(
     publicKey: string,
     reason: SignerFailureReason,

@@ -6,13 +6,14 @@ import {
   SessionRevokedError,
   StoredRecordError,
 } from '../errors/index.js';
-import { toFelt, U32_MAX, U64_MAX } from '../felt.js';
-import { createChangeBus, type StorageChange } from './crossTab.js';
+import { toFelt } from '../felt.js';
+import { createChangeBus } from './crossTab.js';
 import { type KeyProtector, wipeSealed } from './keyProtector.js';
 import {
   bytesToPrivateKey,
   describeRecordKey,
   keyAdditionalData,
+  normalizePatch,
   normalizePublicKey,
   normalizeScope,
   normalizeSession,
@@ -20,15 +21,16 @@ import {
   privateKeyToBytes,
   type RecordKey,
   recordKeyOf,
-  SESSION_RECORD_FORMAT,
+  recordOf,
+  SESSION_STATUSES,
   type SessionRecord,
   type SessionRecordMigration,
-  STORAGE_SCHEMA_VERSION,
 } from './record.js';
 import type {
   SessionScope,
   SessionSigner,
   SessionStorage,
+  StorageChangeType,
   StorageOptions,
   StoredSession,
   StoredSessionPatch,
@@ -67,45 +69,20 @@ export interface CreateSessionStorageOptions<TSealed> extends StorageOptions {
   migrations?: Readonly<Record<number, SessionRecordMigration>>;
 }
 
-const STATUS_RANK: Record<StoredSessionStatus, number> = { pending: 0, active: 1, expired: 2, revoked: 3 };
-const isFinal = (status: StoredSessionStatus) => status === 'expired' || status === 'revoked';
+/** A status's place in the order it may move (-1 when absent). */
+const rank = (status?: StoredSessionStatus) => SESSION_STATUSES.indexOf(status as StoredSessionStatus);
+/** Expired and revoked are final: the key is gone and the status moves no more. */
+const isFinal = (status: StoredSessionStatus) => rank(status) > 1;
 const systemNow = () => Math.floor(Date.now() / 1000);
 
 const isRecordKey = (key: readonly unknown[]): key is RecordKey =>
   key.length === 4 && key.every((part) => typeof part === 'string');
 
-function checkPatch(patch: StoredSessionPatch): StoredSessionPatch {
-  const out: StoredSessionPatch = {};
-  const int = (value: unknown, max: bigint, field: string) => {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || BigInt(value) > max) {
-      throw new InvalidInputError(field, `${field} must be an integer between 0 and ${max}.`);
-    }
-    return value;
-  };
-  if (patch.status !== undefined) {
-    if (!Object.hasOwn(STATUS_RANK, patch.status))
-      throw new InvalidInputError('status', 'status is not a session status.');
-    out.status = patch.status;
-  }
-  if (patch.callsUsed !== undefined) out.callsUsed = int(patch.callsUsed, U32_MAX, 'callsUsed');
-  if (patch.maxCalls !== undefined) out.maxCalls = int(patch.maxCalls, U32_MAX, 'maxCalls');
-  if (patch.validUntil !== undefined) out.validUntil = int(patch.validUntil, U64_MAX, 'validUntil');
-  if (patch.transactionHash !== undefined) {
-    out.transactionHash = `0x${toFelt(patch.transactionHash, 'transactionHash').toString(16)}`;
-  }
-  return out;
-}
-
 /** Idempotent merge: replaying the same patch, or a stale one from another tab, changes nothing. */
 function mergePatch(session: StoredSession, patch: StoredSessionPatch): StoredSession {
-  const next: StoredSession = { ...session };
-  if (patch.status !== undefined && STATUS_RANK[patch.status] > STATUS_RANK[session.status]) {
-    next.status = patch.status;
-  }
+  const next: StoredSession = { ...session, ...patch, status: session.status };
+  if (rank(patch.status) > rank(session.status)) next.status = patch.status!;
   if (patch.callsUsed !== undefined) next.callsUsed = Math.max(session.callsUsed ?? 0, patch.callsUsed);
-  if (patch.maxCalls !== undefined) next.maxCalls = patch.maxCalls;
-  if (patch.validUntil !== undefined) next.validUntil = patch.validUntil;
-  if (patch.transactionHash !== undefined) next.transactionHash = patch.transactionHash;
   return next;
 }
 
@@ -118,13 +95,15 @@ const sameSession = (a: StoredSession, b: StoredSession) =>
  * Every built-in adapter is made with it; a custom adapter (a file, a KV store) only writes a backend.
  */
 export function createSessionStorage<TSealed>(options: CreateSessionStorageOptions<TSealed>): SessionStorage {
+  type OwnRecord = SessionRecord<TSealed>;
   const { backend, protector } = options;
   const kind = options.kind ?? backend.kind;
   const now = options.now ?? systemNow;
   const bus = createChangeBus(backend.channelName);
   const isSealed = (value: unknown): value is TSealed => protector.isSealed(value);
 
-  const emit = (change: StorageChange) => bus.emit(change);
+  const emit = (type: StorageChangeType, key: RecordKey) =>
+    bus.emit({ type, scope: { chainId: key[0], accountAddress: key[1], appId: key[2] }, publicKey: key[3] });
 
   const skip = (error: StoredRecordError) =>
     emitStorageWarning(
@@ -133,123 +112,104 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
       `record-skipped:${kind}:${error.problem}:${error.recordId}`,
     );
 
-  /** Parses a stored value, or undefined (reported) when it cannot be trusted. */
-  const parse = (raw: unknown, key: RecordKey): SessionRecord<TSealed> | undefined => {
+  /**
+   * A stored value as a record, or undefined when absent or untrustworthy. Reads `report` what
+   * they skip; writes stay quiet (the read before them has reported it already).
+   */
+  const parse = (raw: unknown, key: RecordKey, report = false): OwnRecord | undefined => {
     if (raw === undefined || raw === null) return undefined;
     try {
       return parseSessionRecord(raw, key, isSealed, options.migrations);
     } catch (error) {
-      if (error instanceof StoredRecordError) {
-        skip(error);
-        return undefined;
-      }
-      throw error;
+      if (!report) return undefined;
+      if (!(error instanceof StoredRecordError)) throw error;
+      skip(error);
     }
   };
 
-  /** Quiet parse inside backend.update callbacks (the read path already reported the problem). */
-  const parseQuiet = (raw: unknown, key: RecordKey): SessionRecord<TSealed> | undefined => {
-    try {
-      return raw === undefined || raw === null
-        ? undefined
-        : parseSessionRecord(raw, key, isSealed, options.migrations);
-    } catch {
-      return undefined;
-    }
+  /** Whether a record is due a write: past validUntil and not final yet, or final and still keyed. */
+  const due = (record: OwnRecord, at: number) =>
+    isFinal(record.session.status) ? record.key !== undefined : at > record.session.validUntil;
+
+  /** The record as it must be at `at`: expired once past validUntil, without its key once final. */
+  const settle = (record: OwnRecord, at: number): OwnRecord => {
+    if (!due(record, at)) return record;
+    const { session } = record;
+    return recordOf(isFinal(session.status) ? session : { ...session, status: 'expired' });
   };
 
-  /** The record as it must be now: expired (key dropped) once past validUntil, key dropped when final. */
-  const settle = (record: SessionRecord<TSealed>, at: number): SessionRecord<TSealed> => {
-    let session = record.session;
-    if (!isFinal(session.status) && at > session.validUntil) session = { ...session, status: 'expired' };
-    if (!isFinal(session.status)) return session === record.session ? record : { ...record, session };
-    const settled: SessionRecord<TSealed> = {
-      format: SESSION_RECORD_FORMAT,
-      schemaVersion: STORAGE_SCHEMA_VERSION,
-      session,
-    };
-    return settled;
-  };
-
-  const needsSettling = (record: SessionRecord<TSealed>, at: number) =>
-    (!isFinal(record.session.status) && at > record.session.validUntil) ||
-    (isFinal(record.session.status) && record.key !== undefined);
-
-  /** Writes the settled form of a record (expiry, wipe); resolves to the record as stored. */
-  const settleStored = async (key: RecordKey): Promise<SessionRecord<TSealed> | undefined> => {
+  /**
+   * Changes a record in one atomic backend update, then settles it (expiry, wipe). Nothing is
+   * written, and no event sent, when that leaves it as it was; a key it no longer holds is
+   * wiped. Resolves to the value stored afterwards.
+   */
+  const rewrite = async (key: RecordKey, type: StorageChangeType, change = (record: OwnRecord) => record) => {
     const at = now();
     let changed = false;
     const stored = await backend.update(key, (current) => {
-      const record = parseQuiet(current, key);
-      if (!record || !needsSettling(record, at)) return undefined;
+      const record = parse(current, key);
+      if (!record) return undefined;
+      const next = settle(change(record), at);
+      if (next.key === record.key && sameSession(next.session, record.session)) return undefined;
       changed = true;
-      wipeSealed((current as { key?: unknown }).key);
-      const settled = settle(record, at);
-      return { ...settled, session: { ...settled.session, updatedAt: at } };
+      if (next.key === undefined) wipeSealed(record.key);
+      return recordOf({ ...next.session, updatedAt: at }, next.key);
     });
-    if (changed) emit({ type: 'expire', scope: key2scope(key), publicKey: key[3] });
-    return parseQuiet(stored, key);
+    if (changed) emit(type, key);
+    return stored;
   };
 
-  /** Reads one record, bringing it up to date (lazy expiry and wipe). */
-  const load = async (key: RecordKey): Promise<SessionRecord<TSealed> | undefined> => {
-    const record = parse(await backend.get(key), key);
-    if (!record) return undefined;
-    return needsSettling(record, now()) ? settleStored(key) : record;
+  /** A stored value brought up to date: an expired session is marked and its key wiped, for good. */
+  const upToDate = async (key: RecordKey, raw: unknown) => {
+    const record = parse(raw, key, true);
+    return record && due(record, now()) ? parse(await rewrite(key, 'expire'), key) : record;
   };
+
+  const load = async (key: RecordKey) => upToDate(key, await backend.get(key));
 
   const keyOf = (scope: SessionScope, publicKey: string) =>
     recordKeyOf(normalizeScope(scope), normalizePublicKey(publicKey));
 
-  const openKey = async (record: SessionRecord<TSealed>, sealed: TSealed): Promise<Uint8Array> => {
-    const { scope, publicKey } = record.session;
+  const scopeOrAll = (scope: SessionScope | undefined) =>
+    scope === undefined ? undefined : normalizeScope(scope);
+
+  /** Opens the record's key for the time of `use` only: the bytes are zeroed right after. */
+  const withKey = async <T>(
+    key: RecordKey,
+    record: OwnRecord,
+    use: (privateKey: bigint) => T,
+  ): Promise<T> => {
+    let bytes: Uint8Array;
     try {
-      return await protector.open(sealed, keyAdditionalData(scope, publicKey));
+      bytes = await protector.open(record.key as TSealed, keyAdditionalData(record.session.scope, key[3]));
     } catch (cause) {
       throw new StoredRecordError(
         'decrypt-failed',
-        describeRecordKey(recordKeyOf(scope, publicKey)),
+        describeRecordKey(key),
         'The stored session key could not be decrypted (tampered with, moved, or its encryption key is gone).',
         { cause },
       );
     }
+    try {
+      return use(bytesToPrivateKey(bytes));
+    } finally {
+      bytes.fill(0);
+    }
   };
 
-  const signerFor = (key: RecordKey, publicKey: string): SessionSigner => ({
-    publicKey,
+  const signerFor = (key: RecordKey): SessionSigner => ({
+    publicKey: key[3],
     async signHash(hash) {
       const message = toFelt(hash, 'hash');
       // Read again on every signature: a revoke, wipe or expiry (in any tab) stops it at once.
       const record = await load(key);
-      if (!record) throw new SessionKeyMissingError(publicKey);
-      if (record.session.status === 'revoked') throw new SessionRevokedError(publicKey);
-      if (record.session.status === 'expired')
-        throw new SessionExpiredError(record.session.validUntil, now());
-      if (record.key === undefined) throw new SessionKeyMissingError(publicKey);
-      const bytes = await openKey(record, record.key);
-      try {
-        return signHash(message, bytesToPrivateKey(bytes));
-      } finally {
-        bytes.fill(0);
-      }
+      const status = record?.session.status;
+      if (status === 'revoked') throw new SessionRevokedError(key[3]);
+      if (status === 'expired') throw new SessionExpiredError(record!.session.validUntil, now());
+      if (record?.key === undefined) throw new SessionKeyMissingError(key[3]);
+      return withKey(key, record, (privateKey) => signHash(message, privateKey));
     },
   });
-
-  const writeAll = async (scope: SessionScope | undefined, expiredOnly: boolean): Promise<number> => {
-    const at = now();
-    let count = 0;
-    for (const { key, value } of await backend.entries(scope)) {
-      if (!isRecordKey(key)) continue;
-      const record = parseQuiet(value, key);
-      if (!record) continue;
-      if (expiredOnly) {
-        if (needsSettling(record, at) && (await settleStored(key))?.session.status === 'expired') count++;
-      } else {
-        wipeSealed((value as { key?: unknown }).key);
-      }
-    }
-    return count;
-  };
 
   return {
     kind,
@@ -284,58 +244,41 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
       }
       const key = recordKeyOf(session.scope, session.publicKey);
       await backend.update(key, (current) => {
-        const previous = parseQuiet(current, key);
-        const record: SessionRecord<TSealed> = {
-          format: SESSION_RECORD_FORMAT,
-          schemaVersion: STORAGE_SCHEMA_VERSION,
-          session,
-        };
+        const previous = parse(current, key)?.key;
         // Without a new key, keep the one already held for this session (unless it is now final).
-        if (sealed !== undefined) record.key = sealed;
-        else if (previous?.key !== undefined && !isFinal(session.status)) record.key = previous.key;
-        if (previous?.key !== undefined && record.key !== previous.key)
-          wipeSealed((current as { key?: unknown }).key);
+        const record = recordOf(session, sealed ?? (isFinal(session.status) ? undefined : previous));
+        if (record.key !== previous) wipeSealed(previous);
         return record;
       });
-      emit({ type: 'set', scope: session.scope, publicKey: session.publicKey });
+      emit('set', key);
     },
 
     async update(scope, publicKey, patch) {
       const key = keyOf(scope, publicKey);
-      const change = checkPatch(patch);
-      const at = now();
-      let changed = false;
-      const stored = await backend.update(key, (current) => {
-        const record = parseQuiet(current, key);
-        if (!record) return undefined;
-        const merged = settle({ ...record, session: mergePatch(record.session, change) }, at);
-        if (sameSession(merged.session, record.session) && merged.key === record.key) return undefined;
-        changed = true;
-        if (merged.key === undefined) wipeSealed((current as { key?: unknown }).key);
-        return { ...merged, session: { ...merged.session, updatedAt: at } };
-      });
-      if (changed) emit({ type: 'update', scope: key2scope(key), publicKey: key[3] });
+      const change = normalizePatch(patch);
+      const stored = await rewrite(key, 'update', (record) => ({
+        ...record,
+        session: mergePatch(record.session, change),
+      }));
       // undefined when absent; an unreadable record is reported here and left untouched
-      return parse(stored, key)?.session;
+      return parse(stored, key, true)?.session;
     },
 
     async getSigner(scope, publicKey) {
       const key = keyOf(scope, publicKey);
+      // Brought up to date: a record that still holds a key is neither final nor expired.
       const record = await load(key);
-      if (!record || record.key === undefined || isFinal(record.session.status)) return undefined;
-      const bytes = await openKey(record, record.key);
-      try {
-        if (starkPublicKey(bytesToPrivateKey(bytes)) !== BigInt(key[3])) {
+      if (record?.key === undefined) return undefined;
+      await withKey(key, record, (privateKey) => {
+        if (starkPublicKey(privateKey) !== BigInt(key[3])) {
           throw new StoredRecordError(
             'key-mismatch',
             describeRecordKey(key),
             "The stored key does not match the session's public key.",
           );
         }
-      } finally {
-        bytes.fill(0);
-      }
-      return signerFor(key, key[3]);
+      });
+      return signerFor(key);
     },
 
     async remove(scope, publicKey) {
@@ -344,36 +287,45 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
       if (current === undefined || current === null) return;
       wipeSealed((current as { key?: unknown }).key);
       await backend.delete(key);
-      emit({ type: 'remove', scope: key2scope(key), publicKey: key[3] });
+      emit('remove', key);
     },
 
     async list(scope) {
-      const normalized = normalizeScope(scope);
-      const at = now();
       const sessions: StoredSession[] = [];
-      for (const { key, value } of await backend.entries(normalized)) {
+      for (const { key, value } of await backend.entries(normalizeScope(scope))) {
         if (!isRecordKey(key)) {
           skip(
             new StoredRecordError('foreign', describeRecordKey(key), 'A stored key is not a session key.'),
           );
           continue;
         }
-        let record = parse(value, key);
-        if (record && needsSettling(record, at)) record = await settleStored(key);
+        const record = await upToDate(key, value);
         if (record) sessions.push(record.session);
       }
       return sessions.sort((a, b) => b.createdAt - a.createdAt || (a.publicKey < b.publicKey ? -1 : 1));
     },
 
     async wipeExpired(scope) {
-      return writeAll(scope === undefined ? undefined : normalizeScope(scope), true);
+      const at = now();
+      let count = 0;
+      for (const { key, value } of await backend.entries(scopeOrAll(scope))) {
+        if (!isRecordKey(key)) continue;
+        const record = parse(value, key);
+        if (!record || !due(record, at)) continue;
+        // Counted once settled as expired (a revoked one only loses its key).
+        if (parse(await rewrite(key, 'expire'), key)?.session.status === 'expired') count++;
+      }
+      return count;
     },
 
     async clear(scope) {
-      const normalized = scope === undefined ? undefined : normalizeScope(scope);
-      await writeAll(normalized, false);
+      const normalized = scopeOrAll(scope);
+      // Zero the key bytes this process holds before the records go.
+      for (const { value } of await backend.entries(normalized)) {
+        wipeSealed((value as { key?: unknown } | null | undefined)?.key);
+      }
       await backend.clear(normalized);
-      emit(normalized ? { type: 'clear', scope: normalized } : { type: 'clear' });
+      bus.emit(normalized ? { type: 'clear', scope: normalized } : { type: 'clear' });
     },
 
     subscribe(listener) {
@@ -385,8 +337,4 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
       backend.close?.();
     },
   };
-}
-
-function key2scope(key: RecordKey): SessionScope {
-  return { chainId: key[0], accountAddress: key[1], appId: key[2] };
 }

@@ -16,30 +16,23 @@ interface ChangeMessage extends StorageChange {
   tag: typeof MESSAGE_TAG;
 }
 
-const isScope = (value: unknown): value is SessionScope =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as SessionScope).chainId === 'string' &&
-  typeof (value as SessionScope).accountAddress === 'string' &&
-  typeof (value as SessionScope).appId === 'string';
-
-/** Messages come from any script of the origin: accept only well-formed ones. */
+/** Messages come from any script of the origin: accept only well-formed ones, copy only a change's fields. */
 function readMessage(data: unknown): StorageChange | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const message = data as Partial<ChangeMessage>;
-  if (message.tag !== MESSAGE_TAG || !TYPES.includes(message.type as StorageChangeType)) return undefined;
-  if (message.scope !== undefined && !isScope(message.scope)) return undefined;
-  if (message.publicKey !== undefined && typeof message.publicKey !== 'string') return undefined;
-  const change: StorageChange = { type: message.type as StorageChangeType };
-  if (message.scope) {
-    change.scope = {
-      chainId: message.scope.chainId,
-      accountAddress: message.scope.accountAddress,
-      appId: message.scope.appId,
-    };
+  const { tag, type, scope, publicKey } = Object(data) as Partial<ChangeMessage>;
+  const change: StorageChange = { type: type! };
+  const parts: unknown[] = []; // must all be strings
+  if (scope !== undefined) {
+    const { chainId, accountAddress, appId } = Object(scope) as SessionScope;
+    change.scope = { chainId, accountAddress, appId };
+    parts.push(chainId, accountAddress, appId);
   }
-  if (message.publicKey !== undefined) change.publicKey = message.publicKey;
-  return change;
+  if (publicKey !== undefined) {
+    change.publicKey = publicKey;
+    parts.push(publicKey);
+  }
+  const wellFormed =
+    tag === MESSAGE_TAG && TYPES.includes(type!) && parts.every((part) => typeof part === 'string');
+  return wellFormed ? change : undefined;
 }
 
 /**
@@ -78,9 +71,8 @@ export function createChangeBus(channelName: string | undefined): ChangeBus {
     emit(change) {
       if (closed) return;
       deliver({ ...change, source: 'local' });
-      const message: ChangeMessage = { ...change, tag: MESSAGE_TAG };
       try {
-        open()?.postMessage(message);
+        open()?.postMessage({ ...change, tag: MESSAGE_TAG } satisfies ChangeMessage);
       } catch {
         // a closed or broken channel only loses the cross-tab hint; storage is still consistent
       }

@@ -22,9 +22,7 @@ const findIndexedDb = (): IDBFactory | undefined => {
   }
 };
 
-const inBrowser = () =>
-  typeof (globalThis as { window?: unknown }).window !== 'undefined' ||
-  typeof (globalThis as { document?: unknown }).document !== 'undefined';
+const inBrowser = () => typeof window !== 'undefined' || typeof document !== 'undefined';
 
 /**
  * The storage to use when the app does not choose one: encrypted IndexedDB in browsers, memory
@@ -63,13 +61,7 @@ export function createDefaultStorage(options: DefaultStorageOptions = {}): Defau
       return storage;
     } catch (error) {
       storage.close?.();
-      return fallBack(
-        error instanceof StorageUnavailableError
-          ? error
-          : new StorageUnavailableError('indexeddb', 'open-failed', 'IndexedDB failed to open.', {
-              cause: error,
-            }),
-      );
+      return fallBack(error as StorageUnavailableError); // ready() rejects with nothing else
     }
   };
 

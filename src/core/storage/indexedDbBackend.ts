@@ -2,8 +2,7 @@ import { StorageUnavailableError, type StorageUnavailableReason } from '../error
 import { createSessionStorage, type RecordBackend } from './createSessionStorage.js';
 import type { IndexedDbSessionStorage, IndexedDbStorageOptions } from './indexedDb.js';
 import { createAesGcmKeyProtector } from './keyProtector.js';
-import type { RecordKey } from './record.js';
-import type { SessionScope } from './types.js';
+import { isInScope, type RecordKey } from './record.js';
 
 const KIND = 'indexeddb';
 const DB_VERSION = 1;
@@ -12,39 +11,20 @@ const META = 'meta';
 const WRAPPING_KEY_ID = 'wrapping-key/aes-gcm-256';
 const PROBE_ID = 'probe';
 
+/** What a failure becomes: ours pass through, a full disk is 'quota-exceeded', the rest `reason`. */
 function unavailable(
   error: unknown,
   reason: StorageUnavailableReason,
   what: string,
 ): StorageUnavailableError {
   if (error instanceof StorageUnavailableError) return error;
-  const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'QuotaExceededError') {
-    return new StorageUnavailableError(
-      KIND,
-      'quota-exceeded',
-      'The browser refused to store more data (quota).',
-      {
-        cause: error,
-      },
-    );
-  }
-  return new StorageUnavailableError(KIND, reason, `IndexedDB failed to ${what}.`, { cause: error });
-}
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function completion(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
+  const quota = (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
+  return new StorageUnavailableError(
+    KIND,
+    quota ? 'quota-exceeded' : reason,
+    quota ? 'The browser refused to store more data (quota).' : `IndexedDB failed to ${what}.`,
+    { cause: error },
+  );
 }
 
 const isAesKey = (value: unknown): value is CryptoKey =>
@@ -57,13 +37,6 @@ const isAesKey = (value: unknown): value is CryptoKey =>
 
 // IndexedDB keys are mutable arrays; ours are readonly tuples.
 const idbKey = (key: RecordKey): IDBValidKey => [...key];
-
-const inScope = (key: unknown, scope: SessionScope | undefined) =>
-  scope === undefined ||
-  (Array.isArray(key) &&
-    key[0] === scope.chainId &&
-    key[1] === scope.accountAddress &&
-    key[2] === scope.appId);
 
 /**
  * The IndexedDB adapter itself, loaded on demand by `createIndexedDbStorage` and
@@ -91,17 +64,11 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
         reject(new StorageUnavailableError(KIND, 'unsupported', 'IndexedDB is not available here.'));
         return;
       }
-      let req: IDBOpenDBRequest;
-      try {
-        req = factory.open(databaseName, DB_VERSION);
-      } catch (error) {
-        reject(unavailable(error, 'open-failed', 'open the database'));
-        return;
-      }
+      const req = factory.open(databaseName, DB_VERSION);
       req.onupgradeneeded = () => {
-        const db = req.result;
-        if (!db.objectStoreNames.contains(SESSIONS)) db.createObjectStore(SESSIONS);
-        if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+        for (const name of [SESSIONS, META]) {
+          if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
+        }
       };
       req.onsuccess = () => {
         const db = req.result;
@@ -113,62 +80,92 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
         if (closed) db.close();
         resolve(db);
       };
-      req.onerror = () => reject(unavailable(req.error, 'open-failed', 'open the database'));
+      req.onerror = () => reject(req.error);
     }).catch((error: unknown) => {
       dbPromise = undefined; // try again on the next call
-      throw error;
+      throw unavailable(error, 'open-failed', 'open the database');
     });
     return dbPromise;
   };
 
-  const transaction = async (stores: string | string[], mode: IDBTransactionMode) => {
-    const db = await openDb();
+  /**
+   * One transaction on one store: `body` queues its requests and returns the one whose result is
+   * wanted. Resolves to that result once the transaction has committed. An error thrown in a
+   * request callback goes to `abort`, which cancels the transaction and is what rejects. Every
+   * failure is a StorageUnavailableError: "IndexedDB failed to <what>".
+   */
+  const run = async (
+    storeName: string,
+    mode: IDBTransactionMode,
+    what: string,
+    body: (store: IDBObjectStore, abort: (error: unknown) => void) => IDBRequest | undefined,
+  ): Promise<unknown> => {
+    let failure: unknown;
     try {
-      return db.transaction(stores, mode);
+      const db = await openDb();
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction(storeName, mode);
+      } catch (error) {
+        dbPromise = undefined; // closed under us (another tab's upgrade): reopen on the next call
+        throw unavailable(error, 'read-failed', 'start a transaction');
+      }
+      const request = body(tx.objectStore(storeName), (error) => {
+        failure = error;
+        tx.abort();
+      });
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = tx.onabort = () => reject(tx.error);
+      });
+      return request?.result;
     } catch (error) {
-      dbPromise = undefined;
-      throw unavailable(error, 'read-failed', 'start a transaction');
+      throw unavailable(failure ?? error, mode === 'readonly' ? 'read-failed' : 'write-failed', what);
     }
   };
 
-  const loadWrappingKey = async (): Promise<CryptoKey> => {
-    const subtle = globalThis.crypto?.subtle;
-    if (!subtle) {
-      throw new StorageUnavailableError(
-        KIND,
-        'insecure-context',
-        'WebCrypto is not available (the page is not served from a secure context).',
-      );
-    }
-    const existing = await request(
-      (await transaction(META, 'readonly')).objectStore(META).get(WRAPPING_KEY_ID),
-    );
-    if (isAesKey(existing)) return existing;
-    // Non-extractable: the key can encrypt and decrypt, but its bytes can never be exported.
-    const fresh = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-    const tx = await transaction(META, 'readwrite');
-    const store = tx.objectStore(META);
-    let chosen = fresh;
-    let failure: unknown;
-    // Another tab may have created one meanwhile: get and put in one transaction, first one wins.
-    const get = store.get(WRAPPING_KEY_ID);
-    get.onsuccess = () => {
-      try {
-        if (isAesKey(get.result)) chosen = get.result;
-        else store.put(fresh, WRAPPING_KEY_ID);
-      } catch (error) {
-        failure = error; // DataCloneError where keys cannot be stored, QuotaExceededError
-        tx.abort();
-      }
-    };
-    await completion(tx).catch((error: unknown) => {
-      throw failure ?? error;
+  /**
+   * Reads, changes and writes one entry in a single transaction (no await in between): atomic
+   * across tabs. Resolves to the value stored afterwards.
+   */
+  const swap = async (
+    storeName: string,
+    key: IDBValidKey,
+    change: (current: unknown) => unknown,
+    what: string,
+  ) => {
+    let result: unknown;
+    await run(storeName, 'readwrite', what, (store, abort) => {
+      const get = store.get(key);
+      get.onsuccess = () => {
+        try {
+          const next = change(get.result);
+          result = next === undefined ? get.result : next;
+          if (next !== undefined) store.put(next, key);
+        } catch (error) {
+          abort(error); // DataCloneError where a value cannot be stored, QuotaExceededError
+        }
+      };
     });
-    return chosen;
+    return result;
   };
 
   const getWrappingKey = (): Promise<CryptoKey> => {
-    keyPromise ??= loadWrappingKey().catch((error: unknown) => {
+    keyPromise ??= (async () => {
+      const subtle = globalThis.crypto?.subtle;
+      if (!subtle) {
+        throw new StorageUnavailableError(
+          KIND,
+          'insecure-context',
+          'WebCrypto is not available (the page is not served from a secure context).',
+        );
+      }
+      // Non-extractable: the key can encrypt and decrypt, but its bytes can never be exported.
+      const fresh = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+      // Kept only when the database has none yet: the first key stored (by any tab) wins.
+      const kept = (current: unknown) => (isAesKey(current) ? undefined : fresh);
+      return (await swap(META, WRAPPING_KEY_ID, kept, 'store the encryption key')) as CryptoKey;
+    })().catch((error: unknown) => {
       keyPromise = undefined;
       throw unavailable(error, 'write-failed', 'store the encryption key');
     });
@@ -179,79 +176,33 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
     kind: KIND,
     channelName: `starknet-sessions:${KIND}:${databaseName}`,
 
-    async get(key) {
-      try {
-        return await request(
-          (await transaction(SESSIONS, 'readonly')).objectStore(SESSIONS).get(idbKey(key)),
-        );
-      } catch (error) {
-        throw unavailable(error, 'read-failed', 'read a session');
-      }
-    },
+    get: (key) => run(SESSIONS, 'readonly', 'read a session', (store) => store.get(idbKey(key))),
 
-    async update(key, change) {
-      const tx = await transaction(SESSIONS, 'readwrite');
-      const store = tx.objectStore(SESSIONS);
-      let result: unknown;
-      let failure: unknown;
-      // Read, merge and write inside one transaction (no await in between): atomic across tabs.
-      const get = store.get(idbKey(key));
-      get.onsuccess = () => {
-        try {
-          const next = change(get.result);
-          result = next === undefined ? get.result : next;
-          if (next !== undefined) store.put(next, idbKey(key));
-        } catch (error) {
-          failure = error;
-          tx.abort();
-        }
-      };
-      try {
-        await completion(tx);
-      } catch (error) {
-        throw failure ?? unavailable(error, 'write-failed', 'write a session');
-      }
-      if (failure) throw failure;
-      return result;
-    },
+    update: (key, change) => swap(SESSIONS, idbKey(key), change, 'write a session'),
 
     async delete(key) {
-      try {
-        const tx = await transaction(SESSIONS, 'readwrite');
-        tx.objectStore(SESSIONS).delete(idbKey(key));
-        await completion(tx);
-      } catch (error) {
-        throw unavailable(error, 'write-failed', 'delete a session');
-      }
+      await run(SESSIONS, 'readwrite', 'delete a session', (store) => store.delete(idbKey(key)));
     },
 
     async entries(scope) {
-      try {
-        const store = (await transaction(SESSIONS, 'readonly')).objectStore(SESSIONS);
-        // One transaction: keys and values are one consistent snapshot.
-        const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
-        const out: { key: readonly unknown[]; value: unknown }[] = [];
-        keys.forEach((key, i) => {
-          if (inScope(key, scope)) out.push({ key: Array.isArray(key) ? key : [key], value: values[i] });
-        });
-        return out;
-      } catch (error) {
-        throw unavailable(error, 'read-failed', 'list sessions');
-      }
+      let values: IDBRequest<unknown[]> | undefined;
+      // One transaction: keys and values are one consistent snapshot.
+      const keys = (await run(SESSIONS, 'readonly', 'list sessions', (store) => {
+        values = store.getAll();
+        return store.getAllKeys();
+      })) as IDBValidKey[];
+      return keys.flatMap((key, i) =>
+        isInScope(key, scope) ? [{ key: Array.isArray(key) ? key : [key], value: values!.result[i] }] : [],
+      );
     },
 
     async clear(scope) {
-      const tx = await transaction(SESSIONS, 'readwrite');
-      const store = tx.objectStore(SESSIONS);
-      if (scope === undefined) store.clear();
-      else {
+      await run(SESSIONS, 'readwrite', 'clear sessions', (store) => {
+        if (scope === undefined) return store.clear();
         const keys = store.getAllKeys();
         keys.onsuccess = () => {
-          for (const key of keys.result) if (inScope(key, scope)) store.delete(key);
+          for (const key of keys.result) if (isInScope(key, scope)) store.delete(key);
         };
-      }
-      await completion(tx).catch((error: unknown) => {
-        throw unavailable(error, 'write-failed', 'clear sessions');
       });
     },
 
@@ -273,14 +224,10 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
     async ready() {
       await getWrappingKey();
       // A write and a delete: private modes and full disks fail here rather than on the first session.
-      try {
-        const tx = await transaction(META, 'readwrite');
-        tx.objectStore(META).put({ at: Date.now() }, PROBE_ID);
-        tx.objectStore(META).delete(PROBE_ID);
-        await completion(tx);
-      } catch (error) {
-        throw unavailable(error, 'write-failed', 'write');
-      }
+      await run(META, 'readwrite', 'write', (store) => {
+        store.put({ at: Date.now() }, PROBE_ID);
+        store.delete(PROBE_ID);
+      });
     },
   };
 }

@@ -1,3 +1,5 @@
+import { isObject } from './record.js';
+
 /**
  * How an adapter keeps a session's private key: sealed when it is written, opened only for the
  * instant of a signature. Stark keys cannot be WebCrypto keys (no Stark curve there), so the
@@ -16,17 +18,9 @@ export interface KeyProtector<TSealed = unknown> {
 
 /** Overwrites every byte array held by a sealed key (what "wipe" can do in JavaScript). */
 export function wipeSealed(sealed: unknown): void {
-  if (sealed instanceof Uint8Array) {
-    sealed.fill(0);
-    return;
-  }
-  if (typeof sealed === 'object' && sealed !== null) {
-    for (const value of Object.values(sealed)) if (value instanceof Uint8Array) value.fill(0);
-  }
+  const parts = sealed instanceof Uint8Array ? [sealed] : Object.values(sealed ?? {});
+  for (const part of parts) if (part instanceof Uint8Array) part.fill(0);
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface RawSealedKey {
   alg: 'raw';
@@ -43,7 +37,7 @@ export function createRawKeyProtector(): KeyProtector<RawSealedKey> {
     seal: async (secret) => ({ alg: 'raw', bytes: secret.slice() }),
     open: async (sealed) => sealed.bytes.slice(),
     isSealed: (value): value is RawSealedKey =>
-      isRecord(value) && value.alg === 'raw' && value.bytes instanceof Uint8Array,
+      isObject(value) && value.alg === 'raw' && value.bytes instanceof Uint8Array,
   };
 }
 
@@ -60,7 +54,7 @@ export function createPlaintextKeyProtector(): KeyProtector<PlaintextSealedKey> 
     seal: async (secret) => ({ alg: 'plaintext', privateKey: `0x${toHexString(secret)}` }),
     open: async (sealed) => fromHexString(sealed.privateKey.slice(2)),
     isSealed: (value): value is PlaintextSealedKey =>
-      isRecord(value) &&
+      isObject(value) &&
       value.alg === 'plaintext' &&
       typeof value.privateKey === 'string' &&
       /^0x[0-9a-f]{64}$/.test(value.privateKey),
@@ -94,34 +88,31 @@ export function createAesGcmKeyProtector<TEncoding extends 'bytes' | 'base64'>(
   const decode = (value: Uint8Array | string) => (typeof value === 'string' ? fromBase64(value) : value);
   const isBytes = (value: unknown) =>
     options.encoding === 'bytes' ? value instanceof Uint8Array : typeof value === 'string';
+  /** AES-GCM under the app's key; `additionalData` binds the ciphertext to its session. */
+  const gcm = async (
+    op: 'encrypt' | 'decrypt',
+    iv: Uint8Array,
+    data: Uint8Array,
+    additionalData: Uint8Array,
+  ) =>
+    new Uint8Array(
+      await globalThis.crypto.subtle[op](
+        { name: 'AES-GCM', iv, additionalData } as AesGcmParams,
+        await options.getKey(),
+        data as BufferSource,
+      ),
+    );
   return {
     kind: 'aes-gcm',
     async seal(secret, additionalData) {
-      const subtle = globalThis.crypto.subtle;
       const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
-      const ciphertext = new Uint8Array(
-        await subtle.encrypt(
-          { name: 'AES-GCM', iv, additionalData: additionalData as BufferSource },
-          await options.getKey(),
-          secret as BufferSource,
-        ),
-      );
+      const ciphertext = await gcm('encrypt', iv, secret, additionalData);
       return { alg: 'AES-GCM', iv: encode(iv), ciphertext: encode(ciphertext) } as Sealed;
     },
-    async open(sealed, additionalData) {
-      const plain = await globalThis.crypto.subtle.decrypt(
-        {
-          name: 'AES-GCM',
-          iv: decode(sealed.iv) as BufferSource,
-          additionalData: additionalData as BufferSource,
-        },
-        await options.getKey(),
-        decode(sealed.ciphertext) as BufferSource,
-      );
-      return new Uint8Array(plain);
-    },
+    open: async (sealed, additionalData) =>
+      gcm('decrypt', decode(sealed.iv), decode(sealed.ciphertext), additionalData),
     isSealed: (value): value is Sealed =>
-      isRecord(value) && value.alg === 'AES-GCM' && isBytes(value.iv) && isBytes(value.ciphertext),
+      isObject(value) && value.alg === 'AES-GCM' && isBytes(value.iv) && isBytes(value.ciphertext),
   };
 }
 
@@ -138,14 +129,9 @@ function fromHexString(hex: string): Uint8Array {
 }
 
 function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
+  return btoa(String.fromCharCode(...bytes));
 }
 
 function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }

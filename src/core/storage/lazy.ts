@@ -5,6 +5,9 @@ export interface LazySessionStorage extends SessionStorage {
   resolve(): Promise<SessionStorage>;
 }
 
+/** The methods that wait for the storage to be created, then call it. */
+const FORWARDED = ['get', 'set', 'update', 'getSigner', 'remove', 'list', 'wipeExpired', 'clear'] as const;
+
 /**
  * A SessionStorage whose implementation is created (and its module loaded) on first use. It can
  * be built at module level and during SSR: nothing runs before the first call.
@@ -26,19 +29,11 @@ export function createLazyStorage(
     return loading;
   };
 
-  return {
+  const lazy = {
     get kind() {
       return chosen?.kind ?? pendingKind;
     },
     resolve,
-    get: async (scope, publicKey) => (await resolve()).get(scope, publicKey),
-    set: async (session, privateKey) => (await resolve()).set(session, privateKey),
-    update: async (scope, publicKey, patch) => (await resolve()).update(scope, publicKey, patch),
-    getSigner: async (scope, publicKey) => (await resolve()).getSigner(scope, publicKey),
-    remove: async (scope, publicKey) => (await resolve()).remove(scope, publicKey),
-    list: async (scope) => (await resolve()).list(scope),
-    wipeExpired: async (scope) => (await resolve()).wipeExpired(scope),
-    clear: async (scope) => (await resolve()).clear(scope),
     subscribe(listener) {
       // Loaded already: attach now, so no change made from here on can be missed.
       if (chosen) return chosen.subscribe?.(listener) ?? (() => undefined);
@@ -58,5 +53,12 @@ export function createLazyStorage(
       closed = true;
       chosen?.close?.();
     },
-  };
+  } as LazySessionStorage;
+  for (const name of FORWARDED) {
+    (lazy as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      const storage = await resolve();
+      return Reflect.apply(storage[name], storage, args);
+    };
+  }
+  return lazy;
 }

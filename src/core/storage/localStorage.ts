@@ -1,6 +1,7 @@
 import { StorageUnavailableError } from '../errors/index.js';
 import { createSessionStorage, type RecordBackend } from './createSessionStorage.js';
 import { createPlaintextKeyProtector } from './keyProtector.js';
+import { isInScope } from './record.js';
 import type { SessionScope, SessionStorage, StorageOptions } from './types.js';
 
 export interface PlaintextLocalStorageOptions extends StorageOptions {
@@ -84,13 +85,7 @@ export function createPlaintextLocalStorage(options: PlaintextLocalStorageOption
       } catch {
         key = [item];
       }
-      const parts = Array.isArray(key) ? key : [key];
-      if (
-        scope === undefined ||
-        (parts[0] === scope.chainId && parts[1] === scope.accountAddress && parts[2] === scope.appId)
-      ) {
-        out.push({ name: item, key: parts });
-      }
+      if (isInScope(key, scope)) out.push({ name: item, key: Array.isArray(key) ? key : [key] });
     }
     return out;
   };

@@ -1,11 +1,7 @@
 import { createSessionStorage, type RecordBackend } from './createSessionStorage.js';
 import { createRawKeyProtector } from './keyProtector.js';
-import type { RecordKey } from './record.js';
-import type { SessionScope, SessionStorage, StorageOptions } from './types.js';
-
-const inScope = (key: readonly unknown[], scope: SessionScope | undefined) =>
-  scope === undefined ||
-  (key[0] === scope.chainId && key[1] === scope.accountAddress && key[2] === scope.appId);
+import { isInScope, type RecordKey } from './record.js';
+import type { SessionStorage, StorageOptions } from './types.js';
 
 /** A Map of records, private to one storage instance (one tab, one process). */
 export function createMemoryBackend(): RecordBackend {
@@ -27,10 +23,10 @@ export function createMemoryBackend(): RecordBackend {
       records.delete(id(key));
     },
     async entries(scope) {
-      return [...records.values()].filter((entry) => inScope(entry.key, scope));
+      return [...records.values()].filter((entry) => isInScope(entry.key, scope));
     },
     async clear(scope) {
-      for (const [name, entry] of records) if (inScope(entry.key, scope)) records.delete(name);
+      for (const [name, entry] of records) if (isInScope(entry.key, scope)) records.delete(name);
     },
   };
 }

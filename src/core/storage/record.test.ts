@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { StoredRecordError } from '../errors/index.js';
 import {
   createStoredSession,
+  isInScope,
+  normalizePatch,
   normalizeScope,
   parseSessionRecord,
   type RecordKey,
@@ -107,5 +109,35 @@ describe('session records', () => {
     );
     const elsewhere: RecordKey = ['0x534e5f4d41494e', '0xabd', 'game', '0x123'];
     expect(problem(() => parseSessionRecord(v1(), elsewhere, anySealed))).toBe('scope-mismatch');
+  });
+
+  it('checks a patch field by field, as in a session, and keeps only the fields it sets', () => {
+    expect(
+      normalizePatch({ status: 'active', callsUsed: 2, transactionHash: '0x0ABC', validUntil: undefined }),
+    ).toEqual({ status: 'active', callsUsed: 2, transactionHash: '0xabc' });
+    expect(normalizePatch({ transactionHash: 0xabc as never })).toEqual({ transactionHash: '0xabc' });
+    expect(normalizePatch({})).toEqual({});
+    for (const [patch, field] of [
+      [{ callsUsed: -1 }, 'callsUsed'],
+      [{ maxCalls: 2 ** 32 }, 'maxCalls'],
+      [{ validUntil: 1.5 }, 'validUntil'],
+      [{ status: 'done' }, 'status'],
+      [{ transactionHash: 'tx' }, 'transactionHash'],
+      // A stored session refuses a zero hash: the patch must not write a record that cannot be read back.
+      [{ transactionHash: '0x0' }, 'transactionHash'],
+      [{ transactionHash: 0 }, 'transactionHash'],
+    ] as const) {
+      expect(() => normalizePatch(patch as never)).toThrowError(
+        expect.objectContaining({ code: 'INVALID_INPUT', field }),
+      );
+    }
+  });
+
+  it('tells which stored keys belong to a scope', () => {
+    const normalized = normalizeScope(scope);
+    expect(isInScope(key, normalized)).toBe(true);
+    expect(isInScope(['0x534e5f4d41494e', '0xabc', 'other', '0x123'], normalized)).toBe(false);
+    expect(isInScope('0x534e5f4d41494e', normalized)).toBe(false); // a foreign, non-array key
+    expect(isInScope('anything', undefined)).toBe(true);
   });
 });

@@ -1,7 +1,13 @@
 import { toChainId } from '../chain.js';
-import { InvalidInputError, StoredRecordError } from '../errors/index.js';
-import { parseBigInt, STARK_PRIME, toAddress, toHex, U32_MAX, U64_MAX, U256_MAX } from '../felt.js';
-import type { SessionScope, StoredSession, StoredSessionStatus, StoredSpendingLimit } from './types.js';
+import { InvalidInputError, StoredRecordError, type StoredRecordProblem } from '../errors/index.js';
+import { ADDRESS_BOUND, parseBigInt, STARK_PRIME, toHex, U32_MAX, U64_MAX, U256_MAX } from '../felt.js';
+import type {
+  SessionScope,
+  StoredSession,
+  StoredSessionPatch,
+  StoredSessionStatus,
+  StoredSpendingLimit,
+} from './types.js';
 
 /** The schema version written in every record (and in every StoredSession). */
 export const STORAGE_SCHEMA_VERSION = 1;
@@ -30,143 +36,177 @@ export type SessionRecordMigration = (record: Record<string, unknown>) => Record
 /** Version 1 is the first schema: nothing to migrate yet. A v2 adds `1: (v1) => v2` here. */
 export const SESSION_RECORD_MIGRATIONS: Readonly<Record<number, SessionRecordMigration>> = Object.freeze({});
 
-const STATUSES: readonly StoredSessionStatus[] = ['pending', 'active', 'expired', 'revoked'];
+/** In the order a status may move (pending → active → expired/revoked): its index is its rank. */
+export const SESSION_STATUSES: readonly StoredSessionStatus[] = ['pending', 'active', 'expired', 'revoked'];
 const MAX_APP_ID_LENGTH = 256;
 
-type Fail = (field: string, message: string) => never;
-
-const failInput: Fail = (field, message) => {
+const invalid = (field: string, message: string): never => {
   throw new InvalidInputError(field, message);
 };
 
-/** Chain ids may be given as a felt (0x534e5f4d41494e) or as its short string (SN_MAIN). */
-function normalizeChainId(value: unknown, fail: Fail, field: string): string {
-  if (typeof value !== 'string' && typeof value !== 'bigint')
-    return fail(field, `${field} is not a valid chain id.`);
-  let n: bigint | undefined;
-  try {
-    n = toChainId(value, field); // the library's one reading of chain ids (felt or 'SN_MAIN')
-  } catch {
-    n = undefined;
-  }
-  if (n === undefined || n <= 0n || n >= STARK_PRIME) return fail(field, `${field} is not a valid chain id.`);
-  return toHex(n);
-}
+/**
+ * Checks one value and returns it normalized, or throws InvalidInputError naming `field` (which
+ * `parseSessionRecord` turns into a corrupted-record error).
+ */
+type Check = (value: unknown, field: string) => unknown;
+/** A field of an object: its name, its check, and whether it may be absent. */
+type Field = readonly [name: string, check: Check, optional?: boolean];
 
-function normalizeAddress(value: unknown, fail: Fail, field: string): string {
-  try {
-    return toHex(toAddress(value, field));
-  } catch {
-    return fail(field, `${field} is not a valid Starknet address.`);
-  }
-}
-
-function normalizeFelt(value: unknown, fail: Fail, field: string, allowZero = false): string {
-  const n = typeof value === 'string' || typeof value === 'bigint' ? parseBigInt(value) : undefined;
-  if (n === undefined || n >= STARK_PRIME || (!allowZero && n === 0n))
-    fail(field, `${field} is not a valid felt.`);
-  return toHex(n as bigint);
-}
-
-function normalizeU256(value: unknown, fail: Fail, field: string): string {
-  const n = typeof value === 'string' || typeof value === 'bigint' ? parseBigInt(value) : undefined;
-  if (n === undefined || n > U256_MAX) fail(field, `${field} is not a valid u256 amount.`);
-  return toHex(n as bigint);
-}
-
-function integer(value: unknown, max: bigint, fail: Fail, field: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || BigInt(value) > max) {
-    fail(field, `${field} must be an integer between 0 and ${max}.`);
-  }
-  return value as number;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkScope(value: unknown, fail: Fail, field: string): SessionScope {
-  if (!isObject(value)) return fail(field, `${field} must be an object.`);
-  const appId = value.appId;
-  if (typeof appId !== 'string' || appId.length === 0 || appId.length > MAX_APP_ID_LENGTH) {
-    fail(
-      `${field}.appId`,
-      `${field}.appId must be a non-empty string of at most ${MAX_APP_ID_LENGTH} characters.`,
-    );
-  }
-  return {
-    chainId: normalizeChainId(value.chainId, fail, `${field}.chainId`),
-    accountAddress: normalizeAddress(value.accountAddress, fail, `${field}.accountAddress`),
-    appId: appId as string,
-  };
-}
+/** Felt-like inputs: 0x hex or decimal strings and bigints (numbers are refused). */
+const textOrBigint =
+  (read: (value: string | bigint) => bigint | undefined) =>
+  (value: unknown): bigint | undefined =>
+    typeof value === 'string' || typeof value === 'bigint' ? read(value) : undefined;
 
-function checkSpendingLimit(value: unknown, fail: Fail, field: string): StoredSpendingLimit {
-  if (!isObject(value)) return fail(field, `${field} must be an object.`);
-  return {
-    token: normalizeAddress(value.token, fail, `${field}.token`),
-    maxPerCall: normalizeU256(value.maxPerCall, fail, `${field}.maxPerCall`),
-    maxPerWindow: normalizeU256(value.maxPerWindow, fail, `${field}.maxPerWindow`),
-    windowSeconds: integer(value.windowSeconds, U64_MAX, fail, `${field}.windowSeconds`),
+/** An integer that `read` finds in `value` and that lies in [min, max], as 0x lowercase hex. */
+const hex =
+  (read: (value: unknown) => bigint | undefined, min: bigint, max: bigint, what: string): Check =>
+  (value, field) => {
+    let n: bigint | undefined;
+    try {
+      n = read(value);
+    } catch {
+      // not a chain id: refused below like any other bad value
+    }
+    return n === undefined || n < min || n > max
+      ? invalid(field, `${field} is not a valid ${what}.`)
+      : toHex(n);
   };
-}
+
+const felt = hex(textOrBigint(parseBigInt), 1n, STARK_PRIME - 1n, 'felt');
+const u256 = hex(textOrBigint(parseBigInt), 0n, U256_MAX, 'u256 amount');
+const address = hex(parseBigInt, 1n, ADDRESS_BOUND - 1n, 'Starknet address');
+// A felt (0x534e5f4d41494e) or its short string (SN_MAIN): the library's one reading of chain ids.
+const chainId = hex(textOrBigint(toChainId), 1n, STARK_PRIME - 1n, 'chain id');
+
+/** A JS number (unix seconds, counts) between 0 and `max`. */
+const uint =
+  (max: bigint): Check =>
+  (value, field) =>
+    Number.isSafeInteger(value) && (value as number) >= 0 && BigInt(value as number) <= max
+      ? value
+      : invalid(field, `${field} must be an integer between 0 and ${max}.`);
+const u32 = uint(U32_MAX);
+const u64 = uint(U64_MAX);
+
+const status: Check = (value, field) =>
+  SESSION_STATUSES.includes(value as StoredSessionStatus)
+    ? value
+    : invalid(field, `${field} must be one of ${SESSION_STATUSES.join(', ')}.`);
 
 /** A deep copy of a JSON value; refuses what JSON cannot carry (bigint, functions, cycles). */
-function jsonCopy(value: unknown, fail: Fail, field: string): unknown {
+const json: Check = (value, field) => {
   try {
     const text = JSON.stringify(value);
-    return text === undefined ? fail(field, `${field} must be JSON.`) : JSON.parse(text);
+    return text === undefined ? invalid(field, `${field} must be JSON.`) : JSON.parse(text);
   } catch {
-    return fail(field, `${field} must be JSON-serialisable.`);
+    return invalid(field, `${field} must be JSON-serialisable.`);
   }
+};
+
+const listOf =
+  (check: Check): Check =>
+  (value, field) =>
+    Array.isArray(value)
+      ? value.map((item, i) => check(item, `${field}[${i}]`))
+      : invalid(field, `${field} must be an array.`);
+
+/** A clean copy of `value` holding only `fields`, each checked (`prefix` makes the field paths). */
+function checkFields(value: Record<string, unknown>, fields: readonly Field[], prefix: string) {
+  const out: Record<string, unknown> = {};
+  for (const [name, check, optional] of fields) {
+    if (!optional || value[name] !== undefined) out[name] = check(value[name], `${prefix}${name}`);
+  }
+  return out;
 }
 
-function checkSession(value: unknown, fail: Fail): StoredSession {
-  if (!isObject(value)) return fail('session', 'A session must be an object.');
-  if (value.schemaVersion !== STORAGE_SCHEMA_VERSION) {
-    fail('schemaVersion', `schemaVersion must be ${STORAGE_SCHEMA_VERSION}.`);
-  }
-  if (!Array.isArray(value.allowedSelectors)) fail('allowedSelectors', 'allowedSelectors must be an array.');
-  if (!Array.isArray(value.spendingLimits)) fail('spendingLimits', 'spendingLimits must be an array.');
-  const status = value.status as StoredSessionStatus;
-  if (!STATUSES.includes(status)) fail('status', `status must be one of ${STATUSES.join(', ')}.`);
-  const session: StoredSession = {
-    schemaVersion: STORAGE_SCHEMA_VERSION,
-    scope: checkScope(value.scope, fail, 'scope'),
-    publicKey: normalizeFelt(value.publicKey, fail, 'publicKey'),
-    validUntil: integer(value.validUntil, U64_MAX, fail, 'validUntil'),
-    maxCalls: integer(value.maxCalls, U32_MAX, fail, 'maxCalls'),
-    allowedSelectors: (value.allowedSelectors as unknown[]).map((s, i) =>
-      normalizeFelt(s, fail, `allowedSelectors[${i}]`),
+const object =
+  (fields: readonly Field[]): Check =>
+  (value, field) =>
+    isObject(value) ? checkFields(value, fields, `${field}.`) : invalid(field, `${field} must be an object.`);
+
+const checkScope = object([
+  ['chainId', chainId],
+  ['accountAddress', address],
+  [
+    'appId',
+    (value, field) =>
+      typeof value === 'string' && value.length > 0 && value.length <= MAX_APP_ID_LENGTH
+        ? value
+        : invalid(field, `${field} must be a non-empty string of at most ${MAX_APP_ID_LENGTH} characters.`),
+  ],
+]);
+
+/** Every field of a StoredSession, in the order of the type. */
+const SESSION_FIELDS: readonly Field[] = [
+  [
+    'schemaVersion',
+    (value, field) =>
+      value === STORAGE_SCHEMA_VERSION
+        ? value
+        : invalid(field, `${field} must be ${STORAGE_SCHEMA_VERSION}.`),
+  ],
+  ['scope', checkScope],
+  ['publicKey', felt],
+  ['validUntil', u64],
+  ['maxCalls', u32],
+  ['allowedSelectors', listOf(felt)],
+  [
+    'spendingLimits',
+    listOf(
+      object([
+        ['token', address],
+        ['maxPerCall', u256],
+        ['maxPerWindow', u256],
+        ['windowSeconds', u64],
+      ]),
     ),
-    spendingLimits: (value.spendingLimits as unknown[]).map((l, i) =>
-      checkSpendingLimit(l, fail, `spendingLimits[${i}]`),
-    ),
-    createdAt: integer(value.createdAt, U64_MAX, fail, 'createdAt'),
-    status,
-    updatedAt: integer(value.updatedAt, U64_MAX, fail, 'updatedAt'),
-  };
-  if (value.policy !== undefined) session.policy = jsonCopy(value.policy, fail, 'policy');
-  if (value.transactionHash !== undefined) {
-    session.transactionHash = normalizeFelt(value.transactionHash, fail, 'transactionHash');
-  }
-  if (value.callsUsed !== undefined) session.callsUsed = integer(value.callsUsed, U32_MAX, fail, 'callsUsed');
-  return session;
+  ],
+  ['policy', json, true],
+  ['createdAt', u64],
+  ['transactionHash', felt, true],
+  ['status', status],
+  ['callsUsed', u32, true],
+  ['updatedAt', u64],
+];
+
+/** The fields `update` may change, checked as in a session. */
+const PATCH_FIELDS: readonly Field[] = [
+  ['status', status, true],
+  ['callsUsed', u32, true],
+  ['maxCalls', u32, true],
+  ['validUntil', u64, true],
+  // A non-zero felt as the chain gives it (numbers too); zero would make the stored record unreadable.
+  ['transactionHash', hex(parseBigInt, 1n, STARK_PRIME - 1n, 'felt'), true],
+];
+
+function checkSession(value: unknown): StoredSession {
+  if (!isObject(value)) return invalid('session', 'A session must be an object.');
+  return checkFields(value, SESSION_FIELDS, '') as unknown as StoredSession;
 }
 
 /** Validates and normalizes a scope given by a caller; throws InvalidInputError. */
 export function normalizeScope(scope: SessionScope): SessionScope {
-  return checkScope(scope, failInput, 'scope');
+  return checkScope(scope, 'scope') as SessionScope;
 }
 
 /** Validates and normalizes a public key given by a caller (0x lowercase hex). */
 export function normalizePublicKey(publicKey: string): string {
-  return normalizeFelt(publicKey, failInput, 'publicKey');
+  return felt(publicKey, 'publicKey') as string;
 }
 
 /** Validates and normalizes a session given by a caller (a deep copy); throws InvalidInputError. */
 export function normalizeSession(session: StoredSession): StoredSession {
-  return checkSession(session, failInput);
+  return checkSession(session);
+}
+
+/** Validates and normalizes the fields a patch sets; throws InvalidInputError. */
+export function normalizePatch(patch: StoredSessionPatch): StoredSessionPatch {
+  return checkFields(patch, PATCH_FIELDS, '');
 }
 
 /** Creates the public record of a new session, with the defaults filled in. */
@@ -202,8 +242,30 @@ export function createStoredSession(params: {
   return normalizeSession(session);
 }
 
+/** A record of the current schema (`key` absent when undefined). */
+export function recordOf<TSealed>(session: StoredSession, key?: TSealed): SessionRecord<TSealed> {
+  const record: SessionRecord<TSealed> = {
+    format: SESSION_RECORD_FORMAT,
+    schemaVersion: STORAGE_SCHEMA_VERSION,
+    session,
+  };
+  if (key !== undefined) record.key = key;
+  return record;
+}
+
 export function recordKeyOf(scope: SessionScope, publicKey: string): RecordKey {
   return [scope.chainId, scope.accountAddress, scope.appId, publicKey];
+}
+
+/** Whether a stored key belongs to the scope (every key does when there is no scope). */
+export function isInScope(key: unknown, scope: SessionScope | undefined): boolean {
+  return (
+    scope === undefined ||
+    (Array.isArray(key) &&
+      key[0] === scope.chainId &&
+      key[1] === scope.accountAddress &&
+      key[2] === scope.appId)
+  );
 }
 
 /** A readable record name for errors and warnings (public data only). */
@@ -217,13 +279,7 @@ export function describeRecordKey(key: readonly unknown[]): string {
  */
 export function keyAdditionalData(scope: SessionScope, publicKey: string): Uint8Array {
   return new TextEncoder().encode(
-    JSON.stringify([
-      'starknet-sessions/session-key',
-      scope.chainId,
-      scope.accountAddress,
-      scope.appId,
-      publicKey,
-    ]),
+    JSON.stringify(['starknet-sessions/session-key', ...recordKeyOf(scope, publicKey)]),
   );
 }
 
@@ -238,78 +294,55 @@ export function parseSessionRecord<TSealed>(
   isSealed: (value: unknown) => value is TSealed,
   migrations: Readonly<Record<number, SessionRecordMigration>> = SESSION_RECORD_MIGRATIONS,
 ): SessionRecord<TSealed> {
-  const id = describeRecordKey(key);
+  function fail(
+    problem: StoredRecordProblem,
+    message: string,
+    options?: { cause?: unknown; details?: string },
+  ): never {
+    throw new StoredRecordError(problem, describeRecordKey(key), message, options);
+  }
   if (!isObject(raw) || raw.format !== SESSION_RECORD_FORMAT) {
-    throw new StoredRecordError('foreign', id, 'A stored value is not a starknet-sessions record.');
+    fail('foreign', 'A stored value is not a starknet-sessions record.');
   }
   let record: Record<string, unknown> = raw;
-  const declared = record.schemaVersion;
-  if (typeof declared !== 'number' || !Number.isSafeInteger(declared) || declared < 0) {
-    throw new StoredRecordError('malformed', id, 'A stored session record has no valid schema version.');
+  let version = record.schemaVersion as number;
+  if (!Number.isSafeInteger(version) || version < 0) {
+    fail('malformed', 'A stored session record has no valid schema version.');
   }
-  let version: number = declared;
   if (version > STORAGE_SCHEMA_VERSION) {
-    throw new StoredRecordError(
-      'unsupported-version',
-      id,
-      'A stored session record was written by a newer version of this library.',
-      { details: `schemaVersion ${version}, this library reads up to ${STORAGE_SCHEMA_VERSION}` },
-    );
+    fail('unsupported-version', 'A stored session record was written by a newer version of this library.', {
+      details: `schemaVersion ${version}, this library reads up to ${STORAGE_SCHEMA_VERSION}`,
+    });
   }
-  while (version < STORAGE_SCHEMA_VERSION) {
+  for (; version < STORAGE_SCHEMA_VERSION; version++) {
     const migrate = migrations[version];
     if (!migrate) {
-      throw new StoredRecordError(
-        'unsupported-version',
-        id,
-        'A stored session record is too old to migrate.',
-        {
-          details: `no migration from schemaVersion ${version}`,
-        },
-      );
+      fail('unsupported-version', 'A stored session record is too old to migrate.', {
+        details: `no migration from schemaVersion ${version}`,
+      });
     }
     try {
       record = migrate(record);
     } catch (cause) {
-      throw new StoredRecordError('malformed', id, 'A stored session record could not be migrated.', {
-        cause,
-      });
+      fail('malformed', 'A stored session record could not be migrated.', { cause });
     }
-    const next: unknown = record.schemaVersion;
-    if (typeof next !== 'number' || next !== version + 1) {
-      throw new StoredRecordError('malformed', id, 'A migration did not produce the next schema version.');
+    if (record.schemaVersion !== version + 1) {
+      fail('malformed', 'A migration did not produce the next schema version.');
     }
-    version = next;
   }
-  const failStored: Fail = (field) => {
-    throw new StoredRecordError('malformed', id, 'A stored session record is corrupted.', {
-      details: `invalid field ${field}`,
-    });
-  };
-  const session = checkSession(record.session, failStored);
-  const [chainId, accountAddress, appId, publicKey] = key;
-  if (
-    session.scope.chainId !== chainId ||
-    session.scope.accountAddress !== accountAddress ||
-    session.scope.appId !== appId ||
-    session.publicKey !== publicKey
-  ) {
-    throw new StoredRecordError(
-      'scope-mismatch',
-      id,
-      'A stored session record does not belong where it is stored.',
-    );
+  const corrupted = (field: string) =>
+    fail('malformed', 'A stored session record is corrupted.', { details: `invalid field ${field}` });
+  let session: StoredSession;
+  try {
+    session = checkSession(record.session);
+  } catch (error) {
+    return corrupted((error as InvalidInputError).field);
   }
-  const out: SessionRecord<TSealed> = {
-    format: SESSION_RECORD_FORMAT,
-    schemaVersion: STORAGE_SCHEMA_VERSION,
-    session,
-  };
-  if (record.key !== undefined) {
-    if (!isSealed(record.key)) failStored('key', 'invalid sealed key');
-    out.key = record.key as TSealed;
+  if (recordKeyOf(session.scope, session.publicKey).some((part, i) => part !== key[i])) {
+    fail('scope-mismatch', 'A stored session record does not belong where it is stored.');
   }
-  return out;
+  if (record.key !== undefined && !isSealed(record.key)) corrupted('key');
+  return recordOf(session, record.key as TSealed | undefined);
 }
 
 /** A private key as 32 big-endian bytes (the form that is sealed and wiped). */

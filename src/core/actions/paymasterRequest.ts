@@ -1,0 +1,101 @@
+import type { Call } from 'starknet';
+import { PaymasterUnavailableError, type SessionError } from '../errors/index.js';
+import type { FeeMode, PaymasterTypedData } from '../paymaster.js';
+import { paymasterError } from './classify.js';
+import type { SessionConfig } from './config.js';
+import type { PaymasterLike } from './types.js';
+
+type OutsideExecutionTypedData = Parameters<PaymasterLike['executeTransaction']>[0] extends {
+  invoke: { typedData: infer T };
+}
+  ? T
+  : never;
+
+/** Retries with backoff and a timeout per request (the config's); without them, one plain request. */
+export type PaymasterRetry = Pick<SessionConfig, 'paymasterRetries' | 'paymasterTimeoutMs'>;
+
+/** Sees each failure (raw, mapped, and whether it is retried) and may throw its own error instead. */
+export type PaymasterFailureInspector = (error: unknown, mapped: SessionError, retried: boolean) => void;
+
+/**
+ * One paymaster request: what it throws becomes the library's error (paymasterError), and with `retry`
+ * it runs under the timeout and is retried with backoff while the failure is retryable.
+ */
+export async function paymasterRequest<T>(
+  send: () => Promise<T>,
+  retry?: PaymasterRetry,
+  inspect?: PaymasterFailureInspector,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await withTimeout(send(), retry?.paymasterTimeoutMs ?? 0);
+    } catch (error) {
+      const e = paymasterError(error);
+      const again =
+        e instanceof PaymasterUnavailableError && e.retryable && attempt < (retry?.paymasterRetries ?? 0);
+      inspect?.(error, e, again);
+      if (!again) throw e;
+      await sleep(backoff(attempt));
+    }
+  }
+}
+
+/** paymaster_buildTransaction of an invoke: the outside execution to sign, and the fee. */
+export function buildInvoke(
+  paymaster: PaymasterLike,
+  userAddress: string,
+  calls: readonly Call[],
+  feeMode: FeeMode,
+  retry?: PaymasterRetry,
+) {
+  return paymasterRequest(
+    () =>
+      paymaster.buildTransaction(
+        { type: 'invoke', invoke: { userAddress, calls: calls as Call[] } },
+        { version: '0x1', feeMode },
+      ),
+    retry,
+  ) as Promise<{ typed_data?: PaymasterTypedData; fee?: { suggested_max_fee_in_gas_token?: unknown } }>;
+}
+
+/** paymaster_executeTransaction of a signed outside execution. */
+export function executeInvoke(
+  paymaster: PaymasterLike,
+  userAddress: string,
+  typedData: PaymasterTypedData | undefined,
+  signature: string[],
+  feeMode: FeeMode,
+  retry?: PaymasterRetry,
+  inspect?: PaymasterFailureInspector,
+): ReturnType<PaymasterLike['executeTransaction']> {
+  return paymasterRequest(
+    () =>
+      paymaster.executeTransaction(
+        {
+          type: 'invoke',
+          invoke: { userAddress, typedData: typedData as unknown as OutsideExecutionTypedData, signature },
+        },
+        { version: '0x1', feeMode },
+      ),
+    retry,
+    inspect,
+  );
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  if (!Number.isFinite(ms) || ms <= 0) return promise;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new PaymasterUnavailableError(`The paymaster did not answer within ${ms} ms.`, { retryable: true }),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const backoff = (attempt: number) => Math.min(2000, 150 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
