@@ -1,5 +1,6 @@
 import { StorageUnavailableError } from '../errors/index.js';
 import type { IndexedDbStorageOptions } from './indexedDb.js';
+import { openIndexedDbStorage } from './indexedDbBackend.js';
 import { createLazyStorage } from './lazy.js';
 import { createMemoryStorage } from './memory.js';
 import type { SessionStorage } from './types.js';
@@ -53,8 +54,6 @@ export function createDefaultStorage(options: DefaultStorageOptions = {}): Defau
         new StorageUnavailableError('indexeddb', 'unsupported', 'IndexedDB is not available here.'),
       );
     }
-    // Loaded only in a browser that has IndexedDB: servers and Node never evaluate it.
-    const { openIndexedDbStorage } = await import('./indexedDbBackend.js');
     const storage = openIndexedDbStorage({ ...options, indexedDB: factory });
     try {
       await storage.ready();

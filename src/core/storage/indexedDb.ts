@@ -1,3 +1,4 @@
+import { openIndexedDbStorage } from './indexedDbBackend.js';
 import { createLazyStorage } from './lazy.js';
 import type { SessionStorage, StorageOptions } from './types.js';
 
@@ -23,12 +24,11 @@ export interface IndexedDbSessionStorage extends SessionStorage {
  * non-extractable and kept in the same database: script can use it, never read its bytes. Every
  * write draws a fresh IV; the additional data binds the ciphertext to chain id, account, app id
  * and public key, so a record copied elsewhere fails to decrypt. Tabs on the same database see
- * each other's changes. The adapter's code is loaded on first use (never on a server that does
- * not call it).
+ * each other's changes. The database is opened on first use (never on a server that does not
+ * call it). The backend is imported statically: a lazily imported chunk cost apps more bytes than it saved.
  */
 export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): IndexedDbSessionStorage {
   const lazy = createLazyStorage('indexeddb', async () => {
-    const { openIndexedDbStorage } = await import('./indexedDbBackend.js');
     return openIndexedDbStorage(options);
   });
   return Object.assign(lazy, {

@@ -39,8 +39,8 @@ const isAesKey = (value: unknown): value is CryptoKey =>
 const idbKey = (key: RecordKey): IDBValidKey => [...key];
 
 /**
- * The IndexedDB adapter itself, loaded on demand by `createIndexedDbStorage` and
- * `createDefaultStorage` (servers never evaluate this module).
+ * The IndexedDB adapter itself, opened on first use by `createIndexedDbStorage` and
+ * `createDefaultStorage` (importing this module touches no browser API: SSR-safe).
  *
  * Sessions in IndexedDB, keys encrypted at rest (the default in browsers).
  *
