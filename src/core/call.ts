@@ -1,6 +1,6 @@
 import { hash } from 'starknet';
 import { InvalidInputError } from './errors/index.js';
-import { type BigNumberish, parseBigInt, STARK_PRIME, toAddress, toFelt } from './felt.js';
+import { type BigNumberish, toAddress, toFelt } from './felt.js';
 
 /**
  * A call as starknet.js writes it. `entrypoint` is a name (`'transfer'`) or an already computed
@@ -22,7 +22,7 @@ export interface NormalizedCall {
 }
 
 const IDENTIFIER_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const HEX_RE = /^0x[0-9a-fA-F]+$/;
+const HEX_RE = /^0x[0-9a-f]+$/i;
 const selectorCache = new Map<string, bigint>();
 
 /** The selector of an entrypoint given by name or as a hex selector. Cached: keccak is not free. */
@@ -47,10 +47,22 @@ export function toSelector(entrypoint: string, field = 'entrypoint'): bigint {
   return selector;
 }
 
-/** A `{ name: selector }` table (constants.ts) turned around: entrypoint name by selector. */
-export function selectorNames<TName extends string>(table: Record<TName, string>): Map<bigint, TName> {
-  return new Map(Object.entries<string>(table).map(([name, selector]) => [BigInt(selector), name as TName]));
+/**
+ * Entrypoint names by selector for a list of names, hashed at first use: names cost an app's bundle
+ * less than their selectors (constants.ts keeps the selectors; constants.test.ts pins both).
+ */
+export function selectorsOf<TName extends string>(names: readonly TName[]): () => Map<bigint, TName> {
+  let map: Map<bigint, TName> | undefined;
+  return () => (map ??= new Map(names.map((name) => [toSelector(name), name])));
 }
+
+/** The ERC-20 entrypoints whose amount the spending policy counts (SPENDING_TRACKED_SELECTORS). */
+export const trackedSelectors = /* @__PURE__ */ selectorsOf([
+  'transfer',
+  'approve',
+  'increase_allowance',
+  'increaseAllowance',
+]);
 
 /** True when `entrypoint` is written as a selector rather than a name. */
 export function isSelectorString(entrypoint: string): boolean {
@@ -60,34 +72,21 @@ export function isSelectorString(entrypoint: string): boolean {
 /** Validates and reduces calls to felts. Throws InvalidInputError naming the bad field. */
 export function normalizeCalls(calls: readonly SessionCall[], field = 'calls'): NormalizedCall[] {
   if (!Array.isArray(calls)) throw new InvalidInputError(field, `${field} must be an array of calls.`);
-  const out: NormalizedCall[] = new Array(calls.length);
-  for (let i = 0; i < calls.length; i++) {
-    const call = calls[i];
+  return Array.from(calls, (call, i) => {
     const at = `${field}[${i}]`;
     if (call === null || typeof call !== 'object') throw new InvalidInputError(at, `${at} is not a call.`);
-    if (typeof call.entrypoint !== 'string') {
-      throw new InvalidInputError(`${at}.entrypoint`, `${at}.entrypoint must be a string.`);
-    }
+    // Refused first, as toSelector refuses it: "<field> must be a string".
+    if (typeof call.entrypoint !== 'string') toSelector(call.entrypoint, `${at}.entrypoint`);
     const raw = call.calldata ?? [];
     if (!Array.isArray(raw)) {
       throw new InvalidInputError(`${at}.calldata`, `${at}.calldata must be a compiled felt array.`);
     }
-    const calldata: bigint[] = new Array(raw.length);
-    for (let j = 0; j < raw.length; j++) {
-      const v = parseBigInt(raw[j]);
-      if (v === undefined || v >= STARK_PRIME) {
-        throw new InvalidInputError(`${at}.calldata[${j}]`, `${at}.calldata[${j}] is not a valid felt.`, {
-          details: String(raw[j]),
-        });
-      }
-      calldata[j] = v;
-    }
-    out[i] = {
+    const calldata = Array.from(raw, (v, j) => toFelt(v, `${at}.calldata[${j}]`));
+    return {
       to: toAddress(call.contractAddress, `${at}.contractAddress`),
       selector: toSelector(call.entrypoint, `${at}.entrypoint`),
       calldata,
       entrypoint: isSelectorString(call.entrypoint) ? undefined : call.entrypoint,
     };
-  }
-  return out;
+  });
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { loadVectors } from '../../test/vectors/load.js';
-import { selectorNames } from './call.js';
+import { trackedSelectors } from './call.js';
 import {
   buildAddSessionCall,
   buildRemoveSpendingPolicyCall,
@@ -168,9 +168,9 @@ describe('u256 encoding (property)', () => {
   });
 });
 
-describe('selectorNames', () => {
-  it('maps each selector of a constants table back to its entrypoint name', () => {
-    const names = selectorNames(SPENDING_TRACKED_SELECTORS);
+describe('trackedSelectors', () => {
+  it('maps each selector of SPENDING_TRACKED_SELECTORS back to its entrypoint name', () => {
+    const names = trackedSelectors();
     expect(names.size).toBe(4);
     expect(names.get(BigInt(SPENDING_TRACKED_SELECTORS.transfer))).toBe('transfer');
     expect(names.get(BigInt(SPENDING_TRACKED_SELECTORS.increaseAllowance))).toBe('increaseAllowance');

@@ -127,6 +127,16 @@ describe('describeSessionPolicy', () => {
     expect(s.actions[0]).toMatchObject({ name: 'approve', movesTokens: true });
   });
 
+  it('recognises every token-moving entrypoint given as a hex selector', () => {
+    for (const [name, selector] of Object.entries({
+      ...SPENDING_TRACKED_SELECTORS,
+      ...UNCOUNTED_TOKEN_SELECTORS,
+    })) {
+      const s = describeSessionPolicy({ ...game, actions: [{ entrypoint: selector }] }, { now: NOW });
+      expect(s.actions[0], name).toMatchObject({ selector, name, movesTokens: true });
+    }
+  });
+
   it('leaves the name of an unknown hex selector undefined and shows the selector in warnings', () => {
     const s = describeSessionPolicy({ ...game, actions: [{ entrypoint: '0xabc' }] }, { now: NOW });
     expect(s.actions[0]?.name).toBeUndefined();

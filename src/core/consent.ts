@@ -1,8 +1,13 @@
-import { isSelectorString, selectorNames } from './call.js';
-import { ADMIN_SELECTORS, type AdminSelectorName, SPENDING_TRACKED_SELECTORS } from './constants.js';
+import { isSelectorString, selectorsOf, trackedSelectors } from './call.js';
+import type { AdminSelectorName } from './constants.js';
 import { toAddress, toHex } from './felt.js';
 import type { FeeMode } from './paymaster.js';
-import { type NormalizePolicyOptions, normalizeSessionPolicy, type SessionPolicy } from './policy.js';
+import {
+  ADMIN_NAMES,
+  type NormalizePolicyOptions,
+  normalizeSessionPolicy,
+  type SessionPolicy,
+} from './policy.js';
 
 /**
  * What a consent screen must tell the user about a policy, derived from the protocol rules (selector-only
@@ -89,8 +94,7 @@ export const UNCOUNTED_TOKEN_SELECTORS = {
   transferFrom: '0x41b033f4a31df8067c24d1e9b550a2ce75fd4a29e1147af9752174f0e6cb20',
 } as const;
 
-const TRACKED = selectorNames<string>(SPENDING_TRACKED_SELECTORS);
-const UNCOUNTED = selectorNames<string>(UNCOUNTED_TOKEN_SELECTORS);
+const uncountedSelectors = /* @__PURE__ */ selectorsOf(['transfer_from', 'transferFrom']);
 
 /**
  * Validates the policy (throws what normalizeSessionPolicy throws) and says, in protocol terms, what it
@@ -103,11 +107,14 @@ export function describeSessionPolicy(
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const normalized = normalizeSessionPolicy(policy, { ...options, now });
 
+  const TRACKED = trackedSelectors();
+  const UNCOUNTED = uncountedSelectors();
   const actions: ConsentAction[] = policy.actions.map((action, i) => {
-    const selector = BigInt(normalized.allowedSelectors[i]!);
+    const hex = normalized.allowedSelectors[i]!;
+    const selector = BigInt(hex);
     const given = isSelectorString(action.entrypoint) ? undefined : action.entrypoint;
     return {
-      selector: toHex(selector),
+      selector: hex,
       name: given ?? TRACKED.get(selector) ?? UNCOUNTED.get(selector),
       label: action.label,
       contractLabel: action.contractLabel,
@@ -124,8 +131,8 @@ export function describeSessionPolicy(
     decimals: policy.spendingLimits?.[i]?.decimals,
   }));
   const capped = new Set(spendingLimits.map((l) => BigInt(l.token)));
-  const canTransfer =
-    anyAction || actions.some((a) => BigInt(a.selector) === BigInt(SPENDING_TRACKED_SELECTORS.transfer));
+  // A name is the given one or the selector's: only 'transfer' has transfer's selector.
+  const canTransfer = anyAction || actions.some((a) => a.name === 'transfer');
 
   let fees: ConsentFees = { mode: 'sponsored' };
   if (options.feeMode?.mode === 'default') {
@@ -144,7 +151,7 @@ export function describeSessionPolicy(
     warnings.push({
       kind: 'any-action',
       severity: 'danger',
-      blocked: Object.keys(ADMIN_SELECTORS) as AdminSelectorName[],
+      blocked: [...ADMIN_NAMES],
     });
   }
 

@@ -1,6 +1,8 @@
 /**
  * Protocol constants of the reference session account (chipi-pay/sessions-smart-contract v33).
  * Literal values, so nothing is hashed at import time; constants.test.ts re-derives every one.
+ * The library's own checks do not read these tables: they hash entrypoint names and type strings at
+ * first use (call.ts selectorsOf, hash.ts), which costs an app's bundle much less than 252-bit hex.
  */
 
 /** SRC-5 id of ISessionKeyManager: XOR of its three plain selectors (not the SNIP-5 extended method). */

@@ -4,7 +4,7 @@ import { InvalidInputError } from './errors/index.js';
 export type BigNumberish = string | number | bigint;
 
 /** The Stark field prime, 2^251 + 17·2^192 + 1. */
-export const STARK_PRIME = 0x800000000000011000000000000000000000000000000000000000000000001n;
+export const STARK_PRIME = 2n ** 251n + 17n * 2n ** 192n + 1n;
 /** Contract addresses are below 2^251 - 256. */
 export const ADDRESS_BOUND = 2n ** 251n - 256n;
 export const U32_MAX = 2n ** 32n - 1n;

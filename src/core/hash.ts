@@ -1,15 +1,10 @@
+import { hash, shortString } from 'starknet';
 import { type NormalizedCall, normalizeCalls, type SessionCall } from './call.js';
 import { toChainId } from './chain.js';
-import {
-  ANY_CALLER,
-  CALL_TYPE_HASH,
-  OUTSIDE_EXECUTION_TYPE_HASH_FELT,
-  OUTSIDE_EXECUTION_TYPE_HASH_U128,
-  STARKNET_DOMAIN_TYPE_HASH,
-} from './constants.js';
+import { ANY_CALLER } from './constants.js';
 import { poseidonHashMany } from './crypto/poseidon.js';
 import { InvalidInputError } from './errors/index.js';
-import { type BigNumberish, encodeShortString, toAddress, toFelt, toHex, toUint, U64_MAX } from './felt.js';
+import { type BigNumberish, toAddress, toFelt, toHex, toUint, U64_MAX } from './felt.js';
 
 export interface SessionInvokeHashParameters {
   accountAddress: string;
@@ -111,16 +106,31 @@ export interface NormalizedOutsideExecution {
   calls: readonly NormalizedCall[];
 }
 
-const DOMAIN_TYPE = BigInt(STARKNET_DOMAIN_TYPE_HASH);
-const CALL_TYPE = BigInt(CALL_TYPE_HASH);
-const OE_TYPE = {
-  u128: BigInt(OUTSIDE_EXECUTION_TYPE_HASH_U128),
-  felt: BigInt(OUTSIDE_EXECUTION_TYPE_HASH_FELT),
-};
+/** The SNIP-9 v2 Call type's members (paymaster.ts checks a paymaster's typed data against them). */
+export const CALL_MEMBERS = [
+  ['To', 'ContractAddress'],
+  ['Selector', 'selector'],
+  ['Calldata', 'felt*'],
+];
+/** The OutsideExecution type's members. */
+export const outsideExecutionMembers = (timestamp: string) => [
+  ['Caller', 'ContractAddress'],
+  ['Nonce', 'felt'],
+  ['Execute After', timestamp],
+  ['Execute Before', timestamp],
+  ['Calls', 'Call*'],
+];
+const encodeType = (name: string, members: string[][]) =>
+  `"${name}"(${members.map(([n, t]) => `"${n}":"${t}"`).join()})`;
+const CALL_TYPE = encodeType('Call', CALL_MEMBERS);
+// SNIP-12 revision 1 type hashes: sn_keccak of the encoded types, at first use (the types cost a bundle
+// less than their hashes; constants.ts has the hashes and constants.test.ts pins both).
+const typeHashes: Record<string, bigint> = {};
+const typeHash = (key: string, type: () => string) => (typeHashes[key] ??= hash.starknetKeccak(type()));
 // The shortstrings STARKNET_MESSAGE_PREFIX and OUTSIDE_EXECUTION_DOMAIN_NAME, encoded from their text:
 // shorter in a bundle than their hex (constants.test.ts and the hash vectors pin both).
-const MESSAGE_PREFIX = encodeShortString('StarkNet Message');
-const DOMAIN_NAME = encodeShortString('Account.execute_from_outside');
+const MESSAGE_PREFIX = BigInt(shortString.encodeShortString('StarkNet Message'));
+const DOMAIN_NAME = BigInt(shortString.encodeShortString('Account.execute_from_outside'));
 // Domain hashes depend only on the chain: computed once per chain.
 const domainHashes = new Map<bigint, bigint>();
 
@@ -129,7 +139,18 @@ export function outsideExecutionDomainHash(chainId: bigint): bigint {
   let h = domainHashes.get(chainId);
   if (h === undefined) {
     // version and revision are the numbers 2 and 1, not the ASCII shortstrings.
-    h = poseidonHashMany([DOMAIN_TYPE, DOMAIN_NAME, 2n, chainId, 1n]);
+    h = poseidonHashMany([
+      hash.starknetKeccak(
+        encodeType(
+          'StarknetDomain',
+          ['name', 'version', 'chainId', 'revision'].map((n) => [n, 'shortstring']),
+        ),
+      ),
+      DOMAIN_NAME,
+      2n,
+      chainId,
+      1n,
+    ]);
     domainHashes.set(chainId, h);
   }
   return h;
@@ -141,13 +162,17 @@ export function outsideExecutionHashOf(
   oe: NormalizedOutsideExecution,
   timestampType: OutsideExecutionTimestampType,
 ): bigint {
+  const callType = typeHash('call', () => CALL_TYPE);
   const callHashes: bigint[] = new Array(oe.calls.length);
   for (let i = 0; i < oe.calls.length; i++) {
     const call = oe.calls[i]!;
-    callHashes[i] = poseidonHashMany([CALL_TYPE, call.to, call.selector, poseidonHashMany(call.calldata)]);
+    callHashes[i] = poseidonHashMany([callType, call.to, call.selector, poseidonHashMany(call.calldata)]);
   }
   const structHash = poseidonHashMany([
-    OE_TYPE[timestampType],
+    typeHash(
+      timestampType,
+      () => encodeType('OutsideExecution', outsideExecutionMembers(timestampType)) + CALL_TYPE,
+    ),
     oe.caller,
     oe.nonce,
     oe.executeAfter,

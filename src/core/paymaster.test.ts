@@ -145,6 +145,17 @@ describe('verifyPaymasterTypedData', () => {
     );
   });
 
+  it('refuses typed data built in JS with bigints or cycles as a typed mismatch, not a TypeError', () => {
+    const bigintVersion = typedData(sponsored);
+    bigintVersion.domain.version = 3n;
+    expect(() => verify(bigintVersion, sponsored)).toThrow(/domain\.version.*3n/s);
+    const cyclic = typedData(sponsored);
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    cyclic.primaryType = loop as never;
+    expect(() => verify(cyclic, sponsored)).toThrow(PaymasterResponseMismatchError);
+  });
+
   it('never crashes on garbage responses, always a typed refusal (property)', () => {
     fc.assert(
       fc.property(fc.anything(), (garbage) => {

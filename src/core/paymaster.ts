@@ -1,10 +1,9 @@
 import { type NormalizedCall, toSelector } from './call.js';
 import { u256FromCalldata } from './calls.js';
 import { toChainId } from './chain.js';
-import { SPENDING_TRACKED_SELECTORS } from './constants.js';
 import { PaymasterResponseMismatchError } from './errors/index.js';
 import { parseBigInt, STARK_PRIME, U64_MAX } from './felt.js';
-import type { NormalizedOutsideExecution } from './hash.js';
+import { CALL_MEMBERS, type NormalizedOutsideExecution, outsideExecutionMembers } from './hash.js';
 
 /** SNIP-29 fee modes (starknet.js shape). */
 export type FeeMode = { mode: 'sponsored' } | { mode: 'default'; gasToken: string };
@@ -36,20 +35,6 @@ export interface VerifiedPaymasterExecution {
   feeCall: NormalizedCall | undefined;
 }
 
-const TRANSFER = BigInt(SPENDING_TRACKED_SELECTORS.transfer);
-const EXPECTED_OE_TYPE = [
-  ['Caller', 'ContractAddress'],
-  ['Nonce', 'felt'],
-  ['Execute After', 'u128'],
-  ['Execute Before', 'u128'],
-  ['Calls', 'Call*'],
-];
-const EXPECTED_CALL_TYPE = [
-  ['To', 'ContractAddress'],
-  ['Selector', 'selector'],
-  ['Calldata', 'felt*'],
-];
-
 /**
  * Checks that a paymaster's typed data is the SNIP-9 v2 outside execution of exactly our calls, plus only
  * a fee `transfer` of the gas token in gas-token mode, and returns it normalised. We then hash what we
@@ -61,8 +46,8 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
     throw new PaymasterResponseMismatchError('typed_data', 'missing typed data');
   }
   if (td.primaryType !== 'OutsideExecution') mismatch('primaryType', td.primaryType);
-  sameType(td.types.OutsideExecution, EXPECTED_OE_TYPE, 'types.OutsideExecution');
-  sameType(td.types.Call, EXPECTED_CALL_TYPE, 'types.Call');
+  sameType(td.types.OutsideExecution, outsideExecutionMembers('u128'), 'types.OutsideExecution');
+  sameType(td.types.Call, CALL_MEMBERS, 'types.Call');
   if (td.domain.name !== 'Account.execute_from_outside') mismatch('domain.name', td.domain.name);
   if (felt(td.domain.version, 'domain.version') !== 2n) mismatch('domain.version', td.domain.version);
   if (felt(td.domain.revision, 'domain.revision') !== 1n) mismatch('domain.revision', td.domain.revision);
@@ -100,7 +85,7 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
     feeCall = calls[calls.length - 1]!;
     if (
       feeCall.to !== BigInt(p.feeMode.gasToken) ||
-      feeCall.selector !== TRANSFER ||
+      feeCall.selector !== toSelector('transfer') ||
       feeCall.calldata.length !== 3
     ) {
       mismatch('message.Calls[fee]', 'the last call is not a transfer of the gas token');
@@ -170,8 +155,13 @@ function chainFelt(value: unknown): bigint | undefined {
 }
 
 function mismatch(field: string, details: unknown): never {
-  throw new PaymasterResponseMismatchError(
-    field,
-    typeof details === 'string' ? details : JSON.stringify(details),
-  );
+  let text = 'an unreadable value';
+  try {
+    // Typed data built in JS may carry bigints (or cycles): the refusal must stay typed either way.
+    text =
+      typeof details === 'string'
+        ? details
+        : JSON.stringify(details, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  } catch {}
+  throw new PaymasterResponseMismatchError(field, text);
 }

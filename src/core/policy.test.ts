@@ -2,6 +2,8 @@ import { hash } from 'starknet';
 import { ADMIN_SELECTORS, SPENDING_TRACKED_SELECTORS } from './constants.js';
 import { AdminSelectorError, InvalidPolicyError } from './errors/index.js';
 import {
+  ADMIN_NAMES,
+  adminSelectorName,
   formatAmount,
   normalizeSessionPolicy,
   parseAmount,
@@ -110,6 +112,15 @@ describe('normalizeSessionPolicy', () => {
     for (const name of Object.keys(ADMIN_SELECTORS)) {
       expect(reasonOf({ ...base, actions: [{ entrypoint: name }] }), name).toBe('ADMIN_SELECTOR');
     }
+  });
+
+  it('knows every admin selector of v33 by its selector, named as ADMIN_SELECTORS names it', () => {
+    expect(ADMIN_NAMES).toEqual(Object.keys(ADMIN_SELECTORS));
+    for (const [name, selector] of Object.entries(ADMIN_SELECTORS)) {
+      expect(adminSelectorName(BigInt(selector))).toBe(name);
+      expect(reasonOf({ ...base, actions: [{ entrypoint: selector }] }), name).toBe('ADMIN_SELECTOR');
+    }
+    expect(adminSelectorName(BigInt(SPENDING_TRACKED_SELECTORS.transfer))).toBeUndefined();
   });
 
   const limit = { token: USDC, maxPerWindow: 100n, windowSeconds: 60 };

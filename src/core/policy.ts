@@ -1,7 +1,7 @@
-import { selectorNames, toSelector } from './call.js';
-import { ADMIN_SELECTORS, type AdminSelectorName } from './constants.js';
-import { AdminSelectorError, InvalidInputError, InvalidPolicyError } from './errors/index.js';
-import { toAddress, toHex, U32_MAX, U256_MAX } from './felt.js';
+import { selectorsOf, toSelector } from './call.js';
+import type { AdminSelectorName } from './constants.js';
+import { AdminSelectorError, InvalidPolicyError } from './errors/index.js';
+import { toAddress, toHex, U256_MAX } from './felt.js';
 
 /** One action the session may perform, in human terms. */
 export interface SessionPolicyAction {
@@ -75,11 +75,23 @@ export interface NormalizePolicyOptions {
 export const DEFAULT_MAX_SESSION_SECONDS = 30 * 24 * 3600;
 export const DEFAULT_MIN_SESSION_SECONDS = 60;
 
-const ADMIN_BY_SELECTOR = selectorNames(ADMIN_SELECTORS);
+/** The v33 admin blocklist by name, in ADMIN_SELECTORS' order. */
+export const ADMIN_NAMES: readonly AdminSelectorName[] = [
+  'upgrade',
+  'add_or_update_session_key',
+  'revoke_session_key',
+  '__execute__',
+  'set_public_key',
+  'setPublicKey',
+  'execute_from_outside_v2',
+  'set_spending_policy',
+  'remove_spending_policy',
+];
+const adminBySelector = /* @__PURE__ */ selectorsOf(ADMIN_NAMES);
 
 /** The admin entrypoint name when `selector` is one of the 9 blocked selectors. */
 export function adminSelectorName(selector: bigint): AdminSelectorName | undefined {
-  return ADMIN_BY_SELECTOR.get(selector);
+  return adminBySelector().get(selector);
 }
 
 /**
@@ -96,7 +108,7 @@ export function normalizeSessionPolicy(
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const validUntil = resolveValidUntil(policy, now, options);
 
-  if (!Number.isSafeInteger(policy.maxCalls) || policy.maxCalls < 1 || BigInt(policy.maxCalls) > U32_MAX) {
+  if (!Number.isSafeInteger(policy.maxCalls) || policy.maxCalls < 1 || policy.maxCalls > 2 ** 32 - 1) {
     throw new InvalidPolicyError(
       'max-calls-out-of-range',
       'maxCalls',
@@ -266,12 +278,10 @@ function wrapAddress(value: unknown, field: string): bigint {
   try {
     return toAddress(value, field);
   } catch (error) {
-    if (error instanceof InvalidInputError) {
-      throw new InvalidPolicyError('invalid-address', field, `${field} is not a valid Starknet address.`, {
-        cause: error,
-      });
-    }
-    throw error;
+    // toAddress throws nothing but InvalidInputError.
+    throw new InvalidPolicyError('invalid-address', field, `${field} is not a valid Starknet address.`, {
+      cause: error,
+    });
   }
 }
 

@@ -1,7 +1,6 @@
-import { type NormalizedCall, normalizeCalls, type SessionCall, selectorNames } from './call.js';
+import { type NormalizedCall, normalizeCalls, type SessionCall, trackedSelectors } from './call.js';
 import type { SpendingPolicyState } from './calls.js';
 import { u256FromCalldata } from './calls.js';
-import { SPENDING_TRACKED_SELECTORS } from './constants.js';
 import {
   AdminSelectorError,
   CallLimitReachedError,
@@ -60,8 +59,6 @@ export interface CheckSessionCallsResult {
 
 export const DEFAULT_EXPIRY_MARGIN_SECONDS = 30;
 
-const TRACKED = selectorNames(SPENDING_TRACKED_SELECTORS);
-
 /**
  * Runs the account's session checks locally, in the contract's order (expiry with a margin, exists, calls
  * left, admin blocklist, self-call rule, whitelist, spending caps), and throws the specific typed error
@@ -110,7 +107,7 @@ function checkSpending(
   const state = new Map<bigint, TokenSpend>();
   for (let i = 0; i < calls.length; i++) {
     const call = calls[i]!;
-    if (!TRACKED.has(call.selector)) continue;
+    if (!trackedSelectors().has(call.selector)) continue;
     const policy = byToken.get(call.to);
     if (!policy || policy.maxPerWindow === 0n) continue;
     if (call.calldata.length < 3) {

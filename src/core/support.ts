@@ -1,4 +1,5 @@
-import { SESSION_KEY_MANAGER_INTERFACE_ID, SRC9_V2_INTERFACE_ID } from './constants.js';
+import { toSelector } from './call.js';
+import { SRC9_V2_INTERFACE_ID } from './constants.js';
 import { RpcRequestError } from './errors/index.js';
 import { decodeShortString, parseBigInt, toAddress, toHex } from './felt.js';
 
@@ -21,8 +22,8 @@ export interface SessionSupport {
   detectedBy: 'src5' | 'abi' | 'none';
 }
 
-// ISessionKeyManager's entrypoints, by name: the ABI lists names (SESSION_KEY_MANAGER_SELECTORS has
-// their selectors).
+// ISessionKeyManager's entrypoints, by name: the ABI lists names, and the XOR of their selectors is
+// SESSION_KEY_MANAGER_INTERFACE_ID (SESSION_KEY_MANAGER_SELECTORS has them).
 const SESSION_KEY_MANAGER_ENTRYPOINTS = [
   'add_or_update_session_key',
   'revoke_session_key',
@@ -49,7 +50,9 @@ export async function detectSessionSupport(
     );
 
   const [sessionSrc5, src9Src5, info, spending] = await Promise.all([
-    call('supports_interface', [SESSION_KEY_MANAGER_INTERFACE_ID]),
+    call('supports_interface', [
+      toHex(SESSION_KEY_MANAGER_ENTRYPOINTS.reduce((id, name) => id ^ toSelector(name), 0n)),
+    ]),
     call('supports_interface', [SRC9_V2_INTERFACE_ID]),
     call('get_contract_info'),
     call('get_spending_policy', ['0x1', '0x1']),
@@ -95,7 +98,7 @@ function isContractAnswer(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'number' && CONTRACT_ANSWER_CODES.has(code)) return true;
   const message = error instanceof Error ? error.message : String(error);
-  return /ENTRYPOINT_NOT_FOUND|Entry point .* not found|CONTRACT_ERROR|Contract error|revert/i.test(message);
+  return /ENTRYPOINT_NOT_FOUND|Entry point .* not found|Contract[_ ]error|revert/i.test(message);
 }
 
 async function abiFunctionNames(provider: SupportProvider, address: string): Promise<Set<string>> {

@@ -8,8 +8,10 @@ import {
   ensureSession,
   executeWithSession,
   type GetSessionStateParameters,
+  type GetSpendingPolicyParameters,
   getSessionState,
   getSpendingPolicy,
+  type ListSessionsParameters,
   listSessions,
   type RevokeSessionParameters,
   type RevokeSessionReturnType,
@@ -59,7 +61,7 @@ export function sessionsQueryOptions(
     queryKey: sessionsQueryKey({ chainId: p.chainId, accountAddress: p.accountAddress, appId: config.appId }),
     queryFn: (): Promise<SessionSummary[]> => {
       if (!p.accountAddress) throw missing('The account');
-      return listSessions(config, { ...p, accountAddress: p.accountAddress });
+      return listSessions(config, p as ListSessionsParameters);
     },
     enabled: Boolean(p.accountAddress),
   };
@@ -106,12 +108,7 @@ export function spendingPolicyQueryOptions(
     }),
     queryFn: (): Promise<SpendingPolicyState> => {
       if (!p.accountAddress || !p.publicKey || !p.token) throw missing('The session');
-      return getSpendingPolicy(config, {
-        ...p,
-        accountAddress: p.accountAddress,
-        publicKey: p.publicKey,
-        token: p.token,
-      });
+      return getSpendingPolicy(config, p as GetSpendingPolicyParameters);
     },
     enabled: Boolean(p.accountAddress && p.publicKey && p.token),
   };

@@ -17,16 +17,16 @@ export interface SessionProviderProps {
 export function SessionProvider({ config, children }: SessionProviderProps) {
   const queryClient = useQueryClient();
   useEffect(() => {
-    if (!config.storage.subscribe) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = config.storage.subscribe(() => {
+    // (A storage without subscribe: nothing to listen to.)
+    const unsubscribe = config.storage.subscribe?.(() => {
       // Several writes in a burst (10 executes confirming) become one refresh.
       clearTimeout(timer);
       timer = setTimeout(() => invalidateSessionQueries(queryClient), 50);
     });
     return () => {
       clearTimeout(timer);
-      unsubscribe();
+      unsubscribe?.();
     };
   }, [config, queryClient]);
   return <SessionContext.Provider value={config}>{children}</SessionContext.Provider>;

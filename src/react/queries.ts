@@ -22,9 +22,8 @@ function useAccountQuery<T>(
     account: ConnectedAccount,
   ) => UseQueryOptions<T, Error, T, readonly unknown[]>,
 ) {
-  const config = useSessionConfig();
-  const { provider, accountAddress, chainId } = useStarknetBindings();
-  return useQuery<T, Error, T, readonly unknown[]>(options(config, { provider, accountAddress, chainId }));
+  // The bindings carry more than these three; each options function picks what it uses.
+  return useQuery<T, Error, T, readonly unknown[]>(options(useSessionConfig(), useStarknetBindings()));
 }
 
 /** Does the connected account support SNIP sessions, outside execution and spending policies; which version. */

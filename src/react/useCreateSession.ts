@@ -31,12 +31,12 @@ export function useCreateSession() {
   };
   return {
     ...mutation,
-    createSession: (policy: SessionPolicy, options: Options = {}) => mutation.mutate({ ...options, policy }),
-    createSessionAsync: (policy: SessionPolicy, options: Options = {}) =>
+    createSession: (policy: SessionPolicy, options?: Options) => mutation.mutate({ ...options, policy }),
+    createSessionAsync: (policy: SessionPolicy, options?: Options) =>
       mutation.mutateAsync({ ...options, policy }),
-    ensureSession: (policy: SessionPolicy, options: Options = {}) =>
+    ensureSession: (policy: SessionPolicy, options?: Options) =>
       mutation.mutate({ ...options, policy, reuse: true }),
-    ensureSessionAsync: (policy: SessionPolicy, options: Options = {}) =>
+    ensureSessionAsync: (policy: SessionPolicy, options?: Options) =>
       mutation.mutateAsync({ ...options, policy, reuse: true }),
     renew: () => mutation.mutate(renewVariables()),
     renewAsync: () => mutation.mutateAsync(renewVariables()),

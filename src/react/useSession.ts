@@ -34,17 +34,29 @@ export function useSession(parameters: UseSessionParameters = {}): UseSessionRet
     enabled: Boolean(accountAddress && chainId),
     refetchInterval: parameters.refetchInterval ?? 30_000,
     // Time-dependent parts (status, secondsLeft) are brought up to now at every render.
-    select: (state: SessionState) => withTime(state, config.now(), config.renewBeforeSeconds),
+    select(state: SessionState): SessionState {
+      const { session } = state; // none: nothing depends on time
+      if (!session) return state;
+      const now = config.now();
+      return {
+        ...state,
+        status: deriveStatus(
+          { ...session, callsUsed: state.callsUsed, maxCalls: state.maxCalls },
+          now,
+          config.renewBeforeSeconds,
+        ),
+        secondsLeft: Math.max(0, session.validUntil - now),
+      };
+    },
   });
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const data = query.data;
-  const now = config.now();
 
   // Re-render at the next status boundary (expiring, then expired) instead of ticking every second.
-  const nextBoundary =
-    data?.expiresAt === undefined
-      ? undefined
-      : nextTransition(data.expiresAt, now, config.renewBeforeSeconds);
+  // No session: NaN, so neither comparison holds.
+  const expiresAt = query.data?.expiresAt ?? Number.NaN;
+  const now = config.now();
+  const renewAt = expiresAt - config.renewBeforeSeconds;
+  const nextBoundary = now < renewAt ? renewAt : now <= expiresAt ? expiresAt + 1 : undefined;
   useEffect(() => {
     if (nextBoundary === undefined) return;
     const timer = setTimeout(rerender, Math.max(0, (nextBoundary - config.now()) * 1000) + 50);
@@ -52,24 +64,4 @@ export function useSession(parameters: UseSessionParameters = {}): UseSessionRet
   }, [nextBoundary, config]);
 
   return query;
-}
-
-function withTime(state: SessionState, now: number, renewBeforeSeconds: number): SessionState {
-  const { session } = state; // none: nothing depends on time
-  if (!session) return state;
-  return {
-    ...state,
-    status: deriveStatus(
-      { ...session, callsUsed: state.callsUsed, maxCalls: state.maxCalls },
-      now,
-      renewBeforeSeconds,
-    ),
-    secondsLeft: Math.max(0, session.validUntil - now),
-  };
-}
-
-function nextTransition(expiresAt: number, now: number, renewBeforeSeconds: number): number | undefined {
-  if (now < expiresAt - renewBeforeSeconds) return expiresAt - renewBeforeSeconds;
-  if (now <= expiresAt) return expiresAt + 1;
-  return undefined;
 }

@@ -12,33 +12,33 @@ import { useStarknetBindings } from './useStarknet.js';
  */
 export function useSessionExecute() {
   const config = useSessionConfig();
-  const { provider, paymaster, getOwner, accountAddress, chainId } = useStarknetBindings();
+  const bindings = useStarknetBindings();
   const queryClient = useQueryClient();
   const mutation = useMutation<ExecuteWithSessionReturnType, SessionError, ExecuteWithSessionVariables>({
     ...executeWithSessionMutationOptions(config, {
-      provider,
-      paymaster: config.paymaster ?? paymaster,
+      ...bindings, // provider, account, chain
+      paymaster: config.paymaster ?? bindings.paymaster,
       // Resolved only if the owner-wallet fallback is used (a fresh component may not have the account yet).
-      owner: getOwner,
-      accountAddress,
-      chainId,
+      owner: bindings.getOwner,
     }),
     onSuccess(result) {
       // Optimistic: the session state shows the call at once; the chain confirms on the next refresh.
       queryClient.setQueriesData<SessionState>({ queryKey: ['sessionState'] }, (old) => {
         if (!old?.publicKey || BigInt(old.publicKey) !== BigInt(result.publicKey)) return old;
         const callsUsed = Math.max(old.callsUsed, result.callsUsed);
-        const spending = old.spending.map((s) => {
-          const spent = result.spending.find((x) => BigInt(x.token) === BigInt(s.token))?.amount ?? 0n;
-          const left = s.left > spent ? s.left - spent : 0n;
-          return { ...s, spentInWindow: s.spentInWindow + spent, left };
-        });
         return {
           ...old,
           callsUsed,
           callsLeft: Math.max(0, old.maxCalls - callsUsed),
           status: callsUsed >= old.maxCalls && old.status === 'active' ? 'exhausted' : old.status,
-          spending,
+          spending: old.spending.map((s) => {
+            const spent = result.spending.find((x) => BigInt(x.token) === BigInt(s.token))?.amount ?? 0n;
+            return {
+              ...s,
+              spentInWindow: s.spentInWindow + spent,
+              left: s.left > spent ? s.left - spent : 0n,
+            };
+          }),
         };
       });
     },
@@ -47,11 +47,11 @@ export function useSessionExecute() {
     ...mutation,
     execute: (
       calls: ExecuteWithSessionVariables['calls'],
-      options: Omit<ExecuteWithSessionVariables, 'calls'> = {},
+      options?: Omit<ExecuteWithSessionVariables, 'calls'>,
     ) => mutation.mutate({ ...options, calls }),
     executeAsync: (
       calls: ExecuteWithSessionVariables['calls'],
-      options: Omit<ExecuteWithSessionVariables, 'calls'> = {},
+      options?: Omit<ExecuteWithSessionVariables, 'calls'>,
     ) => mutation.mutateAsync({ ...options, calls }),
   };
 }

@@ -30,7 +30,7 @@ export function providerOf(
 export async function scopeOf(
   config: SessionConfig,
   target: SessionTarget & { provider?: SessionProviderLike | undefined },
-): Promise<{ provider: SessionProviderLike; scope: SessionScope }> {
+): Promise<[provider: SessionProviderLike, scope: SessionScope]> {
   const provider = providerOf(config, target.provider);
   let chainId = target.chainId;
   if (chainId === undefined) {
@@ -40,10 +40,10 @@ export async function scopeOf(
       throw rpcError(error, 'starknet_chainId');
     }
   }
-  return {
+  return [
     provider,
-    scope: { chainId: toHex(toChainId(chainId)), accountAddress: target.accountAddress, appId: config.appId },
-  };
+    { chainId: toHex(toChainId(chainId)), accountAddress: target.accountAddress, appId: config.appId },
+  ];
 }
 
 export async function readSessionData(

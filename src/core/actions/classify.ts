@@ -8,13 +8,10 @@ import {
   UserRejectedError,
 } from '../errors/index.js';
 
-const REJECTION_RE =
-  /USER_REFUSED_OP|user (rejected|refused|denied|cancel|abort)|rejected by (the )?user|request rejected/i;
-
-function codeOf(error: unknown): number | string | undefined {
+/** The error's code, as is: callers only compare it with numbers and strings. */
+function codeOf(error: unknown): unknown {
   const e = error as { code?: unknown; rpcCode?: unknown; baseError?: { code?: unknown } } | null;
-  const code = e?.rpcCode ?? e?.baseError?.code ?? e?.code;
-  return typeof code === 'number' || typeof code === 'string' ? code : undefined;
+  return e?.rpcCode ?? e?.baseError?.code ?? e?.code;
 }
 
 function messageOf(error: unknown): string {
@@ -30,7 +27,14 @@ function messageOf(error: unknown): string {
 /** True when a wallet error means "the user said no" (get-starknet code 113, EIP-1193 4001, or the words). */
 export function isUserRejection(error: unknown): boolean {
   const code = codeOf(error);
-  return code === 113 || code === 4001 || code === 'USER_REFUSED_OP' || REJECTION_RE.test(messageOf(error));
+  return (
+    code === 113 ||
+    code === 4001 ||
+    code === 'USER_REFUSED_OP' ||
+    /USER_REFUSED_OP|user (rejected|refused|denied|cancel|abort)|rejected by (the )?user|request rejected/i.test(
+      messageOf(error),
+    )
+  );
 }
 
 /** Maps what a wallet threw to the library's errors. */
@@ -40,10 +44,6 @@ export function walletError(error: unknown): SessionError {
   return new TransactionRevertedError(undefined, { cause: error, details: messageOf(error) });
 }
 
-// SNIP-29 error codes that mean "the paymaster refused this request" rather than "it is not there"
-// (156, TRANSACTION_EXECUTION_ERROR, is a revert).
-const PAYMASTER_REFUSALS = new Set([150, 151, 153, 154, 155, 157, 158, 159, 160]);
-
 /** Maps what a paymaster client threw. Only "could not reach / overloaded" is retryable. */
 export function paymasterError(error: unknown): SessionError {
   if (isSessionError(error)) return error;
@@ -52,7 +52,9 @@ export function paymasterError(error: unknown): SessionError {
   if (code === 156) {
     return new TransactionRevertedError(undefined, { cause: error, details: message });
   }
-  if (typeof code === 'number' && PAYMASTER_REFUSALS.has(code)) {
+  // SNIP-29 codes 150-160 but 152 mean "the paymaster refused this request" rather than "it is not
+  // there" (156, TRANSACTION_EXECUTION_ERROR, is a revert: above).
+  if (typeof code === 'number' && code > 149 && code < 161 && code !== 152) {
     return new PaymasterRejectedError('The paymaster refused this transaction.', {
       cause: error,
       details: message,
@@ -61,7 +63,7 @@ export function paymasterError(error: unknown): SessionError {
   const rateLimited = /\b429\b|rate.?limit|too many requests/i.test(message);
   return new PaymasterUnavailableError(
     rateLimited ? 'The paymaster is rate limiting requests.' : 'The paymaster is unavailable.',
-    { cause: error, details: message, retryable: true },
+    { cause: error, details: message }, // retryable (the default)
   );
 }
 

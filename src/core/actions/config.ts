@@ -65,8 +65,12 @@ export interface SessionConfig {
 
 /** Creates the configuration every action (and the React provider) reads. */
 export function createSessionConfig(parameters: SessionConfigParameters = {}): SessionConfig {
+  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
+  // The inflight tracker: calls_used expected per session once what this context sent has landed.
+  const expected = new Map<string, number>();
+  const current = (key: string, chain: number) => Math.max(expected.get(key) ?? 0, chain);
   return {
-    appId: parameters.appId ?? defaultAppId(),
+    appId: parameters.appId ?? (origin && origin !== 'null' ? origin : 'default'),
     storage: parameters.storage ?? createDefaultStorage({ now: parameters.now }),
     provider: parameters.provider,
     paymaster: parameters.paymaster,
@@ -75,38 +79,28 @@ export function createSessionConfig(parameters: SessionConfigParameters = {}): S
     renewBeforeSeconds: parameters.renewBeforeSeconds ?? 300,
     maxDurationSeconds: parameters.maxDurationSeconds,
     fallback: {
-      ownerWallet: parameters.fallback?.ownerWallet ?? false,
-      direct: parameters.fallback?.direct ?? false,
+      ownerWallet: !!parameters.fallback?.ownerWallet,
+      direct: !!parameters.fallback?.direct,
     },
     paymasterRetries: parameters.paymasterRetries ?? 2,
     paymasterTimeoutMs: parameters.paymasterTimeoutMs ?? 20_000,
     now: parameters.now ?? (() => Math.floor(Date.now() / 1000)),
-    inflight: createInflightTracker(),
-  };
-}
-
-function defaultAppId(): string {
-  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
-  return origin && origin !== 'null' ? origin : 'default';
-}
-
-function createInflightTracker(): InflightTracker {
-  const expected = new Map<string, number>();
-  const current = (key: string, chain: number) => Math.max(expected.get(key) ?? 0, chain);
-  return {
-    pending: (key, chain) => current(key, chain) - chain,
-    reserve(key, chain) {
-      const callsUsed = current(key, chain) + 1;
-      expected.set(key, callsUsed);
-      let failed = false;
-      return {
-        callsUsed,
-        fail() {
-          if (failed) return;
-          failed = true;
-          expected.set(key, Math.max(0, (expected.get(key) ?? 1) - 1));
-        },
-      };
+    inflight: {
+      pending: (key, chain) => current(key, chain) - chain,
+      reserve(key, chain) {
+        const callsUsed = current(key, chain) + 1;
+        expected.set(key, callsUsed);
+        // Taken back once (later calls take back 0). Each reservation raised the count by at least
+        // one, so it never goes below zero.
+        let count = 1;
+        return {
+          callsUsed,
+          fail() {
+            expected.set(key, expected.get(key)! - count);
+            count = 0;
+          },
+        };
+      },
     },
   };
 }

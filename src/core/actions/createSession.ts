@@ -58,7 +58,8 @@ async function prepare(config: SessionConfig, parameters: CreateSessionParameter
     now,
     maxDurationSeconds: config.maxDurationSeconds,
   });
-  return { owner, now, policy, ...(await scopeOf(config, { ...parameters, accountAddress: owner.address })) };
+  const [provider, scope] = await scopeOf(config, { ...parameters, accountAddress: owner.address });
+  return [owner, now, policy, provider, scope] as const;
 }
 
 /**
@@ -70,7 +71,7 @@ export async function createSession(
   config: SessionConfig,
   parameters: CreateSessionParameters,
 ): Promise<CreateSessionReturnType> {
-  const { owner, now, policy, provider, scope } = await prepare(config, parameters);
+  const [owner, now, policy, provider, scope] = await prepare(config, parameters);
 
   if (!parameters.skipSupportCheck) {
     const support = await detectSessionSupport(provider, owner.address);
@@ -95,7 +96,10 @@ export async function createSession(
       maxPerCall: toHex(l.maxPerCall),
       maxPerWindow: toHex(l.maxPerWindow),
     })),
-    policy: toJsonPolicy(parameters.policy),
+    // The dApp's policy as JSON (bigint amounts as strings), kept for display and drift checks.
+    policy: JSON.parse(
+      JSON.stringify(parameters.policy, (_, v) => (typeof v === 'bigint' ? v.toString() : v)),
+    ),
     createdAt: now,
     status: 'pending',
     callsUsed: 0,
@@ -105,12 +109,13 @@ export async function createSession(
   await config.storage.set(session, privateKey);
   let transactionHash: string | undefined;
   try {
-    ({ transactionHash } = await submitOwnerCalls(config, {
-      ...parameters,
+    transactionHash = await submitOwnerCalls(
+      config,
+      parameters,
       owner,
-      calls: ownerCalls(owner.address, publicKey, policy),
-      chainId: scope.chainId,
-    }));
+      ownerCalls(owner.address, publicKey, policy),
+      scope.chainId,
+    );
     await config.storage.update(scope, publicKey, { transactionHash });
     await waitForSuccess(provider, transactionHash);
   } catch (error) {
@@ -147,7 +152,7 @@ export async function ensureSession(
   config: SessionConfig,
   parameters: CreateSessionParameters,
 ): Promise<EnsureSessionReturnType> {
-  const { owner, now, policy: requested, provider, scope } = await prepare(config, parameters);
+  const [owner, now, requested, provider, scope] = await prepare(config, parameters);
   for (const candidate of await config.storage.list(scope)) {
     if (candidate.status !== 'active') continue;
     const state = await getSessionState(config, {
@@ -156,7 +161,8 @@ export async function ensureSession(
       accountAddress: owner.address,
       publicKey: candidate.publicKey,
     });
-    if (state.stale || (state.status !== 'active' && state.status !== 'expiring')) continue;
+    // Expiring ones are refused below too (validUntil within renewBeforeSeconds).
+    if (state.stale || state.status !== 'active') continue;
     const covers = sessionCoversPolicy(
       {
         ...candidate,
@@ -197,9 +203,4 @@ export function ownerCalls(accountAddress: string, publicKey: string, policy: No
     }),
     ...policy.spendingLimits.map((l) => buildSetSpendingPolicyCall({ accountAddress, publicKey, ...l })),
   ];
-}
-
-/** The dApp's policy as JSON (bigint amounts as strings), kept for display and drift checks. */
-function toJsonPolicy(policy: SessionPolicy): unknown {
-  return JSON.parse(JSON.stringify(policy, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }

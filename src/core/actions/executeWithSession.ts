@@ -1,8 +1,6 @@
 import { Account, type Call, type ProviderInterface } from 'starknet';
-import { type SessionCall, toSelector } from '../call.js';
-import type { SpendingPolicyState } from '../calls.js';
+import { normalizeCalls, type SessionCall, trackedSelectors } from '../call.js';
 import { toChainId } from '../chain.js';
-import { SPENDING_TRACKED_SELECTORS } from '../constants.js';
 import {
   InnerCallFailedError,
   type InnerCallFailure,
@@ -16,12 +14,11 @@ import {
   SessionRevokedError,
   TransactionRevertedError,
 } from '../errors/index.js';
-import { decodeShortString, toAddress, toHex } from '../felt.js';
+import { decodeShortString, toHex } from '../felt.js';
 import { outsideExecutionHashOf } from '../hash.js';
 import { type FeeMode, type PaymasterTypedData, verifyPaymasterTypedData } from '../paymaster.js';
 import { checkSessionCalls } from '../preflight.js';
 import { formatSessionSignature } from '../sign.js';
-import type { StoredSession } from '../storage/types.js';
 import { canSignOutsideExecution } from '../worker/client.js';
 import { readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
 import { messageOf, revertReason } from './classify.js';
@@ -65,8 +62,6 @@ export interface ExecuteWithSessionReturnType {
 
 export type ExecuteWithSessionErrorType = SessionError;
 
-const TRACKED = new Set(Object.values(SPENDING_TRACKED_SELECTORS).map(BigInt));
-
 /**
  * Executes calls with the session key, popup-free: preflight (typed error, nothing sent), sign, submit
  * through the SNIP-29 paymaster (or directly). A failure leaves the session and its key as they were.
@@ -75,9 +70,9 @@ export async function executeWithSession(
   config: SessionConfig,
   parameters: ExecuteWithSessionParameters,
 ): Promise<ExecuteWithSessionReturnType> {
-  const calls = Array.isArray(parameters.calls) ? parameters.calls : [parameters.calls as SessionCall];
+  const calls: readonly SessionCall[] = [parameters.calls].flat();
   const account = parameters.accountAddress;
-  const { provider, scope } = await scopeOf(config, parameters);
+  const [provider, scope] = await scopeOf(config, parameters);
   // The given session, else the newest active one; an error says why there is none to use.
   const record = await pickSession(config, scope, parameters.publicKey, ['active']);
   if (!record || record.status === 'pending') throw new NoSessionError();
@@ -95,12 +90,16 @@ export async function executeWithSession(
   const paymaster = parameters.paymaster ?? config.paymaster;
   const mode = parameters.mode ?? (paymaster ? 'paymaster' : 'direct');
   const feeMode = parameters.feeMode ?? config.feeMode;
-  const policies = await policiesFor(
+  // The spending policies the preflight needs: of the limited tokens, those these calls (and the fee)
+  // move; none, no request. A malformed call throws here the typed error the preflight would.
+  const moved = normalizeCalls(calls).flatMap((c) => (trackedSelectors().has(c.selector) ? [c.to] : []));
+  if (mode === 'paymaster' && feeMode.mode === 'default') moved.push(BigInt(feeMode.gasToken));
+  const limited = new Set(record.spendingLimits.map((l) => BigInt(l.token)));
+  const policies = await readSpendingPolicies(
     provider,
     account,
-    record,
-    calls,
-    mode === 'paymaster' ? feeMode : undefined,
+    publicKey,
+    [...new Set(moved.filter((token) => limited.has(token)))].map(toHex),
   );
   const address = BigInt(account);
   const key = `${scope.chainId}:${address}:${publicKey}`;
@@ -174,7 +173,8 @@ export async function executeWithSession(
           feeMode,
           config,
           (error, e, retried) => {
-            if (/duplicated nonce/i.test(`${messageOf(error)} ${e.details ?? ''}`)) {
+            // (The message holds the mapped error's details too.)
+            if (/duplicated nonce/i.test(messageOf(error))) {
               if (!mayHaveLanded) throw new NonceConflictError({ cause: error });
               throw new PaymasterUnavailableError(
                 'The paymaster did not confirm the submission; it may have been executed.',
@@ -182,7 +182,10 @@ export async function executeWithSession(
               );
             }
             if (e instanceof PaymasterUnavailableError && e.retryable) {
-              mayHaveLanded ||= !definitelyNotProcessed(error);
+              // 429 and 503 answers mean the request was turned away before anything ran.
+              mayHaveLanded ||= !/\b429\b|\b503\b|rate.?limit|too many requests|service unavailable/i.test(
+                messageOf(error),
+              );
               if (!retried && mayHaveLanded) {
                 throw new PaymasterUnavailableError(
                   'The paymaster did not answer; the transaction may still be executed.',
@@ -190,7 +193,6 @@ export async function executeWithSession(
                 );
               }
             }
-            if (e instanceof TransactionRevertedError) throw refine(e, error);
           },
         );
         return {
@@ -270,7 +272,42 @@ export async function executeWithSession(
   const settle = (async () => {
     const { transactionHash } = sent;
     const receipt = await waitForSuccess(provider, transactionHash);
-    const failures = await innerFailures(provider, account, transactionHash, checked.calls.length);
+    // The account executes calls non-atomically: find the ones that reverted inside the transaction.
+    let trace: { execute_invocation?: TraceInvocation } | undefined;
+    try {
+      trace = (await provider.getTransactionTrace?.(transactionHash)) as typeof trace;
+    } catch {
+      // no trace: no failures to report
+    }
+    // The account's own entry, first in depth-first order (under a paymaster's forwarder, it is nested).
+    const find = (node: TraceInvocation | undefined): TraceInvocation | undefined =>
+      node &&
+      (BigInt(node.contract_address ?? -1) === address
+        ? node
+        : node.calls?.reduce<TraceInvocation | undefined>((found, child) => found ?? find(child), undefined));
+    const failures: InnerCallFailure[] = (find(trace?.execute_invocation)?.calls ?? [])
+      .slice(0, checked.calls.length)
+      .flatMap((c, index) =>
+        c.is_reverted
+          ? [
+              {
+                index,
+                contractAddress: toHex(BigInt(c.contract_address ?? 0)),
+                selector: toHex(BigInt(c.entry_point_selector ?? 0)),
+                // Spec 0.10 gives a reverted call no reason field: its `result` is the panic data.
+                // Shortstring felts read as text ('Game: out of bounds'), anything else stays hex.
+                reason:
+                  c.revert_reason ??
+                  c.result
+                    ?.map((f) => {
+                      const n = BigInt(f);
+                      return decodeShortString(n) || toHex(n); // 0 decodes to ''
+                    })
+                    .join(' '),
+              },
+            ]
+          : [],
+      );
     try {
       const { callsUsed } = await readSessionData(provider, account, publicKey);
       await config.storage.update(scope, publicKey, { callsUsed });
@@ -292,35 +329,6 @@ export async function executeWithSession(
   return result;
 }
 
-/** Reads the spending policies the preflight needs: tokens these calls (and the fee) move. */
-async function policiesFor(
-  provider: SessionProviderLike,
-  account: string,
-  record: StoredSession,
-  calls: readonly SessionCall[],
-  feeMode: FeeMode | undefined,
-): Promise<Record<string, SpendingPolicyState>> {
-  const limited = new Set(record.spendingLimits.map((l) => BigInt(l.token)));
-  const moved = new Set<bigint>();
-  for (const c of calls) {
-    try {
-      const to = toAddress(c.contractAddress);
-      if (limited.has(to) && TRACKED.has(toSelector(c.entrypoint))) moved.add(to);
-    } catch {
-      // malformed: the preflight reports it
-    }
-  }
-  if (feeMode?.mode === 'default' && limited.has(BigInt(feeMode.gasToken)))
-    moved.add(BigInt(feeMode.gasToken));
-  // No limited token moved (or no limits): nothing to read, no request.
-  return readSpendingPolicies(provider, account, record.publicKey, [...moved].map(toHex));
-}
-
-/** 429 and 503 answers mean the request was turned away before anything ran. */
-function definitelyNotProcessed(error: unknown): boolean {
-  return /\b429\b|\b503\b|rate.?limit|too many requests|service unavailable/i.test(messageOf(error));
-}
-
 interface TraceInvocation {
   contract_address?: string;
   entry_point_selector?: string;
@@ -328,58 +336,4 @@ interface TraceInvocation {
   result?: string[];
   revert_reason?: string;
   calls?: TraceInvocation[];
-}
-
-/** The account executes calls non-atomically: find the ones that reverted inside a successful transaction. */
-async function innerFailures(
-  provider: SessionProviderLike,
-  account: string,
-  transactionHash: string,
-  count: number,
-): Promise<InnerCallFailure[]> {
-  let trace: { execute_invocation?: TraceInvocation } | undefined;
-  try {
-    trace = (await provider.getTransactionTrace?.(transactionHash)) as typeof trace;
-  } catch {
-    return [];
-  }
-  const entry = findAccountEntry(trace?.execute_invocation, BigInt(account));
-  // Spec 0.10 gives a reverted call no reason field: its `result` is the panic data. Shortstring
-  // felts read as text ('Game: out of bounds'), anything else stays hex.
-  const panicText = (felts: string[] | undefined) =>
-    felts
-      ?.map((f) => {
-        const n = BigInt(f);
-        return (n === 0n ? undefined : decodeShortString(n)) ?? toHex(n);
-      })
-      .join(' ');
-  return (entry?.calls ?? []).slice(0, count).flatMap((c, index) =>
-    c.is_reverted
-      ? [
-          {
-            index,
-            contractAddress: toHex(BigInt(c.contract_address ?? 0)),
-            selector: toHex(BigInt(c.entry_point_selector ?? 0)),
-            reason: c.revert_reason ?? panicText(c.result),
-          },
-        ]
-      : [],
-  );
-}
-
-function findAccountEntry(node: TraceInvocation | undefined, account: bigint): TraceInvocation | undefined {
-  if (node?.contract_address !== undefined && BigInt(node.contract_address) === account) return node;
-  for (const child of node?.calls ?? []) {
-    const found = findAccountEntry(child, account);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** Adds the contract's reason to a revert error so users see 'Session: unauthorized selector' etc. */
-function refine(error: TransactionRevertedError, cause: unknown): TransactionRevertedError {
-  const reason = revertReason(cause);
-  return reason && !error.details?.includes(reason)
-    ? new TransactionRevertedError(error.transactionHash, { cause, details: reason })
-    : error;
 }

@@ -61,17 +61,18 @@ export async function getSessionState(
   config: SessionConfig,
   parameters: GetSessionStateParameters,
 ): Promise<GetSessionStateReturnType> {
-  const { provider, scope } = await scopeOf(config, parameters);
+  const [provider, scope] = await scopeOf(config, parameters);
   const now = config.now();
   const record = await pickSession(config, scope, parameters.publicKey, ['active', 'pending']);
   if (!record || record.status === 'revoked' || record.status === 'expired')
-    return stateOf(config, record, undefined, [], now);
+    return stateOf(config, record, now);
 
   let chain: SessionData;
   let policies: Record<string, SpendingPolicyState> = {};
   try {
     chain = await readSessionData(provider, parameters.accountAddress, record.publicKey);
-    if (chain.exists && record.spendingLimits.length > 0) {
+    // No limits: no tokens, no request.
+    if (chain.exists) {
       policies = await readSpendingPolicies(
         provider,
         parameters.accountAddress,
@@ -81,7 +82,7 @@ export async function getSessionState(
     }
   } catch (error) {
     if (!isSessionError(error, 'RPC_ERROR')) throw error;
-    return { ...stateOf(config, record, undefined, [], now), stale: true, error };
+    return { ...stateOf(config, record, now), stale: true, error };
   }
 
   let current = record;
@@ -101,7 +102,7 @@ export async function getSessionState(
     current = (await config.storage.update(scope, record.publicKey, { status: 'expired' })) ?? current;
   }
   const spending = current.spendingLimits.map((limit) => spendOf(limit, policies, now));
-  return stateOf(config, current, chain.exists ? chain : undefined, spending, now);
+  return stateOf(config, current, now, chain.exists ? chain : undefined, spending);
 }
 
 /** The given session, else the newest one in a `usable` status, else the newest (its status says why). */
@@ -164,9 +165,9 @@ export function deriveStatus(
 function stateOf(
   config: SessionConfig,
   record: StoredSession | undefined,
-  chain: SessionData | undefined,
-  spending: SessionSpendState[],
   now: number,
+  chain?: SessionData,
+  spending: SessionSpendState[] = [],
 ): SessionState {
   const callsUsed = Math.max(chain?.callsUsed ?? 0, record?.callsUsed ?? 0);
   const maxCalls = chain?.maxCalls ?? record?.maxCalls ?? 0;

@@ -23,7 +23,7 @@ export async function listSessions(
   config: SessionConfig,
   parameters: ListSessionsParameters,
 ): Promise<SessionSummary[]> {
-  const { scope } = await scopeOf(config, parameters);
+  const [, scope] = await scopeOf(config, parameters);
   const now = config.now();
   return (await config.storage.list(scope)).map((session) => ({
     publicKey: session.publicKey,

@@ -35,7 +35,10 @@ export async function paymasterRequest<T>(
         e instanceof PaymasterUnavailableError && e.retryable && attempt < (retry?.paymasterRetries ?? 0);
       inspect?.(error, e, again);
       if (!again) throw e;
-      await sleep(backoff(attempt));
+      // Backoff: 150 ms doubling up to 2 s, ±25 % jitter.
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(2000, 150 * 2 ** attempt) * (0.75 + Math.random() * 0.5)),
+      );
     }
   }
 }
@@ -83,19 +86,14 @@ export function executeInvoke(
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  if (!Number.isFinite(ms) || ms <= 0) return promise;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new PaymasterUnavailableError(`The paymaster did not answer within ${ms} ms.`, { retryable: true }),
-        ),
-      ms,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  // 0, NaN, Infinity: no limit. (PaymasterUnavailableError is retryable by default.)
+  return ms > 0 && ms < Number.POSITIVE_INFINITY
+    ? new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new PaymasterUnavailableError(`The paymaster did not answer within ${ms} ms.`)),
+          ms,
+        );
+        promise.then(resolve, reject).finally(() => clearTimeout(timer));
+      })
+    : promise;
 }
-
-const backoff = (attempt: number) => Math.min(2000, 150 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -31,7 +31,7 @@ export async function revokeSession(
 ): Promise<RevokeSessionReturnType> {
   const { owner } = parameters;
   if (!owner) throw new WalletNotConnectedError();
-  const { provider, scope } = await scopeOf(config, { ...parameters, accountAddress: owner.address });
+  const [provider, scope] = await scopeOf(config, { ...parameters, accountAddress: owner.address });
   const all = await config.storage.list(scope);
   const wanted = parameters.all
     ? all.filter((s) => s.status === 'active' || s.status === 'pending')
@@ -51,12 +51,7 @@ export async function revokeSession(
       }),
     ),
   ]);
-  const { transactionHash } = await submitOwnerCalls(config, {
-    ...parameters,
-    owner,
-    calls,
-    chainId: scope.chainId,
-  });
+  const transactionHash = await submitOwnerCalls(config, parameters, owner, calls, scope.chainId);
   await waitForSuccess(provider, transactionHash);
   for (const s of wanted) await config.storage.update(scope, s.publicKey, { status: 'revoked' });
   return { transactionHash, revoked: wanted.map((s) => s.publicKey) };

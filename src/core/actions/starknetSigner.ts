@@ -13,11 +13,14 @@ import type { SessionSigner } from '../storage/types.js';
  * invokes; any other request is refused.
  */
 export class SessionInvokeSigner extends SignerInterface {
-  constructor(
-    private readonly signer: SessionSigner,
-    private readonly validUntil: bigint,
-  ) {
+  // Declared, not initialised: assigned once below (no class-field definitions to ship).
+  declare private readonly signer: SessionSigner;
+  declare private readonly validUntil: bigint;
+
+  constructor(signer: SessionSigner, validUntil: bigint) {
     super();
+    this.signer = signer;
+    this.validUntil = validUntil;
   }
 
   async getPubKey(): Promise<string> {

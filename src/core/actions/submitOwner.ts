@@ -10,48 +10,49 @@ import type { SessionConfig } from './config.js';
 import { buildInvoke, executeInvoke } from './paymasterRequest.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
 
-export interface OwnerSubmission {
-  transactionHash: string;
-  /** Who paid: the owner's account, or the paymaster (sponsored owner outside execution). */
-  paidBy: 'account' | 'paymaster';
-}
-
 /**
  * Sends owner calls (create / revoke) with ONE wallet prompt: an invoke the account pays, or, when
- * `sponsored`, an outside execution the owner signs as typed data and the paymaster pays.
+ * `sponsored`, an outside execution the owner signs as typed data and the paymaster pays. Returns the
+ * transaction hash.
  */
 export async function submitOwnerCalls(
   config: SessionConfig,
-  p: {
-    owner: OwnerAccountLike;
-    calls: AccountCall[];
-    chainId: string;
-    sponsored?: boolean | undefined;
-    paymaster?: PaymasterLike | undefined;
-  },
-): Promise<OwnerSubmission> {
-  if (!p.sponsored) return { transactionHash: await ownerExecute(p.owner, p.calls), paidBy: 'account' };
+  p: { sponsored?: boolean | undefined; paymaster?: PaymasterLike | undefined },
+  owner: OwnerAccountLike,
+  calls: AccountCall[],
+  chainId: string,
+): Promise<string> {
+  if (!p.sponsored) return ownerExecute(owner, calls);
   const paymaster = p.paymaster ?? config.paymaster;
   if (!paymaster) throw new PaymasterRejectedError('Sponsored creation needs a paymaster.');
-  if (!p.owner.signMessage) throw new PaymasterRejectedError('This wallet cannot sign typed data.');
+  if (!owner.signMessage) throw new PaymasterRejectedError('This wallet cannot sign typed data.');
   const feeMode = { mode: 'sponsored' } as const;
-  const { typed_data: typedData } = await buildInvoke(paymaster, p.owner.address, p.calls, feeMode);
+  const { typed_data: typedData } = await buildInvoke(paymaster, owner.address, calls, feeMode);
   verifyPaymasterTypedData({
     typedData: typedData as PaymasterTypedData,
-    accountAddress: BigInt(p.owner.address),
-    chainId: toChainId(p.chainId),
-    calls: normalizeCalls(p.calls),
+    accountAddress: BigInt(owner.address),
+    chainId: toChainId(chainId),
+    calls: normalizeCalls(calls),
     feeMode,
     now: config.now(),
   });
   let signature: string[];
   try {
-    signature = signatureToHex(await p.owner.signMessage(typedData as unknown as TypedData));
+    // Wallets return string[] while starknet.js signers return a noble `{ r, s }`: accept both.
+    const answer = await owner.signMessage(typedData as unknown as TypedData);
+    const rs = answer as { r?: unknown; s?: unknown } | null;
+    const felts = Array.isArray(answer)
+      ? answer
+      : rs?.r !== undefined && rs.s !== undefined
+        ? [rs.r, rs.s]
+        : undefined;
+    if (!felts)
+      throw new TransactionRevertedError(undefined, { details: 'The wallet returned no signature.' });
+    signature = felts.map((v) => toHex(BigInt(v as string)));
   } catch (error) {
     throw walletError(error);
   }
-  const { transaction_hash } = await executeInvoke(paymaster, p.owner.address, typedData, signature, feeMode);
-  return { transactionHash: transaction_hash, paidBy: 'paymaster' };
+  return (await executeInvoke(paymaster, owner.address, typedData, signature, feeMode)).transaction_hash;
 }
 
 /** Sends calls from the owner's wallet (one prompt); what the wallet throws becomes the library's error. */
@@ -62,16 +63,6 @@ export async function ownerExecute(owner: OwnerAccountLike, calls: Call[]): Prom
   } catch (error) {
     throw walletError(error);
   }
-}
-
-/** Wallets return string[] while starknet.js signers return a noble `{ r, s }`: accept both. */
-export function signatureToHex(signature: unknown): string[] {
-  if (Array.isArray(signature)) return signature.map((v) => toHex(BigInt(v as string)));
-  const rs = signature as { r?: unknown; s?: unknown } | null;
-  if (rs && rs.r !== undefined && rs.s !== undefined) {
-    return [toHex(BigInt(rs.r as bigint)), toHex(BigInt(rs.s as bigint))];
-  }
-  throw new TransactionRevertedError(undefined, { details: 'The wallet returned no signature.' });
 }
 
 /** Waits for a transaction and throws if it reverted. Returns the receipt. */
@@ -89,16 +80,10 @@ export async function waitForSuccess(
     }
     throw rpcError(error, 'starknet_getTransactionReceipt');
   }
-  const r = receipt as {
-    execution_status?: string;
-    revert_reason?: string;
-    value?: { execution_status?: string; revert_reason?: string };
-  };
-  const status = r?.execution_status ?? r?.value?.execution_status;
-  if (status === 'REVERTED') {
-    throw new TransactionRevertedError(transactionHash, {
-      details: r?.revert_reason ?? r?.value?.revert_reason,
-    });
+  // starknet.js (^10) receipts carry the RPC fields themselves (its ReceiptTx assigns them).
+  const r = receipt as { execution_status?: string; revert_reason?: string } | undefined;
+  if (r?.execution_status === 'REVERTED') {
+    throw new TransactionRevertedError(transactionHash, { details: r.revert_reason });
   }
   return receipt;
 }

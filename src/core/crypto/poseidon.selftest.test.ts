@@ -50,6 +50,23 @@ describe('Poseidon round-constant sources', () => {
     expect(peer.poseidonHashMany).toHaveBeenCalledTimes(1);
   });
 
+  const table = scure.poseidonSmall.roundConstants;
+  for (const [what, starkCurve] of [
+    ['has no permutation', { ...peerPoseidon(undefined), poseidonSmall: null }],
+    ['has a table without its first row', peerPoseidon(table.slice(1))],
+    ['has a table of strings', peerPoseidon(table.map((row) => row.map(String)))],
+    ['has a table with an extra column', peerPoseidon(table.map((row) => [...row, 0n]))],
+    ['has a table that is not an array', peerPoseidon({ length: 91 })],
+  ] as const) {
+    it(`hashes with starknet.js's Poseidon when starknet.js ${what}`, async () => {
+      vi.doMock('starknet', () => ({ ec: { starkCurve } }));
+      const { poseidonHash, poseidonHashMany } = await import('./poseidon.js');
+      expect(poseidonHash(1n, 2n)).toBe(POSEIDON_1_2);
+      expect(poseidonHashMany([5n, 6n, 7n])).toBe(scure.poseidonHashMany([5n, 6n, 7n]));
+      expect(starkCurve.poseidonHashMany).toHaveBeenCalledWith([5n, 6n, 7n]);
+    });
+  }
+
   it("uses its own permutation, not starknet.js's, when the table is right", async () => {
     const peer = peerPoseidon(scure.poseidonSmall.roundConstants);
     vi.doMock('starknet', () => ({ ec: { starkCurve: peer } }));

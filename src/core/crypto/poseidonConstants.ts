@@ -1,4 +1,3 @@
-import { ec } from 'starknet';
 import { STARK_PRIME } from '../felt.js';
 
 // Starknet's Poseidon round constants are not stored (a table is ~3 KiB gzipped): constant i is
@@ -35,24 +34,4 @@ export function compressedRoundConstants(table: RoundConstants): bigint[] {
     }
   });
   return out;
-}
-
-/**
- * starknet.js's own table of round constants when it has the expected shape (its @scure/starknet
- * permutation carries the table it was built with); undefined otherwise.
- */
-export function peerRoundConstants(
-  permutation: unknown = ec.starkCurve.poseidonSmall,
-): RoundConstants | undefined {
-  const table = (permutation as { roundConstants?: unknown } | undefined)?.roundConstants;
-  const valid =
-    Array.isArray(table) &&
-    table.length === FULL_ROUNDS + PARTIAL_ROUNDS &&
-    table.every(
-      (row) =>
-        Array.isArray(row) &&
-        row.length === 3 &&
-        row.every((k) => typeof k === 'bigint' && k >= 0n && k < STARK_PRIME),
-    );
-  return valid ? table : undefined;
 }

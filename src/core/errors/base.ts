@@ -20,20 +20,17 @@ export class SessionError<TCode extends string = string> extends Error {
   override readonly cause: unknown;
 
   constructor(code: TCode, shortMessage: string, options: SessionErrorOptions = {}) {
-    super(composeMessage(code, shortMessage, options), { cause: options.cause });
+    // `message` is composed from the parts, so logs read well.
+    const details = options.details ?? detailsOf(options.cause);
+    const lines = [shortMessage, ...(options.metaMessages ?? [])];
+    if (details && details !== shortMessage) lines.push(`Details: ${details}`);
+    lines.push(`Code: ${code}`);
+    super(lines.join('\n'), { cause: options.cause });
     this.code = code;
     this.shortMessage = shortMessage;
-    this.details = options.details ?? detailsOf(options.cause);
+    this.details = details;
     this.cause = options.cause;
   }
-}
-
-function composeMessage(code: string, shortMessage: string, options: SessionErrorOptions): string {
-  const lines = [shortMessage, ...(options.metaMessages ?? [])];
-  const details = options.details ?? detailsOf(options.cause);
-  if (details && details !== shortMessage) lines.push(`Details: ${details}`);
-  lines.push(`Code: ${code}`);
-  return lines.join('\n');
 }
 
 function detailsOf(cause: unknown): string | undefined {

@@ -3,7 +3,7 @@ import { errorName, SessionError } from './base.js';
 /** The user said no in their wallet. Nothing was sent. */
 export class UserRejectedError extends SessionError<'USER_REJECTED'> {
   override name = errorName(this.code);
-  constructor(options: { cause?: unknown; details?: string } = {}) {
+  constructor(options?: { cause?: unknown; details?: string }) {
     super('USER_REJECTED', 'The request was rejected in the wallet.', options);
   }
 }
@@ -39,19 +39,16 @@ export class PaymasterUnavailableError extends SessionError<'PAYMASTER_UNAVAILAB
   override name = errorName(this.code);
   /** True when a later retry may succeed (timeouts, 5xx, 429). */
   declare readonly retryable: boolean;
-  constructor(
-    shortMessage: string,
-    options: { cause?: unknown; details?: string; retryable?: boolean } = {},
-  ) {
+  constructor(shortMessage: string, options?: { cause?: unknown; details?: string; retryable?: boolean }) {
     super('PAYMASTER_UNAVAILABLE', shortMessage, options);
-    this.retryable = options.retryable ?? true;
+    this.retryable = options?.retryable ?? true;
   }
 }
 
 /** The paymaster answered but refused the transaction (unsupported token, policy, invalid request). */
 export class PaymasterRejectedError extends SessionError<'PAYMASTER_REJECTED'> {
   override name = errorName(this.code);
-  constructor(shortMessage: string, options: { cause?: unknown; details?: string } = {}) {
+  constructor(shortMessage: string, options?: { cause?: unknown; details?: string }) {
     super('PAYMASTER_REJECTED', shortMessage, options);
   }
 }
@@ -77,7 +74,7 @@ export class PaymasterResponseMismatchError extends SessionError<'PAYMASTER_RESP
 export class TransactionRevertedError extends SessionError<'TRANSACTION_REVERTED'> {
   override name = errorName(this.code);
   declare readonly transactionHash: string | undefined;
-  constructor(transactionHash: string | undefined, options: { cause?: unknown; details?: string } = {}) {
+  constructor(transactionHash: string | undefined, options?: { cause?: unknown; details?: string }) {
     super('TRANSACTION_REVERTED', 'The transaction was rejected on chain.', options);
     this.transactionHash = transactionHash;
   }
@@ -112,7 +109,7 @@ export class InnerCallFailedError extends SessionError<'INNER_CALL_FAILED'> {
 /** The nonce was taken by another transaction, even after one re-sign with a fresh nonce. */
 export class NonceConflictError extends SessionError<'NONCE_CONFLICT'> {
   override name = errorName(this.code);
-  constructor(options: { cause?: unknown; details?: string } = {}) {
+  constructor(options?: { cause?: unknown; details?: string }) {
     super('NONCE_CONFLICT', 'Another transaction used the same nonce; try again.', options);
   }
 }

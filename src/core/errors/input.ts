@@ -4,7 +4,7 @@ import { errorName, SessionError } from './base.js';
 export class InvalidInputError extends SessionError<'INVALID_INPUT'> {
   override name = errorName(this.code);
   declare readonly field: string;
-  constructor(field: string, shortMessage: string, options: { cause?: unknown; details?: string } = {}) {
+  constructor(field: string, shortMessage: string, options?: { cause?: unknown; details?: string }) {
     super('INVALID_INPUT', shortMessage, options);
     this.field = field;
   }
@@ -36,7 +36,7 @@ export class InvalidPolicyError extends SessionError<'INVALID_POLICY'> {
     reason: InvalidPolicyReason,
     field: string,
     shortMessage: string,
-    options: { cause?: unknown } = {},
+    options?: { cause?: unknown },
   ) {
     super('INVALID_POLICY', shortMessage, { ...options, metaMessages: [`Field: ${field}`] });
     this.reason = reason;

@@ -13,7 +13,7 @@ export interface RefusedCall {
 export class SessionNotFoundError extends SessionError<'SESSION_NOT_FOUND'> {
   override name = errorName(this.code);
   declare readonly publicKey: string;
-  constructor(publicKey: string, options: { cause?: unknown; details?: string } = {}) {
+  constructor(publicKey: string, options?: { cause?: unknown; details?: string }) {
     super(
       'SESSION_NOT_FOUND',
       'This session key is not registered on the account (never added, or revoked).',
@@ -27,7 +27,7 @@ export class SessionNotFoundError extends SessionError<'SESSION_NOT_FOUND'> {
 export class SessionRevokedError extends SessionError<'SESSION_REVOKED'> {
   override name = errorName(this.code);
   declare readonly publicKey: string;
-  constructor(publicKey: string, options: { cause?: unknown; details?: string } = {}) {
+  constructor(publicKey: string, options?: { cause?: unknown; details?: string }) {
     super('SESSION_REVOKED', 'This session was revoked.', options);
     this.publicKey = publicKey;
   }
@@ -38,7 +38,7 @@ export class SessionExpiredError extends SessionError<'SESSION_EXPIRED'> {
   override name = errorName(this.code);
   declare readonly validUntil: number;
   declare readonly now: number;
-  constructor(validUntil: number, now: number, options: { cause?: unknown; details?: string } = {}) {
+  constructor(validUntil: number, now: number, options?: { cause?: unknown; details?: string }) {
     super('SESSION_EXPIRED', 'The session has expired.', {
       ...options,
       metaMessages: [`validUntil: ${validUntil}, now: ${now}`],
@@ -53,7 +53,7 @@ export class CallLimitReachedError extends SessionError<'CALL_LIMIT_REACHED'> {
   override name = errorName(this.code);
   declare readonly maxCalls: number;
   declare readonly callsUsed: number;
-  constructor(maxCalls: number, callsUsed: number, options: { cause?: unknown; details?: string } = {}) {
+  constructor(maxCalls: number, callsUsed: number, options?: { cause?: unknown; details?: string }) {
     super('CALL_LIMIT_REACHED', `The session has used all of its ${maxCalls} transactions.`, {
       ...options,
       metaMessages: [`callsUsed: ${callsUsed}`],
@@ -68,7 +68,7 @@ export class AdminSelectorError extends SessionError<'ADMIN_SELECTOR'> {
   override name = errorName(this.code);
   declare readonly selectorName: string;
   declare readonly call: RefusedCall | undefined;
-  constructor(selectorName: string, call?: RefusedCall, options: { cause?: unknown } = {}) {
+  constructor(selectorName: string, call?: RefusedCall, options?: { cause?: unknown }) {
     super(
       'ADMIN_SELECTOR',
       `"${selectorName}" is an admin entrypoint; a session key can never call it.`,
@@ -86,7 +86,7 @@ export class CallNotAllowedError extends SessionError<'CALL_NOT_ALLOWED'> {
   override name = errorName(this.code);
   declare readonly reason: CallNotAllowedReason;
   declare readonly call: RefusedCall;
-  constructor(reason: CallNotAllowedReason, call: RefusedCall, options: { cause?: unknown } = {}) {
+  constructor(reason: CallNotAllowedReason, call: RefusedCall, options?: { cause?: unknown }) {
     super(
       'CALL_NOT_ALLOWED',
       reason === 'self-call'

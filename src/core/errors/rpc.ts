@@ -4,9 +4,9 @@ import { errorName, SessionError } from './base.js';
 export class RpcRequestError extends SessionError<'RPC_ERROR'> {
   override name = 'RpcRequestError';
   declare readonly method: string | undefined;
-  constructor(shortMessage: string, options: { method?: string; cause?: unknown; details?: string } = {}) {
+  constructor(shortMessage: string, options?: { method?: string; cause?: unknown; details?: string }) {
     super('RPC_ERROR', shortMessage, options);
-    this.method = options.method;
+    this.method = options?.method;
   }
 }
 

@@ -19,7 +19,7 @@ export class StorageUnavailableError extends SessionError<'STORAGE_UNAVAILABLE'>
     storageKind: string,
     reason: StorageUnavailableReason,
     shortMessage: string,
-    options: { cause?: unknown; details?: string } = {},
+    options?: { cause?: unknown; details?: string },
   ) {
     super('STORAGE_UNAVAILABLE', shortMessage, {
       ...options,
@@ -51,7 +51,7 @@ export class StoredRecordError extends SessionError<'STORED_RECORD_INVALID'> {
     problem: StoredRecordProblem,
     recordId: string,
     shortMessage: string,
-    options: { cause?: unknown; details?: string } = {},
+    options?: { cause?: unknown; details?: string },
   ) {
     super('STORED_RECORD_INVALID', shortMessage, { ...options, metaMessages: [`Record: ${recordId}`] });
     this.problem = problem;
@@ -70,7 +70,7 @@ export class SignerError extends SessionError<'SIGNER_FAILED'> {
     publicKey: string,
     reason: SignerFailureReason,
     shortMessage: string,
-    options: { cause?: unknown; details?: string } = {},
+    options?: { cause?: unknown; details?: string },
   ) {
     super('SIGNER_FAILED', shortMessage, { ...options, metaMessages: [`Session: ${publicKey}`] });
     this.reason = reason;

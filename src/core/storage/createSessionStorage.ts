@@ -17,14 +17,17 @@ import {
   normalizePublicKey,
   normalizeScope,
   normalizeSession,
-  parseSessionRecord,
   privateKeyToBytes,
   type RecordKey,
+  type RecordUpgrade,
+  readSessionRecord,
   recordKeyOf,
   recordOf,
+  SESSION_RECORD_MIGRATIONS,
   SESSION_STATUSES,
   type SessionRecord,
   type SessionRecordMigration,
+  upgradeWith,
 } from './record.js';
 import type {
   SessionScope,
@@ -92,15 +95,26 @@ const sameSession = (a: StoredSession, b: StoredSession) =>
 /**
  * Builds a complete SessionStorage over a record backend and a key protector: validation,
  * migration, scoping, idempotent merges, lazy expiry, wiping, signers and change events.
- * Every built-in adapter is made with it; a custom adapter (a file, a KV store) only writes a backend.
+ * Every built-in adapter is made with it (as `buildSessionStorage`); a custom adapter (a file, a KV
+ * store) only writes a backend.
  */
 export function createSessionStorage<TSealed>(options: CreateSessionStorageOptions<TSealed>): SessionStorage {
+  return buildSessionStorage(options, upgradeWith(options.migrations ?? SESSION_RECORD_MIGRATIONS));
+}
+
+/**
+ * `createSessionStorage` as the built-in adapters use it: they have no migrations yet (without
+ * `upgrade`, an older record is refused as too old), so apps do not ship the migration code.
+ */
+export function buildSessionStorage<TSealed>(
+  options: Omit<CreateSessionStorageOptions<TSealed>, 'migrations'>,
+  upgrade?: RecordUpgrade,
+): SessionStorage {
   type OwnRecord = SessionRecord<TSealed>;
   const { backend, protector } = options;
   const kind = options.kind ?? backend.kind;
   const now = options.now ?? systemNow;
   const bus = createChangeBus(backend.channelName);
-  const isSealed = (value: unknown): value is TSealed => protector.isSealed(value);
 
   const emit = (type: StorageChangeType, key: RecordKey) =>
     bus.emit({ type, scope: { chainId: key[0], accountAddress: key[1], appId: key[2] }, publicKey: key[3] });
@@ -119,7 +133,7 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
   const parse = (raw: unknown, key: RecordKey, report = false): OwnRecord | undefined => {
     if (raw === undefined || raw === null) return undefined;
     try {
-      return parseSessionRecord(raw, key, isSealed, options.migrations);
+      return readSessionRecord(raw, key, protector, upgrade);
     } catch (error) {
       if (!report) return undefined;
       if (!(error instanceof StoredRecordError)) throw error;
@@ -141,28 +155,37 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
   /**
    * Changes a record in one atomic backend update, then settles it (expiry, wipe). Nothing is
    * written, and no event sent, when that leaves it as it was; a key it no longer holds is
-   * wiped. Resolves to the value stored afterwards.
+   * wiped. Resolves to the record stored afterwards (undefined when absent or unreadable, which
+   * `report` reports).
    */
-  const rewrite = async (key: RecordKey, type: StorageChangeType, change = (record: OwnRecord) => record) => {
+  const rewrite = async (
+    key: RecordKey,
+    type: StorageChangeType,
+    change = (record: OwnRecord) => record,
+    report?: boolean,
+  ) => {
     const at = now();
+    let result: OwnRecord | undefined;
     let changed = false;
-    const stored = await backend.update(key, (current) => {
-      const record = parse(current, key);
+    await backend.update(key, (current) => {
+      const record = parse(current, key, report);
+      result = record;
       if (!record) return undefined;
       const next = settle(change(record), at);
       if (next.key === record.key && sameSession(next.session, record.session)) return undefined;
       changed = true;
       if (next.key === undefined) wipeSealed(record.key);
-      return recordOf({ ...next.session, updatedAt: at }, next.key);
+      result = recordOf({ ...next.session, updatedAt: at }, next.key);
+      return result;
     });
     if (changed) emit(type, key);
-    return stored;
+    return result;
   };
 
   /** A stored value brought up to date: an expired session is marked and its key wiped, for good. */
   const upToDate = async (key: RecordKey, raw: unknown) => {
     const record = parse(raw, key, true);
-    return record && due(record, now()) ? parse(await rewrite(key, 'expire'), key) : record;
+    return record && due(record, now()) ? rewrite(key, 'expire') : record;
   };
 
   const load = async (key: RecordKey) => upToDate(key, await backend.get(key));
@@ -181,7 +204,7 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
   ): Promise<T> => {
     let bytes: Uint8Array;
     try {
-      bytes = await protector.open(record.key as TSealed, keyAdditionalData(record.session.scope, key[3]));
+      bytes = await protector.open(record.key as TSealed, keyAdditionalData(key));
     } catch (cause) {
       throw new StoredRecordError(
         'decrypt-failed',
@@ -197,20 +220,6 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
     }
   };
 
-  const signerFor = (key: RecordKey): SessionSigner => ({
-    publicKey: key[3],
-    async signHash(hash) {
-      const message = toFelt(hash, 'hash');
-      // Read again on every signature: a revoke, wipe or expiry (in any tab) stops it at once.
-      const record = await load(key);
-      const status = record?.session.status;
-      if (status === 'revoked') throw new SessionRevokedError(key[3]);
-      if (status === 'expired') throw new SessionExpiredError(record!.session.validUntil, now());
-      if (record?.key === undefined) throw new SessionKeyMissingError(key[3]);
-      return withKey(key, record, (privateKey) => signHash(message, privateKey));
-    },
-  });
-
   return {
     kind,
 
@@ -220,6 +229,7 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
 
     async set(input, privateKey) {
       const session = normalizeSession(input);
+      const key = recordKeyOf(session.scope, session.publicKey);
       session.updatedAt = now();
       if (!isFinal(session.status) && session.updatedAt > session.validUntil) session.status = 'expired';
       let sealed: TSealed | undefined;
@@ -236,13 +246,12 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
         if (!isFinal(session.status)) {
           const bytes = privateKeyToBytes(privateKey);
           try {
-            sealed = await protector.seal(bytes, keyAdditionalData(session.scope, session.publicKey));
+            sealed = await protector.seal(bytes, keyAdditionalData(key));
           } finally {
             bytes.fill(0);
           }
         }
       }
-      const key = recordKeyOf(session.scope, session.publicKey);
       await backend.update(key, (current) => {
         const previous = parse(current, key)?.key;
         // Without a new key, keep the one already held for this session (unless it is now final).
@@ -256,12 +265,14 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
     async update(scope, publicKey, patch) {
       const key = keyOf(scope, publicKey);
       const change = normalizePatch(patch);
-      const stored = await rewrite(key, 'update', (record) => ({
-        ...record,
-        session: mergePatch(record.session, change),
-      }));
       // undefined when absent; an unreadable record is reported here and left untouched
-      return parse(stored, key, true)?.session;
+      const record = await rewrite(
+        key,
+        'update',
+        (current) => ({ ...current, session: mergePatch(current.session, change) }),
+        true,
+      );
+      return record?.session;
     },
 
     async getSigner(scope, publicKey) {
@@ -278,7 +289,20 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
           );
         }
       });
-      return signerFor(key);
+      const signer: SessionSigner = {
+        publicKey: key[3],
+        async signHash(hash) {
+          const message = toFelt(hash, 'hash');
+          // Read again on every signature: a revoke, wipe or expiry (in any tab) stops it at once.
+          const current = await load(key);
+          const status = current?.session.status;
+          if (status === 'revoked') throw new SessionRevokedError(key[3]);
+          if (status === 'expired') throw new SessionExpiredError(current!.session.validUntil, now());
+          if (current?.key === undefined) throw new SessionKeyMissingError(key[3]);
+          return withKey(key, current, (privateKey) => signHash(message, privateKey));
+        },
+      };
+      return signer;
     },
 
     async remove(scope, publicKey) {
@@ -313,7 +337,7 @@ export function createSessionStorage<TSealed>(options: CreateSessionStorageOptio
         const record = parse(value, key);
         if (!record || !due(record, at)) continue;
         // Counted once settled as expired (a revoked one only loses its key).
-        if (parse(await rewrite(key, 'expire'), key)?.session.status === 'expired') count++;
+        if ((await rewrite(key, 'expire'))?.session.status === 'expired') count++;
       }
       return count;
     },

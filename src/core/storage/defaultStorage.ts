@@ -1,7 +1,6 @@
-import { StorageUnavailableError } from '../errors/index.js';
+import type { StorageUnavailableError } from '../errors/index.js';
 import type { IndexedDbStorageOptions } from './indexedDb.js';
-import { openIndexedDbStorage } from './indexedDbBackend.js';
-import { createLazyStorage } from './lazy.js';
+import { findIndexedDb, openIndexedDbStorage } from './indexedDbBackend.js';
 import { createMemoryStorage } from './memory.js';
 import type { SessionStorage } from './types.js';
 import { emitStorageWarning } from './warnings.js';
@@ -15,15 +14,8 @@ export interface DefaultSessionStorage extends SessionStorage {
   resolve(): Promise<SessionStorage>;
 }
 
-const findIndexedDb = (): IDBFactory | undefined => {
-  try {
-    return (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-  } catch {
-    return undefined; // sandboxed frames throw SecurityError on access
-  }
-};
-
-const inBrowser = () => typeof window !== 'undefined' || typeof document !== 'undefined';
+/** The methods that wait for the adapter to be chosen, then call it. */
+const FORWARDED = ['get', 'set', 'update', 'getSigner', 'remove', 'list', 'wipeExpired', 'clear'] as const;
 
 /**
  * The storage to use when the app does not choose one: encrypted IndexedDB in browsers, memory
@@ -33,36 +25,74 @@ const inBrowser = () => typeof window !== 'undefined' || typeof document !== 'un
  * and through `onWarning`: sessions then last until the page is reloaded.
  */
 export function createDefaultStorage(options: DefaultStorageOptions = {}): DefaultSessionStorage {
-  const fallBack = (error: StorageUnavailableError): SessionStorage => {
-    emitStorageWarning(
-      {
-        code: 'fallback-to-memory',
-        message: `IndexedDB cannot be used (${error.reason}); sessions are kept in memory and end with this page.`,
-        error,
-      },
-      options.onWarning,
-      'fallback-to-memory',
-    );
-    return createMemoryStorage(options);
-  };
+  let chosen: SessionStorage | undefined;
+  let choosing: Promise<SessionStorage> | undefined;
+  let closed = false;
 
   const choose = async (): Promise<SessionStorage> => {
-    const factory = options.indexedDB ?? findIndexedDb();
-    if (!factory) {
-      if (!inBrowser()) return createMemoryStorage(options); // server, Node: memory is the plan
-      return fallBack(
-        new StorageUnavailableError('indexeddb', 'unsupported', 'IndexedDB is not available here.'),
-      );
+    const indexedDB = options.indexedDB ?? findIndexedDb();
+    // Server, Node (neither IndexedDB nor a window): memory is the plan, nothing to warn about.
+    if (!indexedDB && typeof window === 'undefined' && typeof document === 'undefined') {
+      return createMemoryStorage(options);
     }
-    const storage = openIndexedDbStorage({ ...options, indexedDB: factory });
+    // In a browser without IndexedDB, ready() rejects with 'unsupported'.
+    const storage = openIndexedDbStorage({ ...options, indexedDB });
     try {
       await storage.ready();
       return storage;
     } catch (error) {
       storage.close?.();
-      return fallBack(error as StorageUnavailableError); // ready() rejects with nothing else
+      const reason = (error as StorageUnavailableError).reason; // ready() rejects with nothing else
+      emitStorageWarning(
+        {
+          code: 'fallback-to-memory',
+          message: `IndexedDB cannot be used (${reason}); sessions are kept in memory and end with this page.`,
+          error: error as StorageUnavailableError,
+        },
+        options.onWarning,
+        'fallback-to-memory',
+      );
+      return createMemoryStorage(options);
     }
   };
 
-  return createLazyStorage('default', choose);
+  const resolve = () =>
+    (choosing ??= choose().then((storage) => {
+      chosen = storage;
+      if (closed) storage.close?.();
+      return storage;
+    }));
+
+  const storage = {
+    get kind() {
+      return chosen?.kind ?? 'default';
+    },
+    resolve,
+    subscribe(listener) {
+      let active = true;
+      let unsubscribe: (() => void) | undefined;
+      const attach = (storage: SessionStorage) => {
+        if (active) unsubscribe = storage.subscribe?.(listener);
+      };
+      // Chosen already: attach now, so no change made from here on can be missed.
+      if (chosen) attach(chosen);
+      else
+        resolve()
+          .then(attach)
+          .catch(() => undefined); // the failure surfaces on the next call that awaits the storage
+      return () => {
+        active = false;
+        unsubscribe?.();
+      };
+    },
+    close() {
+      closed = true;
+      chosen?.close?.();
+    },
+  } as DefaultSessionStorage;
+  for (const name of FORWARDED) {
+    (storage as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) =>
+      ((await resolve()) as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!(...args);
+  }
+  return storage;
 }

@@ -1,5 +1,4 @@
 import { openIndexedDbStorage } from './indexedDbBackend.js';
-import { createLazyStorage } from './lazy.js';
 import type { SessionStorage, StorageOptions } from './types.js';
 
 export interface IndexedDbStorageOptions extends StorageOptions {
@@ -25,13 +24,8 @@ export interface IndexedDbSessionStorage extends SessionStorage {
  * write draws a fresh IV; the additional data binds the ciphertext to chain id, account, app id
  * and public key, so a record copied elsewhere fails to decrypt. Tabs on the same database see
  * each other's changes. The database is opened on first use (never on a server that does not
- * call it). The backend is imported statically: a lazily imported chunk cost apps more bytes than it saved.
+ * call it).
  */
 export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): IndexedDbSessionStorage {
-  const lazy = createLazyStorage('indexeddb', async () => {
-    return openIndexedDbStorage(options);
-  });
-  return Object.assign(lazy, {
-    ready: async () => ((await lazy.resolve()) as IndexedDbSessionStorage).ready(),
-  });
+  return openIndexedDbStorage(options);
 }

@@ -1,15 +1,13 @@
 import { StorageUnavailableError, type StorageUnavailableReason } from '../errors/index.js';
-import { createSessionStorage, type RecordBackend } from './createSessionStorage.js';
+import { buildSessionStorage, type RecordBackend } from './createSessionStorage.js';
 import type { IndexedDbSessionStorage, IndexedDbStorageOptions } from './indexedDb.js';
-import { createAesGcmKeyProtector } from './keyProtector.js';
-import { isInScope, type RecordKey } from './record.js';
+import { aesGcmKeyProtector } from './keyProtector.js';
+import { isInScope } from './record.js';
 
 const KIND = 'indexeddb';
-const DB_VERSION = 1;
 const SESSIONS = 'sessions';
 const META = 'meta';
 const WRAPPING_KEY_ID = 'wrapping-key/aes-gcm-256';
-const PROBE_ID = 'probe';
 
 /** What a failure becomes: ours pass through, a full disk is 'quota-exceeded', the rest `reason`. */
 function unavailable(
@@ -27,16 +25,14 @@ function unavailable(
   );
 }
 
-const isAesKey = (value: unknown): value is CryptoKey =>
-  typeof CryptoKey === 'function' &&
-  value instanceof CryptoKey &&
-  value.type === 'secret' &&
-  value.algorithm.name === 'AES-GCM' &&
-  value.usages.includes('encrypt') &&
-  value.usages.includes('decrypt');
-
-// IndexedDB keys are mutable arrays; ours are readonly tuples.
-const idbKey = (key: RecordKey): IDBValidKey => [...key];
+/** The page's IndexedDB, if any (read when first needed, never at import). */
+export const findIndexedDb = (): IDBFactory | undefined => {
+  try {
+    return (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  } catch {
+    return undefined; // sandboxed frames throw SecurityError on access
+  }
+};
 
 /**
  * The IndexedDB adapter itself, opened on first use by `createIndexedDbStorage` and
@@ -59,21 +55,22 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
 
   const openDb = (): Promise<IDBDatabase> => {
     dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+      const factory = options.indexedDB ?? findIndexedDb();
       if (!factory) {
         reject(new StorageUnavailableError(KIND, 'unsupported', 'IndexedDB is not available here.'));
         return;
       }
-      const req = factory.open(databaseName, DB_VERSION);
+      const req = factory.open(databaseName, 1); // version 1: the only version so far
       req.onupgradeneeded = () => {
-        for (const name of [SESSIONS, META]) {
-          if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
-        }
+        // Version 1 is the only version: an upgrade is always the creation of a new database.
+        req.result.createObjectStore(SESSIONS);
+        req.result.createObjectStore(META);
       };
       req.onsuccess = () => {
         const db = req.result;
-        // Let a newer version of the library upgrade the database from another tab.
-        db.onversionchange = () => {
+        // Let a newer version of the library upgrade the database from another tab; after that,
+        // or when the browser closes it (site data cleared), the next call opens it again.
+        db.onclose = db.onversionchange = () => {
           db.close();
           dbPromise = undefined;
         };
@@ -101,26 +98,23 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
     body: (store: IDBObjectStore, abort: (error: unknown) => void) => IDBRequest | undefined,
   ): Promise<unknown> => {
     let failure: unknown;
+    let tx: IDBTransaction | undefined;
     try {
-      const db = await openDb();
-      let tx: IDBTransaction;
-      try {
-        tx = db.transaction(storeName, mode);
-      } catch (error) {
-        dbPromise = undefined; // closed under us (another tab's upgrade): reopen on the next call
-        throw unavailable(error, 'read-failed', 'start a transaction');
-      }
+      tx = (await openDb()).transaction(storeName, mode);
       const request = body(tx.objectStore(storeName), (error) => {
         failure = error;
-        tx.abort();
+        tx!.abort();
       });
       await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = tx.onabort = () => reject(tx.error);
+        tx!.oncomplete = resolve;
+        tx!.onerror = tx!.onabort = () => reject(tx!.error);
       });
       return request?.result;
     } catch (error) {
-      throw unavailable(failure ?? error, mode === 'readonly' ? 'read-failed' : 'write-failed', what);
+      throw tx
+        ? unavailable(failure ?? error, mode === 'readonly' ? 'read-failed' : 'write-failed', what)
+        : // no transaction: the connection was closed under us (it reopens on the next call)
+          unavailable(error, 'read-failed', 'start a transaction');
     }
   };
 
@@ -139,9 +133,12 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
       const get = store.get(key);
       get.onsuccess = () => {
         try {
-          const next = change(get.result);
-          result = next === undefined ? get.result : next;
-          if (next !== undefined) store.put(next, key);
+          result = get.result;
+          const next = change(result);
+          if (next !== undefined) {
+            result = next;
+            store.put(next, key);
+          }
         } catch (error) {
           abort(error); // DataCloneError where a value cannot be stored, QuotaExceededError
         }
@@ -152,6 +149,7 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
 
   const getWrappingKey = (): Promise<CryptoKey> => {
     keyPromise ??= (async () => {
+      await openDb(); // a missing or unusable database is reported before a missing WebCrypto
       const subtle = globalThis.crypto?.subtle;
       if (!subtle) {
         throw new StorageUnavailableError(
@@ -162,8 +160,10 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
       }
       // Non-extractable: the key can encrypt and decrypt, but its bytes can never be exported.
       const fresh = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-      // Kept only when the database has none yet: the first key stored (by any tab) wins.
-      const kept = (current: unknown) => (isAesKey(current) ? undefined : fresh);
+      // Kept only when the database has none yet: the first key stored (by any tab) wins. Only this
+      // code writes that entry, so a CryptoKey there is the AES-GCM key it generated. It is written
+      // back every time: that write is what tells `ready()` the database takes writes.
+      const kept = (current: unknown) => (current instanceof CryptoKey ? current : fresh);
       return (await swap(META, WRAPPING_KEY_ID, kept, 'store the encryption key')) as CryptoKey;
     })().catch((error: unknown) => {
       keyPromise = undefined;
@@ -176,13 +176,15 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
     kind: KIND,
     channelName: `starknet-sessions:${KIND}:${databaseName}`,
 
-    get: (key) => run(SESSIONS, 'readonly', 'read a session', (store) => store.get(idbKey(key))),
+    get: (key) =>
+      run(SESSIONS, 'readonly', 'read a session', (store) => store.get(key as unknown as IDBValidKey)),
 
-    update: (key, change) => swap(SESSIONS, idbKey(key), change, 'write a session'),
+    update: (key, change) => swap(SESSIONS, key as unknown as IDBValidKey, change, 'write a session'),
 
-    async delete(key) {
-      await run(SESSIONS, 'readwrite', 'delete a session', (store) => store.delete(idbKey(key)));
-    },
+    delete: (key) =>
+      run(SESSIONS, 'readwrite', 'delete a session', (store) =>
+        store.delete(key as unknown as IDBValidKey),
+      ) as Promise<void>,
 
     async entries(scope) {
       let values: IDBRequest<unknown[]> | undefined;
@@ -196,15 +198,13 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
       );
     },
 
-    async clear(scope) {
-      await run(SESSIONS, 'readwrite', 'clear sessions', (store) => {
-        if (scope === undefined) return store.clear();
+    clear: (scope) =>
+      run(SESSIONS, 'readwrite', 'clear sessions', (store) => {
         const keys = store.getAllKeys();
         keys.onsuccess = () => {
           for (const key of keys.result) if (isInScope(key, scope)) store.delete(key);
         };
-      });
-    },
+      }) as Promise<void>,
 
     close() {
       closed = true;
@@ -213,21 +213,17 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
     },
   };
 
-  const storage = createSessionStorage({
+  const storage = buildSessionStorage({
     ...options,
     backend,
-    protector: createAesGcmKeyProtector({ getKey: getWrappingKey, encoding: 'bytes' }),
+    protector: aesGcmKeyProtector(getWrappingKey),
   });
 
   return {
     ...storage,
     async ready() {
+      // Private modes and full disks fail here (the key is written) rather than on the first session.
       await getWrappingKey();
-      // A write and a delete: private modes and full disks fail here rather than on the first session.
-      await run(META, 'readwrite', 'write', (store) => {
-        store.put({ at: Date.now() }, PROBE_ID);
-        store.delete(PROBE_ID);
-      });
     },
   };
 }

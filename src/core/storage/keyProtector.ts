@@ -82,12 +82,23 @@ type EncodedBytes<TEncoding> = TEncoding extends 'bytes' ? Uint8Array : string;
 export function createAesGcmKeyProtector<TEncoding extends 'bytes' | 'base64'>(
   options: AesGcmKeyProtectorOptions<TEncoding>,
 ): KeyProtector<AesGcmSealedKey<EncodedBytes<TEncoding>>> {
-  type Sealed = AesGcmSealedKey<EncodedBytes<TEncoding>>;
-  const encode = (bytes: Uint8Array) =>
-    (options.encoding === 'bytes' ? bytes : toBase64(bytes)) as EncodedBytes<TEncoding>;
-  const decode = (value: Uint8Array | string) => (typeof value === 'string' ? fromBase64(value) : value);
-  const isBytes = (value: unknown) =>
-    options.encoding === 'bytes' ? value instanceof Uint8Array : typeof value === 'string';
+  return (
+    options.encoding === 'bytes'
+      ? aesGcmKeyProtector(options.getKey)
+      : aesGcmKeyProtector(options.getKey, toBase64, fromBase64, (value) => typeof value === 'string')
+  ) as KeyProtector<AesGcmSealedKey<EncodedBytes<TEncoding>>>;
+}
+
+/**
+ * The AES-GCM protector, keeping IV and ciphertext as bytes unless given an encoding. The
+ * IndexedDB adapter calls it directly, so apps do not ship the base64 code it never uses.
+ */
+export function aesGcmKeyProtector<TBytes extends Uint8Array | string = Uint8Array>(
+  getKey: () => Promise<CryptoKey>,
+  encode = (bytes: Uint8Array) => bytes as TBytes,
+  decode = (value: TBytes) => value as Uint8Array,
+  isEncoded = (value: unknown): boolean => value instanceof Uint8Array,
+): KeyProtector<AesGcmSealedKey<TBytes>> {
   /** AES-GCM under the app's key; `additionalData` binds the ciphertext to its session. */
   const gcm = async (
     op: 'encrypt' | 'decrypt',
@@ -98,7 +109,7 @@ export function createAesGcmKeyProtector<TEncoding extends 'bytes' | 'base64'>(
     new Uint8Array(
       await globalThis.crypto.subtle[op](
         { name: 'AES-GCM', iv, additionalData } as AesGcmParams,
-        await options.getKey(),
+        await getKey(),
         data as BufferSource,
       ),
     );
@@ -107,12 +118,12 @@ export function createAesGcmKeyProtector<TEncoding extends 'bytes' | 'base64'>(
     async seal(secret, additionalData) {
       const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
       const ciphertext = await gcm('encrypt', iv, secret, additionalData);
-      return { alg: 'AES-GCM', iv: encode(iv), ciphertext: encode(ciphertext) } as Sealed;
+      return { alg: 'AES-GCM', iv: encode(iv), ciphertext: encode(ciphertext) };
     },
     open: async (sealed, additionalData) =>
       gcm('decrypt', decode(sealed.iv), decode(sealed.ciphertext), additionalData),
-    isSealed: (value): value is Sealed =>
-      isObject(value) && value.alg === 'AES-GCM' && isBytes(value.iv) && isBytes(value.ciphertext),
+    isSealed: (value): value is AesGcmSealedKey<TBytes> =>
+      isObject(value) && value.alg === 'AES-GCM' && isEncoded(value.iv) && isEncoded(value.ciphertext),
   };
 }
 

@@ -1,4 +1,4 @@
-import { createSessionStorage, type RecordBackend } from './createSessionStorage.js';
+import { buildSessionStorage, type RecordBackend } from './createSessionStorage.js';
 import { createRawKeyProtector } from './keyProtector.js';
 import { isInScope, type RecordKey } from './record.js';
 import type { SessionStorage, StorageOptions } from './types.js';
@@ -37,7 +37,7 @@ export function createMemoryBackend(): RecordBackend {
  * are zeroed. Not shared between tabs.
  */
 export function createMemoryStorage(options: StorageOptions = {}): SessionStorage {
-  return createSessionStorage({
+  return buildSessionStorage({
     ...options,
     backend: createMemoryBackend(),
     protector: createRawKeyProtector(),

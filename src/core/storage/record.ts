@@ -1,6 +1,7 @@
 import { toChainId } from '../chain.js';
 import { InvalidInputError, StoredRecordError, type StoredRecordProblem } from '../errors/index.js';
 import { ADDRESS_BOUND, parseBigInt, STARK_PRIME, toHex, U32_MAX, U64_MAX, U256_MAX } from '../felt.js';
+import type { KeyProtector } from './keyProtector.js';
 import type {
   SessionScope,
   StoredSession,
@@ -34,7 +35,8 @@ export type RecordKey = readonly [chainId: string, accountAddress: string, appId
 export type SessionRecordMigration = (record: Record<string, unknown>) => Record<string, unknown>;
 
 /** Version 1 is the first schema: nothing to migrate yet. A v2 adds `1: (v1) => v2` here. */
-export const SESSION_RECORD_MIGRATIONS: Readonly<Record<number, SessionRecordMigration>> = Object.freeze({});
+export const SESSION_RECORD_MIGRATIONS: Readonly<Record<number, SessionRecordMigration>> =
+  /* @__PURE__ */ Object.freeze({});
 
 /** In the order a status may move (pending → active → expired/revoked): its index is its rank. */
 export const SESSION_STATUSES: readonly StoredSessionStatus[] = ['pending', 'active', 'expired', 'revoked'];
@@ -101,8 +103,8 @@ const status: Check = (value, field) =>
 /** A deep copy of a JSON value; refuses what JSON cannot carry (bigint, functions, cycles). */
 const json: Check = (value, field) => {
   try {
-    const text = JSON.stringify(value);
-    return text === undefined ? invalid(field, `${field} must be JSON.`) : JSON.parse(text);
+    // What stringifies to nothing (a function, a symbol) fails to parse back, like a bigint or a cycle.
+    return JSON.parse(JSON.stringify(value));
   } catch {
     return invalid(field, `${field} must be JSON-serialisable.`);
   }
@@ -184,11 +186,6 @@ const PATCH_FIELDS: readonly Field[] = [
   ['transactionHash', hex(parseBigInt, 1n, STARK_PRIME - 1n, 'felt'), true],
 ];
 
-function checkSession(value: unknown): StoredSession {
-  if (!isObject(value)) return invalid('session', 'A session must be an object.');
-  return checkFields(value, SESSION_FIELDS, '') as unknown as StoredSession;
-}
-
 /** Validates and normalizes a scope given by a caller; throws InvalidInputError. */
 export function normalizeScope(scope: SessionScope): SessionScope {
   return checkScope(scope, 'scope') as SessionScope;
@@ -199,9 +196,10 @@ export function normalizePublicKey(publicKey: string): string {
   return felt(publicKey, 'publicKey') as string;
 }
 
-/** Validates and normalizes a session given by a caller (a deep copy); throws InvalidInputError. */
-export function normalizeSession(session: StoredSession): StoredSession {
-  return checkSession(session);
+/** Validates and normalizes a session (a deep copy); throws InvalidInputError. */
+export function normalizeSession(session: unknown): StoredSession {
+  if (!isObject(session)) return invalid('session', 'A session must be an object.');
+  return checkFields(session, SESSION_FIELDS, '') as unknown as StoredSession;
 }
 
 /** Validates and normalizes the fields a patch sets; throws InvalidInputError. */
@@ -270,18 +268,57 @@ export function isInScope(key: unknown, scope: SessionScope | undefined): boolea
 
 /** A readable record name for errors and warnings (public data only). */
 export function describeRecordKey(key: readonly unknown[]): string {
-  return key.map((part) => String(part)).join(' / ');
+  return key.map(String).join(' / ');
 }
 
 /**
  * The additional authenticated data of a sealed key: binds the ciphertext to its scope and
  * public key, so a record copied under another account, chain, app or key fails to decrypt.
  */
-export function keyAdditionalData(scope: SessionScope, publicKey: string): Uint8Array {
-  return new TextEncoder().encode(
-    JSON.stringify(['starknet-sessions/session-key', ...recordKeyOf(scope, publicKey)]),
-  );
+export function keyAdditionalData(key: RecordKey): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(['starknet-sessions/session-key', ...key]));
 }
+
+/** Throws the StoredRecordError of a record: what is wrong, a message, and details or a cause. */
+type Fail = (
+  problem: StoredRecordProblem,
+  message: string,
+  options?: { cause?: unknown; details?: string },
+) => never;
+
+/**
+ * Brings a record of an older schema version (`version`) to the current one, or fails. The
+ * built-in adapters have none to apply yet: they read with `tooOld` and ship no migration code.
+ */
+export type RecordUpgrade = (
+  record: Record<string, unknown>,
+  version: number,
+  fail: Fail,
+) => Record<string, unknown>;
+
+const tooOld: RecordUpgrade = (_record, version, fail) =>
+  fail('unsupported-version', 'A stored session record is too old to migrate.', {
+    details: `no migration from schemaVersion ${version}`,
+  });
+
+/** The upgrade through a chain of migrations, each from its version to the next. */
+export const upgradeWith =
+  (migrations: Readonly<Record<number, SessionRecordMigration>>): RecordUpgrade =>
+  (record, version, fail) => {
+    for (; version < STORAGE_SCHEMA_VERSION; version++) {
+      const migrate = migrations[version];
+      if (!migrate) tooOld(record, version, fail);
+      try {
+        record = migrate!(record);
+      } catch (cause) {
+        fail('malformed', 'A stored session record could not be migrated.', { cause });
+      }
+      if (record.schemaVersion !== version + 1) {
+        fail('malformed', 'A migration did not produce the next schema version.');
+      }
+    }
+    return record;
+  };
 
 /**
  * Reads a stored value as a session record: checks the format tag, migrates older schema
@@ -294,18 +331,23 @@ export function parseSessionRecord<TSealed>(
   isSealed: (value: unknown) => value is TSealed,
   migrations: Readonly<Record<number, SessionRecordMigration>> = SESSION_RECORD_MIGRATIONS,
 ): SessionRecord<TSealed> {
-  function fail(
-    problem: StoredRecordProblem,
-    message: string,
-    options?: { cause?: unknown; details?: string },
-  ): never {
+  return readSessionRecord(raw, key, { isSealed }, upgradeWith(migrations));
+}
+
+/** `parseSessionRecord` with the key's protector and the upgrade of older versions as a function. */
+export function readSessionRecord<TSealed>(
+  raw: unknown,
+  key: RecordKey,
+  protector: Pick<KeyProtector<TSealed>, 'isSealed'>,
+  upgrade = tooOld,
+): SessionRecord<TSealed> {
+  const fail: Fail = (problem, message, options) => {
     throw new StoredRecordError(problem, describeRecordKey(key), message, options);
-  }
+  };
   if (!isObject(raw) || raw.format !== SESSION_RECORD_FORMAT) {
     fail('foreign', 'A stored value is not a starknet-sessions record.');
   }
-  let record: Record<string, unknown> = raw;
-  let version = record.schemaVersion as number;
+  const version = raw.schemaVersion as number;
   if (!Number.isSafeInteger(version) || version < 0) {
     fail('malformed', 'A stored session record has no valid schema version.');
   }
@@ -314,34 +356,19 @@ export function parseSessionRecord<TSealed>(
       details: `schemaVersion ${version}, this library reads up to ${STORAGE_SCHEMA_VERSION}`,
     });
   }
-  for (; version < STORAGE_SCHEMA_VERSION; version++) {
-    const migrate = migrations[version];
-    if (!migrate) {
-      fail('unsupported-version', 'A stored session record is too old to migrate.', {
-        details: `no migration from schemaVersion ${version}`,
-      });
-    }
-    try {
-      record = migrate(record);
-    } catch (cause) {
-      fail('malformed', 'A stored session record could not be migrated.', { cause });
-    }
-    if (record.schemaVersion !== version + 1) {
-      fail('malformed', 'A migration did not produce the next schema version.');
-    }
-  }
+  const record = version < STORAGE_SCHEMA_VERSION ? upgrade(raw, version, fail) : raw;
   const corrupted = (field: string) =>
     fail('malformed', 'A stored session record is corrupted.', { details: `invalid field ${field}` });
   let session: StoredSession;
   try {
-    session = checkSession(record.session);
+    session = normalizeSession(record.session);
   } catch (error) {
     return corrupted((error as InvalidInputError).field);
   }
   if (recordKeyOf(session.scope, session.publicKey).some((part, i) => part !== key[i])) {
     fail('scope-mismatch', 'A stored session record does not belong where it is stored.');
   }
-  if (record.key !== undefined && !isSealed(record.key)) corrupted('key');
+  if (record.key !== undefined && !protector.isSealed(record.key)) corrupted('key');
   return recordOf(session, record.key as TSealed | undefined);
 }
 
