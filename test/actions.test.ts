@@ -4,6 +4,7 @@ import {
   ensureSession,
   executeWithSession,
   getSessionState,
+  getSpendingPolicy,
   isSessionError,
   listSessions,
   revokeSession,
@@ -217,6 +218,18 @@ describe('typed errors before anything is sent', () => {
     await execute({ waitForReceipt: true });
     expect(await codeOf(execute())).toBe('CALL_LIMIT_REACHED');
     expect(testnet.transactions().length).toBe(txs + 2);
+  });
+
+  it('refuses malformed keys and tokens in revoke and spending reads with typed errors, sending nothing', async () => {
+    const { testnet, owner, config } = setup();
+    const before = testnet.transactions().length;
+    expect(await codeOf(revokeSession(config, { owner, publicKeys: ['not a key'] }))).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(
+        getSpendingPolicy(config, { accountAddress: owner.address, publicKey: '0x1', token: 'STRK' }),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(testnet.transactions().length).toBe(before);
   });
 
   it('detects a session revoked elsewhere, wipes its key and reports revoked', async () => {

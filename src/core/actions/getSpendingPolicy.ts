@@ -1,5 +1,5 @@
 import type { SpendingPolicyState } from '../calls.js';
-import { toHex } from '../felt.js';
+import { toAddress, toHex } from '../felt.js';
 import { providerOf, readSpendingPolicies } from './chain.js';
 import type { SessionConfig } from './config.js';
 import type { SessionProviderLike } from './types.js';
@@ -17,7 +17,7 @@ export async function getSpendingPolicy(
   parameters: GetSpendingPolicyParameters,
 ): Promise<SpendingPolicyState> {
   const provider = providerOf(config, parameters.provider);
-  const token = toHex(BigInt(parameters.token));
+  const token = toHex(toAddress(parameters.token, 'token')); // bad input: a typed error, before any request
   const policies = await readSpendingPolicies(provider, parameters.accountAddress, parameters.publicKey, [
     token,
   ]);

@@ -1,5 +1,5 @@
 import { isSessionError } from '../errors/index.js';
-import { paymasterRequest } from './paymasterRequest.js';
+import { executeInvoke, paymasterRequest } from './paymasterRequest.js';
 
 const retry = { paymasterRetries: 1, paymasterTimeoutMs: 1_000 };
 
@@ -66,5 +66,33 @@ describe('paymasterRequest', () => {
       ['PAYMASTER_UNAVAILABLE', false],
     ]);
     expect(error).toEqual(new TypeError('taken'));
+  });
+});
+
+describe('executeInvoke', () => {
+  const answering = (answer: unknown) => {
+    const paymaster = {
+      calls: 0,
+      buildTransaction: async () => ({}),
+      executeTransaction: async () => {
+        paymaster.calls++;
+        return answer;
+      },
+    };
+    return paymaster;
+  };
+
+  it('refuses an answer without a transaction hash as a typed, never-retried error', async () => {
+    for (const answer of [undefined, null, 5, 'ok', {}, { transaction_hash: 'pending' }]) {
+      const paymaster = answering(answer);
+      const sent = executeInvoke(paymaster as never, '0x1', undefined, [], { mode: 'sponsored' }, retry);
+      await expect(sent).rejects.toMatchObject({ code: 'PAYMASTER_UNAVAILABLE', retryable: false });
+      expect(paymaster.calls).toBe(1);
+    }
+    const ok = answering({ transaction_hash: '0xabc', tracking_id: 't' });
+    expect(await executeInvoke(ok as never, '0x1', undefined, [], { mode: 'sponsored' })).toEqual({
+      transaction_hash: '0xabc',
+      tracking_id: 't',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { Call } from 'starknet';
 import { PaymasterUnavailableError, type SessionError } from '../errors/index.js';
+import { parseBigInt } from '../felt.js';
 import type { FeeMode, PaymasterTypedData } from '../paymaster.js';
 import { paymasterError } from './classify.js';
 import type { SessionConfig } from './config.js';
@@ -62,7 +63,7 @@ export function buildInvoke(
 }
 
 /** paymaster_executeTransaction of a signed outside execution. */
-export function executeInvoke(
+export async function executeInvoke(
   paymaster: PaymasterLike,
   userAddress: string,
   typedData: PaymasterTypedData | undefined,
@@ -71,7 +72,7 @@ export function executeInvoke(
   retry?: PaymasterRetry,
   inspect?: PaymasterFailureInspector,
 ): ReturnType<PaymasterLike['executeTransaction']> {
-  return paymasterRequest(
+  const sent = await paymasterRequest(
     () =>
       paymaster.executeTransaction(
         {
@@ -83,6 +84,16 @@ export function executeInvoke(
     retry,
     inspect,
   );
+  if (
+    parseBigInt((sent as { transaction_hash?: unknown } | null | undefined)?.transaction_hash) === undefined
+  ) {
+    // It answered, so the payload may have run: a typed error that is never retried.
+    throw new PaymasterUnavailableError(
+      'The paymaster did not confirm the submission; it may have been executed.',
+      { retryable: false, details: 'its answer carries no transaction hash' },
+    );
+  }
+  return sent;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

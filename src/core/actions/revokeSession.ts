@@ -1,5 +1,6 @@
 import { buildRemoveSpendingPolicyCall, buildRevokeSessionCall } from '../calls.js';
 import { NoSessionError, WalletNotConnectedError } from '../errors/index.js';
+import { toFelt, toHex } from '../felt.js';
 import { scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
 import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
@@ -35,10 +36,11 @@ export async function revokeSession(
   const all = await config.storage.list(scope);
   const wanted = parameters.all
     ? all.filter((s) => s.status === 'active' || s.status === 'pending')
-    : (parameters.publicKeys ?? []).map(
+    : (parameters.publicKeys ?? []).map((pk, i) => {
+        const publicKey = toHex(toFelt(pk, `publicKeys[${i}]`)); // stored keys are normalised the same way
         // A key this storage does not know can still be revoked on chain.
-        (pk) => all.find((s) => BigInt(s.publicKey) === BigInt(pk)) ?? { publicKey: pk, spendingLimits: [] },
-      );
+        return all.find((s) => s.publicKey === publicKey) ?? { publicKey, spendingLimits: [] };
+      });
   if (wanted.length === 0) throw new NoSessionError();
 
   const calls = wanted.flatMap((s) => [
