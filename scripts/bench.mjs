@@ -33,3 +33,18 @@ if (process.argv.length <= 2) {
   });
   if (cold.status !== 0) process.exit(cold.status ?? 1);
 }
+
+// Render count of a component using useSession during 10 executes (a React tree in happy-dom: counted, not timed).
+if (process.argv.length <= 2) {
+  const run = spawnSync('npx', ['vitest', 'run', '--project', 'dom', 'test/renders.test.tsx'], {
+    encoding: 'utf8',
+  });
+  const count = /render count: (\d+) renders/.exec(run.stdout + run.stderr)?.[1];
+  if (run.status !== 0 || count === undefined) {
+    console.error(run.stdout, run.stderr);
+    process.exit(run.status || 1);
+  }
+  console.log(
+    `\nRender count: ${count} renders of a component using useSession during 10 executes (bound: 5)`,
+  );
+}
