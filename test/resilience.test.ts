@@ -160,6 +160,69 @@ describe('a slow paymaster', () => {
   });
 });
 
+/** The simulated paymaster, but its execute answer is lost after the outside execution ran. */
+function executesThenLosesAnswer(testnet: Testnet, lose: 'no hash' | 'hang up'): PaymasterLike {
+  const real = testnet.paymaster();
+  return {
+    buildTransaction: (...a: Parameters<PaymasterLike['buildTransaction']>) => real.buildTransaction(...a),
+    executeTransaction: async (...a: Parameters<PaymasterLike['executeTransaction']>) => {
+      const sent = await real.executeTransaction(...a);
+      if (lose === 'no hash') return { tracking_id: sent.tracking_id } as never;
+      throw new Error('socket hang up');
+    },
+  } as PaymasterLike;
+}
+
+describe('a paymaster that may have executed', () => {
+  it.each([
+    ['no hash', { direct: true }],
+    ['no hash', { ownerWallet: true }],
+    ['hang up', { direct: true }],
+    ['hang up', { ownerWallet: true }],
+  ] as const)(
+    'answers "%s": a typed error, and no fallback (%o) runs the calls twice',
+    async (lose, fallback) => {
+      const testnet = createTestnet({ startTime: START });
+      const { owner, config, execute } = setup(testnet, {
+        paymaster: executesThenLosesAnswer(testnet, lose),
+        paymasterRetries: 0,
+        fallback,
+      });
+      await createSession(config, { owner, policy });
+      expect(await codeOf(execute({ owner }))).toBe('PAYMASTER_UNAVAILABLE');
+      expect(testnet.gameState(0)).toMatchObject({ attacks: 1 });
+    },
+  );
+
+  it.each(['no hash', 'hang up'] as const)(
+    'keeps the pending key of a sponsored creation whose answer was lost (%s)',
+    async (lose) => {
+      const testnet = createTestnet({ startTime: START });
+      const { owner, config, execute } = setup(testnet, {
+        paymaster: executesThenLosesAnswer(testnet, lose),
+      });
+      expect(await codeOf(createSession(config, { owner, policy, sponsored: true }))).toBe(
+        'PAYMASTER_UNAVAILABLE',
+      );
+      // The session landed on chain: its key must still be here, and usable once the state refreshes.
+      const scope = { chainId: testnet.chainId, accountAddress: owner.address, appId: 'resilience' };
+      const [stored] = await config.storage.list(scope);
+      expect(stored?.status).toBe('pending');
+      expect(await config.storage.getSigner(scope, stored!.publicKey)).toBeDefined();
+      expect(testnet.getSessionData(0, stored!.publicKey).validUntil).toBeGreaterThan(0);
+      const refreshed = await getSessionState(config, { accountAddress: owner.address });
+      expect(refreshed.status).toBe('active');
+      expect(await codeOf(execute({ paymaster: testnet.paymaster() }))).toBe('ok');
+    },
+  );
+
+  it('refuses a malformed gas token with a typed error before any request', async () => {
+    const { owner, config, execute } = setup();
+    await createSession(config, { owner, policy });
+    expect(await codeOf(execute({ feeMode: { mode: 'default', gasToken: 'STRK' } }))).toBe('INVALID_INPUT');
+  });
+});
+
 describe('two tabs', () => {
   it('keeps calls used exact when two tabs execute at once', async () => {
     const testnet = createTestnet({ startTime: START });

@@ -154,6 +154,14 @@ describe('verifyPaymasterTypedData', () => {
     loop.self = loop;
     cyclic.primaryType = loop as never;
     expect(() => verify(cyclic, sponsored)).toThrow(PaymasterResponseMismatchError);
+    for (const odd of [[{ name: 'Caller', type: 1n }], [loop]]) {
+      const types = typedData(sponsored);
+      types.types = { ...types.types, OutsideExecution: odd as never };
+      expect(() => verify(types, sponsored)).toThrow(PaymasterResponseMismatchError);
+    }
+    expect(() => verify(typedData(gas), { mode: 'default', gasToken: 'STRK' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
   });
 
   it('never crashes on garbage responses, always a typed refusal (property)', () => {

@@ -2,7 +2,7 @@ import { type NormalizedCall, toSelector } from './call.js';
 import { u256FromCalldata } from './calls.js';
 import { toChainId } from './chain.js';
 import { PaymasterResponseMismatchError } from './errors/index.js';
-import { parseBigInt, STARK_PRIME, U64_MAX } from './felt.js';
+import { parseBigInt, STARK_PRIME, toAddress, U64_MAX } from './felt.js';
 import { CALL_MEMBERS, type NormalizedOutsideExecution, outsideExecutionMembers } from './hash.js';
 
 /** SNIP-29 fee modes (starknet.js shape). */
@@ -84,7 +84,7 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
   if (p.feeMode.mode === 'default') {
     feeCall = calls[calls.length - 1]!;
     if (
-      feeCall.to !== BigInt(p.feeMode.gasToken) ||
+      feeCall.to !== toAddress(p.feeMode.gasToken, 'feeMode.gasToken') ||
       feeCall.selector !== toSelector('transfer') ||
       feeCall.calldata.length !== 3
     ) {
@@ -135,7 +135,7 @@ function sameType(actual: unknown, expected: string[][], field: string): void {
     a.length !== expected.length ||
     a.some((e, i) => e?.name !== expected[i]![0] || e?.type !== expected[i]![1])
   ) {
-    mismatch(field, JSON.stringify(actual));
+    mismatch(field, actual);
   }
 }
 

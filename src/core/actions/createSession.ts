@@ -3,6 +3,7 @@ import { randomPrivateKey, starkPublicKey } from '../crypto/ecdsa.js';
 import {
   type InvalidPolicyError,
   isSessionError,
+  PaymasterUnavailableError,
   SessionNotSupportedError,
   type TransactionRevertedError,
   WalletNotConnectedError,
@@ -121,7 +122,8 @@ export async function createSession(
   } catch (error) {
     // Only a refusal or a reverted transaction proves the key is useless; while the outcome is unknown
     // (the node did not answer) the pending key is kept, and a later refresh activates it.
-    if (transactionHash === undefined || isSessionError(error, 'TRANSACTION_REVERTED')) {
+    const unknownOutcome = error instanceof PaymasterUnavailableError && !error.retryable;
+    if ((transactionHash === undefined && !unknownOutcome) || isSessionError(error, 'TRANSACTION_REVERTED')) {
       await config.storage.remove(scope, publicKey);
     }
     throw error;

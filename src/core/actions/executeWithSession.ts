@@ -14,7 +14,7 @@ import {
   SessionRevokedError,
   TransactionRevertedError,
 } from '../errors/index.js';
-import { decodeShortString, toHex } from '../felt.js';
+import { decodeShortString, toAddress, toHex } from '../felt.js';
 import { outsideExecutionHashOf } from '../hash.js';
 import { type FeeMode, type PaymasterTypedData, verifyPaymasterTypedData } from '../paymaster.js';
 import { checkSessionCalls } from '../preflight.js';
@@ -93,7 +93,8 @@ export async function executeWithSession(
   // The spending policies the preflight needs: of the limited tokens, those these calls (and the fee)
   // move; none, no request. A malformed call throws here the typed error the preflight would.
   const moved = normalizeCalls(calls).flatMap((c) => (trackedSelectors().has(c.selector) ? [c.to] : []));
-  if (mode === 'paymaster' && feeMode.mode === 'default') moved.push(BigInt(feeMode.gasToken));
+  if (mode === 'paymaster' && feeMode.mode === 'default')
+    moved.push(toAddress(feeMode.gasToken, 'feeMode.gasToken'));
   const limited = new Set(record.spendingLimits.map((l) => BigInt(l.token)));
   const policies = await readSpendingPolicies(
     provider,
@@ -234,7 +235,8 @@ export async function executeWithSession(
 
   /** Opt-in fallbacks when the paymaster cannot be used: direct (no prompt), then the owner's wallet. */
   const fallback = async (error: unknown) => {
-    if (error instanceof PaymasterUnavailableError) {
+    // Not when the outside execution may have run (retryable: false): the calls would run twice.
+    if (error instanceof PaymasterUnavailableError && error.retryable) {
       if (config.fallback.direct) return viaDirect();
       if (config.fallback.ownerWallet) {
         const { owner } = parameters;

@@ -2,7 +2,11 @@ import type { Call, TypedData } from 'starknet';
 import { normalizeCalls } from '../call.js';
 import type { AccountCall } from '../calls.js';
 import { toChainId } from '../chain.js';
-import { PaymasterRejectedError, TransactionRevertedError } from '../errors/index.js';
+import {
+  PaymasterRejectedError,
+  PaymasterUnavailableError,
+  TransactionRevertedError,
+} from '../errors/index.js';
 import { toHex } from '../felt.js';
 import { type PaymasterTypedData, verifyPaymasterTypedData } from '../paymaster.js';
 import { messageOf, revertReason, rpcError, walletError } from './classify.js';
@@ -52,7 +56,18 @@ export async function submitOwnerCalls(
   } catch (error) {
     throw walletError(error);
   }
-  return (await executeInvoke(paymaster, owner.address, typedData, signature, feeMode)).transaction_hash;
+  try {
+    return (await executeInvoke(paymaster, owner.address, typedData, signature, feeMode)).transaction_hash;
+  } catch (error) {
+    // The signed payload has left: unless the paymaster refused it, it may have run.
+    if (error instanceof PaymasterUnavailableError && error.retryable) {
+      throw new PaymasterUnavailableError(
+        'The paymaster did not answer; the transaction may still be executed.',
+        { cause: error, details: error.details, retryable: false },
+      );
+    }
+    throw error;
+  }
 }
 
 /** Sends calls from the owner's wallet (one prompt); what the wallet throws becomes the library's error. */

@@ -37,7 +37,7 @@ export class NoSessionError extends SessionError<'NO_SESSION'> {
 /** The paymaster cannot be reached, is down, or is rate limiting us. Nothing was signed or counted. */
 export class PaymasterUnavailableError extends SessionError<'PAYMASTER_UNAVAILABLE'> {
   override name = errorName(this.code);
-  /** True when a later retry may succeed (timeouts, 5xx, 429). */
+  /** True when a later retry may succeed (timeouts, 5xx, 429); false when the request may have run. */
   declare readonly retryable: boolean;
   constructor(shortMessage: string, options?: { cause?: unknown; details?: string; retryable?: boolean }) {
     super('PAYMASTER_UNAVAILABLE', shortMessage, options);
