@@ -163,7 +163,8 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
       // Kept only when the database has none yet: the first key stored (by any tab) wins. Only this
       // code writes that entry, so a CryptoKey there is the AES-GCM key it generated. It is written
       // back every time: that write is what tells `ready()` the database takes writes.
-      const kept = (current: unknown) => (current instanceof CryptoKey ? current : fresh);
+      const kept = (current: unknown) =>
+        typeof CryptoKey === 'function' && current instanceof CryptoKey ? current : fresh;
       return (await swap(META, WRAPPING_KEY_ID, kept, 'store the encryption key')) as CryptoKey;
     })().catch((error: unknown) => {
       keyPromise = undefined;
