@@ -216,6 +216,24 @@ describe('a paymaster that may have executed', () => {
     },
   );
 
+  it('refuses a malformed suggested fee from the paymaster as a typed mismatch, signing nothing', async () => {
+    const testnet = createTestnet({ startTime: START });
+    const real = testnet.paymaster();
+    const paymaster = {
+      buildTransaction: async (...a: Parameters<PaymasterLike['buildTransaction']>) => {
+        const built = await real.buildTransaction(...a);
+        return { ...built, fee: { ...built.fee, suggested_max_fee_in_gas_token: 'lots' } } as never;
+      },
+      executeTransaction: (...a: Parameters<PaymasterLike['executeTransaction']>) =>
+        real.executeTransaction(...a),
+    } as PaymasterLike;
+    const { owner, config, execute } = setup(testnet, { paymaster });
+    const { publicKey } = await createSession(config, { owner, policy });
+    const gas = { mode: 'default', gasToken: testnet.tokens.STRK } as const;
+    expect(await codeOf(execute({ feeMode: gas }))).toBe('PAYMASTER_RESPONSE_MISMATCH');
+    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(0);
+  });
+
   it('refuses a malformed gas token with a typed error before any request', async () => {
     const { owner, config, execute } = setup();
     await createSession(config, { owner, policy });

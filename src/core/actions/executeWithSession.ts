@@ -7,6 +7,7 @@ import {
   isSessionError,
   NonceConflictError,
   NoSessionError,
+  PaymasterResponseMismatchError,
   PaymasterUnavailableError,
   type SessionError,
   SessionExpiredError,
@@ -14,7 +15,7 @@ import {
   SessionRevokedError,
   TransactionRevertedError,
 } from '../errors/index.js';
-import { decodeShortString, toAddress, toHex } from '../felt.js';
+import { decodeShortString, parseBigInt, toAddress, toHex } from '../felt.js';
 import { outsideExecutionHashOf } from '../hash.js';
 import { type FeeMode, type PaymasterTypedData, verifyPaymasterTypedData } from '../paymaster.js';
 import { checkSessionCalls } from '../preflight.js';
@@ -136,15 +137,18 @@ export async function executeWithSession(
       // Nothing is signed yet: retrying the build is always safe.
       const built = await buildInvoke(paymaster, account, calls as Call[], feeMode, config);
       const typedData = built.typed_data as PaymasterTypedData;
-      const suggested = built.fee?.suggested_max_fee_in_gas_token;
+      const fee = built.fee?.suggested_max_fee_in_gas_token;
+      const suggested = parseBigInt(fee);
+      if (fee !== undefined && suggested === undefined) {
+        throw new PaymasterResponseMismatchError('fee.suggested_max_fee_in_gas_token', 'not an amount');
+      }
       const { outsideExecution, feeCall } = verifyPaymasterTypedData({
         typedData,
         accountAddress: address,
         chainId,
         calls: checked.calls,
         feeMode,
-        maxFeeInGasToken:
-          parameters.maxFeeInGasToken ?? (suggested === undefined ? undefined : BigInt(suggested as string)),
+        maxFeeInGasToken: parameters.maxFeeInGasToken ?? suggested,
         now: config.now(),
       });
       recheck(
