@@ -49,6 +49,27 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
+type Built = Awaited<ReturnType<PaymasterLike['buildTransaction']>>;
+type Sent = Awaited<ReturnType<PaymasterLike['executeTransaction']>>;
+
+/** The simulated paymaster, its answers passed through `on` on their way back (what ran on chain, ran). */
+function intercepted(
+  testnet: Testnet,
+  on: { build?: (built: Built) => unknown; execute?: (sent: Sent) => unknown },
+): PaymasterLike {
+  const real = testnet.paymaster();
+  return {
+    async buildTransaction(tx, params) {
+      const built = await real.buildTransaction(tx, params);
+      return (on.build ? on.build(built) : built) as Built;
+    },
+    async executeTransaction(tx, params) {
+      const sent = await real.executeTransaction(tx, params);
+      return (on.execute ? on.execute(sent) : sent) as Sent;
+    },
+  };
+}
+
 describe('status refresh under RPC faults', () => {
   it('keeps the last known state, marked stale, when the node errors', async () => {
     const { testnet, owner, config, execute } = setup();
@@ -103,20 +124,17 @@ describe('nonce races', () => {
 
   it('rebuilds and re-signs once when the paymaster hands out an outside-execution nonce already used', async () => {
     const testnet = createTestnet({ startTime: START });
-    const real = testnet.paymaster();
     let usedNonce: unknown;
     let replays = 1;
-    const paymaster: PaymasterLike = {
-      executeTransaction: (tx, params) => real.executeTransaction(tx, params),
-      async buildTransaction(tx, params) {
-        const built = await real.buildTransaction(tx, params);
+    const paymaster = intercepted(testnet, {
+      build(built) {
         if (built.type !== 'invoke') return built;
         const message = built.typed_data.message as Record<string, unknown>;
         if (usedNonce === undefined) usedNonce = message.Nonce;
         else if (replays-- > 0) message.Nonce = usedNonce; // a nonce the account already consumed
         return built;
       },
-    };
+    });
     const { owner, config, execute } = setup(testnet, { paymaster });
     const { publicKey } = await createSession(config, { owner, policy });
     await execute();
@@ -130,15 +148,12 @@ describe('nonce races', () => {
 describe('expiry mid-flight', () => {
   it('refuses cleanly when the clock passes validUntil while the paymaster answers', async () => {
     const testnet = createTestnet({ startTime: START });
-    const real = testnet.paymaster();
-    const paymaster: PaymasterLike = {
-      executeTransaction: (tx, params) => real.executeTransaction(tx, params),
-      async buildTransaction(tx, params) {
-        const built = await real.buildTransaction(tx, params);
+    const paymaster = intercepted(testnet, {
+      build(built) {
         testnet.advanceTime(3600 - 10); // preflight passed; now inside the margin
         return built;
       },
-    };
+    });
     const { owner, config, execute } = setup(testnet, { paymaster });
     const { publicKey } = await createSession(config, { owner, policy });
     expect(await codeOf(execute())).toBe('SESSION_EXPIRED');
@@ -161,17 +176,13 @@ describe('a slow paymaster', () => {
 });
 
 /** The simulated paymaster, but its execute answer is lost after the outside execution ran. */
-function executesThenLosesAnswer(testnet: Testnet, lose: 'no hash' | 'hang up'): PaymasterLike {
-  const real = testnet.paymaster();
-  return {
-    buildTransaction: (...a: Parameters<PaymasterLike['buildTransaction']>) => real.buildTransaction(...a),
-    executeTransaction: async (...a: Parameters<PaymasterLike['executeTransaction']>) => {
-      const sent = await real.executeTransaction(...a);
-      if (lose === 'no hash') return { tracking_id: sent.tracking_id } as never;
+const executesThenLosesAnswer = (testnet: Testnet, lose: 'no hash' | 'hang up') =>
+  intercepted(testnet, {
+    execute(sent) {
+      if (lose === 'no hash') return { tracking_id: sent.tracking_id };
       throw new Error('socket hang up');
     },
-  } as PaymasterLike;
-}
+  });
 
 describe('a paymaster that may have executed', () => {
   it.each([
@@ -218,15 +229,9 @@ describe('a paymaster that may have executed', () => {
 
   it('refuses a malformed suggested fee from the paymaster as a typed mismatch, signing nothing', async () => {
     const testnet = createTestnet({ startTime: START });
-    const real = testnet.paymaster();
-    const paymaster = {
-      buildTransaction: async (...a: Parameters<PaymasterLike['buildTransaction']>) => {
-        const built = await real.buildTransaction(...a);
-        return { ...built, fee: { ...built.fee, suggested_max_fee_in_gas_token: 'lots' } } as never;
-      },
-      executeTransaction: (...a: Parameters<PaymasterLike['executeTransaction']>) =>
-        real.executeTransaction(...a),
-    } as PaymasterLike;
+    const paymaster = intercepted(testnet, {
+      build: (built) => ({ ...built, fee: { ...built.fee, suggested_max_fee_in_gas_token: 'lots' } }),
+    });
     const { owner, config, execute } = setup(testnet, { paymaster });
     const { publicKey } = await createSession(config, { owner, policy });
     const gas = { mode: 'default', gasToken: testnet.tokens.STRK } as const;

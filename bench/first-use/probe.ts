@@ -5,8 +5,9 @@ import { poseidonHashMany } from '../../src/core/crypto/poseidon.js';
 import { signOutsideExecution } from '../../src/core/sign.js';
 import { loadVectors } from '../../test/vectors/load.js';
 
-const o = loadVectors().vectors.outsideExecution;
-const key = loadVectors().vectors.sessionPrivateKey;
+const { vectors } = loadVectors();
+const o = vectors.outsideExecution;
+const key = vectors.sessionPrivateKey;
 const calls = o.oe.calls.map((c) => ({
   contractAddress: c.to,
   entrypoint: c.selector,
@@ -30,7 +31,7 @@ const routes: Record<string, () => unknown> = {
         calls,
       },
       privateKey: key,
-      publicKey: loadVectors().vectors.sessionPublicKey,
+      publicKey: vectors.sessionPublicKey,
       validUntil: 1767225600,
     }),
   // starknet.js's own route (typed data hashed generically); 'transfer' is the vector call's entrypoint.
