@@ -1,6 +1,17 @@
-// Debian's Chromium (`apt-get install chromium`): Playwright cannot download its own browser here.
+// The Chromium every browser project (vitest browser mode, Storybook, the demo's e2e test) launches:
+// the first of CHROMIUM_PATH, Debian's /usr/bin/chromium, Playwright's own (see browser-plan.ts).
+// `npm test` first runs scripts/ensure-browser.ts, which installs one when there is none.
+
+import { machineFacts } from './browser-facts.js';
+import { findBrowser, referenceEnvironment } from './browser-plan.js';
+
+const facts = machineFacts();
+const found = findBrowser(facts);
+// Nothing found (vitest started without `npm test`): Debian's path, so the launcher names what is missing.
+export const CHROMIUM_PATH = found?.path ?? '/usr/bin/chromium';
+/** Whether visual snapshots can be compared with the committed references here, and why not. */
+export const VISUAL_REFERENCE = referenceEnvironment(facts, found);
 // The background-networking flags keep it from calling out on a machine with no network.
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--headless',
