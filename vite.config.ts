@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, VISUAL_REFERENCE } from './test/helpers/chromium.js';
 
 const chromium = () =>
   playwright({
@@ -108,6 +108,8 @@ export default defineConfig({
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
           browser: browser(),
+          // Pixels are compared only in the environment the references were taken in (Debian Chromium + fonts).
+          provide: { visualReference: VISUAL_REFERENCE },
         },
       },
       {

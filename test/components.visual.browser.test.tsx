@@ -2,9 +2,11 @@
 // __screenshots__/components.visual.browser.test.tsx/. Deterministic: fixed clock, UTC, en-US,
 // Liberation fonts (Debian fonts-liberation), no animations, no hover (pointer-events off).
 // Update after an intended change: `npx vitest run --project browser test/components.visual.browser.test.tsx -u`.
+// Elsewhere (another browser, no Liberation fonts: a detected fact, see test/helpers/browser-plan.ts) every
+// state is still rendered and checked for size, but pixels are not compared, and the log says why.
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { page } from 'vitest/browser';
 import '../src/styles.css';
 import {
@@ -38,7 +40,10 @@ const STABLE_CSS = `
   .vt-row { display: flex; flex-wrap: wrap; gap: 8px; max-width: 640px; }
 `;
 
+const reference = inject('visualReference');
+
 beforeAll(() => {
+  if (!reference.comparable) console.warn(`visual snapshots: pixel comparison skipped: ${reference.reason}`);
   const style = document.createElement('style');
   style.textContent = STABLE_CSS;
   document.head.append(style);
@@ -63,7 +68,11 @@ async function snapshot(
   const frame = container.querySelector<HTMLElement>('.vt-frame')!;
   frame.style.width = `${Math.min(options.width, 600)}px`;
   await document.fonts.ready;
-  await expect.element(page.elementLocator(frame)).toMatchScreenshot(name);
+  if (reference.comparable) await expect.element(page.elementLocator(frame)).toMatchScreenshot(name);
+  else {
+    await expect.element(page.elementLocator(frame)).toBeVisible();
+    expect(frame.getBoundingClientRect().height).toBeGreaterThan(20);
+  }
   unmount();
 }
 

@@ -65,6 +65,17 @@ export function stopCommand(facts: BrowserFacts): string {
   return PLAYWRIGHT_COMMAND;
 }
 
+export interface VisualReference {
+  comparable: boolean;
+  reason: string;
+}
+// vite.config.ts provides it to the browser project; the visual test reads it with inject().
+declare module 'vitest' {
+  export interface ProvidedContext {
+    visualReference: VisualReference;
+  }
+}
+
 /**
  * Whether screenshots can be compared with the committed references (Debian Chromium + Liberation fonts);
  * `reason` says why not, for the test log.
@@ -72,7 +83,7 @@ export function stopCommand(facts: BrowserFacts): string {
 export function referenceEnvironment(
   facts: BrowserFacts,
   browser: FoundBrowser | undefined,
-): { comparable: boolean; reason: string } {
+): VisualReference {
   if (browser?.path !== DEBIAN_CHROMIUM) {
     const which = browser ? `${browser.path} (from ${browser.source})` : 'no browser';
     return {
