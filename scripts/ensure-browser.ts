@@ -3,6 +3,8 @@
 // Order and choices: test/helpers/browser-plan.ts. `npm run test:node` does not need it.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { machineFacts } from '../test/helpers/browser-facts.js';
 import {
   type BrowserPlan,
@@ -13,16 +15,25 @@ import {
 } from '../test/helpers/browser-plan.js';
 
 const say = (line: string) => console.log(`ensure-browser: ${line}`);
-const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
+// The line that says what went wrong ("Error: ..." from Playwright, "E: ..." from apt), not a stack or a brace.
+function reasonOf(text: string): string {
+  const lines = stripVTControlCharacters(text)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.filter((l) => /^(Error|E:)/.test(l)).at(-1) ?? lines.at(-1) ?? '';
+}
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
   const r = spawnSync(cmd, args, { encoding: 'utf8', env, timeout: 15 * 60_000 });
   if (r.status === 0) return undefined;
-  return lastLine(r.stderr || r.stdout || '') || r.error?.message || `${cmd} exited with ${r.status}`;
+  return (
+    reasonOf(`${r.stdout ?? ''}\n${r.stderr ?? ''}`) || r.error?.message || `${cmd} exited with ${r.status}`
+  );
 }
 
 function aptInstall(packages: string[]): string | undefined {
-  say(`installing ${packages.join(' ')} with apt-get (once: the browser tests need them)`);
+  say(`installing ${packages.join(' ')} with apt-get, once, for the browser tests`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   return (
     run('apt-get', ['update', '-qq'], env) ??
@@ -31,8 +42,9 @@ function aptInstall(packages: string[]): string | undefined {
 }
 
 function playwrightInstall(): string | undefined {
-  say("installing Playwright's Chromium (npx playwright install chromium; a download of ~150 MB)");
-  const cli = createRequire(import.meta.url).resolve('playwright-core/cli.js');
+  say("installing Playwright's Chromium (npx playwright install chromium: a large download)");
+  // cli.js is not in playwright-core's exports: find it beside its package.json (the package's bin).
+  const cli = join(dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'cli.js');
   const { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: _, ...env } = process.env;
   return run(process.execPath, [cli, 'install', 'chromium'], env);
 }
@@ -51,7 +63,7 @@ function version(browser: FoundBrowser): { ok: true; text: string } | { ok: fals
   const text = r.stdout?.trim();
   return r.status === 0 && text
     ? { ok: true, text }
-    : { ok: false, why: lastLine(r.stderr ?? '') || 'no output' };
+    : { ok: false, why: reasonOf(r.stderr ?? '') || 'no output' };
 }
 
 function stop(why: string): never {

@@ -1,5 +1,5 @@
 // The real machine's facts for browser-plan.ts (Node only: read by vite.config.ts and the ensure script).
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { BrowserFacts } from './browser-plan.js';
 
@@ -20,12 +20,20 @@ function playwrightChromium(): string | undefined {
   }
 }
 
+function isDebian(): boolean {
+  try {
+    return /^ID="?debian"?$/m.test(readFileSync('/etc/os-release', 'utf8')) && isFile('/usr/bin/apt-get');
+  } catch {
+    return false;
+  }
+}
+
 export function machineFacts(env: NodeJS.ProcessEnv = process.env): BrowserFacts {
   return {
     chromiumPathEnv: env.CHROMIUM_PATH || undefined,
     platform: process.platform,
     isRoot: process.getuid?.() === 0,
-    hasApt: isFile('/etc/debian_version') && isFile('/usr/bin/apt-get'),
+    isDebian: isDebian(),
     playwrightChromium: playwrightChromium(),
     isFile,
   };

@@ -6,6 +6,7 @@ import {
   findBrowser,
   LIBERATION_SANS,
   PLAYWRIGHT_COMMAND,
+  PLAYWRIGHT_LINUX_COMMAND,
   planBrowser,
   referenceEnvironment,
   stopCommand,
@@ -22,7 +23,7 @@ function machine(files: string[], over: Partial<BrowserFacts> = {}): BrowserFact
     chromiumPathEnv: undefined,
     platform: 'linux',
     isRoot: true,
-    hasApt: true,
+    isDebian: true,
     playwrightChromium: PW,
     isFile: (path) => present.has(path),
     ...over,
@@ -64,7 +65,7 @@ describe('planBrowser', () => {
   it("uses Playwright's own install on Debian without root, and on macOS", () => {
     expect(planBrowser(machine([], { isRoot: false }))).toEqual({ kind: 'playwright' });
     expect(
-      planBrowser(machine([], { platform: 'darwin', hasApt: false, playwrightChromium: MAC_PW })),
+      planBrowser(machine([], { platform: 'darwin', isDebian: false, playwrightChromium: MAC_PW })),
     ).toEqual({
       kind: 'playwright',
     });
@@ -77,17 +78,21 @@ describe('planBrowser', () => {
       kind: 'stop',
       command: `sudo ${APT_COMMAND}`,
     });
-    const other = machine([], { platform: 'freebsd', hasApt: false, playwrightChromium: undefined });
+    const other = machine([], { platform: 'freebsd', isDebian: false, playwrightChromium: undefined });
     expect(planBrowser(other)).toEqual({ kind: 'stop', command: PLAYWRIGHT_COMMAND });
+  });
+  it("uses Playwright's install, not apt-get, on another Linux even as root (Ubuntu has no chromium deb)", () => {
+    expect(planBrowser(machine([], { isDebian: false }))).toEqual({ kind: 'playwright' });
   });
 });
 
 describe('stopCommand', () => {
-  it('names apt-get on Debian (with sudo unless root), Playwright elsewhere', () => {
+  it('names apt-get on Debian (with sudo unless root), Playwright (with the libraries on Linux) elsewhere', () => {
     expect(stopCommand(machine([]))).toBe(APT_COMMAND);
     expect(stopCommand(machine([], { isRoot: false }))).toBe(`sudo ${APT_COMMAND}`);
-    expect(stopCommand(machine([], { platform: 'darwin', hasApt: false }))).toBe(PLAYWRIGHT_COMMAND);
-    expect(stopCommand(machine([], { platform: 'win32', hasApt: false }))).toBe(PLAYWRIGHT_COMMAND);
+    expect(stopCommand(machine([], { platform: 'darwin', isDebian: false }))).toBe(PLAYWRIGHT_COMMAND);
+    expect(stopCommand(machine([], { platform: 'win32', isDebian: false }))).toBe(PLAYWRIGHT_COMMAND);
+    expect(stopCommand(machine([], { isDebian: false }))).toBe(PLAYWRIGHT_LINUX_COMMAND);
   });
 });
 

@@ -5,14 +5,16 @@ export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 export const LIBERATION_SANS = '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf';
 export const APT_COMMAND = 'apt-get install -y --no-install-recommends chromium fonts-liberation';
 export const PLAYWRIGHT_COMMAND = 'npx playwright install chromium';
+// Other Linux distributions may also lack the browser's system libraries; Playwright installs them too.
+export const PLAYWRIGHT_LINUX_COMMAND = 'npx playwright install --with-deps chromium';
 
 export interface BrowserFacts {
   /** process.env.CHROMIUM_PATH */
   chromiumPathEnv: string | undefined;
   platform: NodeJS.Platform;
   isRoot: boolean;
-  /** A Debian-like system with apt-get. */
-  hasApt: boolean;
+  /** Debian (/etc/os-release ID=debian), whose apt has the `chromium` package the references were taken with. */
+  isDebian: boolean;
   /** Where Playwright installs its Chromium (playwright-core's registry), if it knows this platform. */
   playwrightChromium: string | undefined;
   isFile(path: string): boolean;
@@ -40,7 +42,7 @@ export function findBrowser(facts: BrowserFacts): FoundBrowser | undefined {
   return undefined;
 }
 
-const canApt = (f: BrowserFacts) => f.platform === 'linux' && f.hasApt && f.isRoot;
+const canApt = (f: BrowserFacts) => f.platform === 'linux' && f.isDebian && f.isRoot;
 
 /** What to do next: use a browser, install one (apt as root on Debian, else Playwright), or stop. */
 export function planBrowser(facts: BrowserFacts): BrowserPlan {
@@ -61,8 +63,9 @@ export function planBrowser(facts: BrowserFacts): BrowserPlan {
 
 /** The one command a person runs when no automatic install worked. */
 export function stopCommand(facts: BrowserFacts): string {
-  if (facts.platform === 'linux' && facts.hasApt) return facts.isRoot ? APT_COMMAND : `sudo ${APT_COMMAND}`;
-  return PLAYWRIGHT_COMMAND;
+  if (facts.platform !== 'linux') return PLAYWRIGHT_COMMAND;
+  if (facts.isDebian) return facts.isRoot ? APT_COMMAND : `sudo ${APT_COMMAND}`;
+  return PLAYWRIGHT_LINUX_COMMAND;
 }
 
 export interface VisualReference {
