@@ -8,5 +8,8 @@ const code = readFileSync(entry, 'utf8');
 if (!code.startsWith('"use client"'))
   writeFileSync(entry, `"use client";\n${code.replace(/^['"]use client['"];?\n?/m, '')}`);
 copyFileSync('src/styles.css', 'dist/styles.css');
-console.log('post-build: "use client" on dist/index.js, dist/styles.css copied');
+// Types for `import 'starknet-sessions/styles.css'`: TypeScript checks side-effect imports, and a project
+// without a bundler's `*.css` declaration would report the import as unresolved.
+writeFileSync('dist/styles.css.d.ts', '// The stylesheet: imported for its side effect only.\nexport {};\n');
+console.log('post-build: "use client" on dist/index.js, dist/styles.css (+ .d.ts) copied');
 await import('./check-dist.mjs');
