@@ -103,7 +103,7 @@ export async function getSessionState(
     current = (await config.storage.update(scope, record.publicKey, { status: 'expired' })) ?? current;
   }
   // A usable session was restored: warm the signing tables in idle time so the first action is fast.
-  if (current.status === 'active') scheduleSigningWarmup({ chainId: scope.chainId });
+  if (current.status === 'active') scheduleSigningWarmup(scope.chainId);
   const spending = current.spendingLimits.map((limit) => spendOf(limit, policies, now));
   return stateOf(config, current, now, chain.exists ? chain : undefined, spending);
 }

@@ -1,54 +1,34 @@
-import { signOutsideExecution } from '../sign.js';
+import { normalizeCalls } from '../call.js';
+import { toChainId } from '../chain.js';
+import { outsideExecutionHashOf } from '../hash.js';
+import { signHash } from './ecdsa.js';
 
 // The first signature of a page pays for what later ones reuse: starknet.js builds the curve's
 // generator table (~80 ms), our Poseidon builds its constants and checks a known answer, and the JIT
 // is cold. Warming does that work on a throwaway key and message, in idle time, before the user acts.
-const ROUNDS = 8; // one round builds the tables; the next ones bring the JIT close to warm
-const SAMPLE = {
-  accountAddress: '0x1',
-  chainId: '0x534e5f5345504f4c4941', // SN_SEPOLIA
-  outsideExecution: {
-    nonce: 1,
-    executeAfter: 0,
-    executeBefore: 1,
-    calls: [{ contractAddress: '0x2', entrypoint: 'warm_up', calldata: ['0x1'] }],
-  },
-};
+// The same steps as executeWithSession's (parse the calls, hash, sign): warm, and no extra bundle bytes.
+const CALLS = [{ contractAddress: '0x1', entrypoint: '0x1', calldata: ['0x1'] }];
+const WINDOW = { caller: 1n, nonce: 1n, executeAfter: 1n, executeBefore: 1n };
 
-// The Stark public key of the throwaway private key 1 (the generator's x): no scalar multiplication.
-const PUBLIC_KEY_OF_1 = '0x1ef15c18599971b7beced415a40f0c7deacfd9b0d1819e03d723d8bc943cfca';
+let scheduled = false;
 
-let state: 'idle' | 'scheduled' | 'done' = 'idle';
-
-/** One warm-up round: hash a sample outside execution and sign it with a throwaway key (no secret). */
-export function warmSigningOnce(chainId = SAMPLE.chainId): void {
-  signOutsideExecution({ ...SAMPLE, chainId, privateKey: 1n, publicKey: PUBLIC_KEY_OF_1, validUntil: 1 });
-}
-
-type IdleScheduler = (run: () => void, options: { timeout: number }) => unknown;
+type IdleScheduler = (run: () => void) => unknown;
 
 /**
  * Warms signing once per page or process, in idle time (requestIdleCallback, else a timer that does
- * not keep a Node process alive). Never at import time: call it when a session is restored, with its chain.
+ * not keep a Node process alive): one round builds the tables, the next ones warm the JIT.
+ * Never at import time: call it when a session is restored, with its chain (its domain hash is cached).
  */
-export function scheduleSigningWarmup(options: { chainId?: string; rounds?: number } = {}): void {
-  const { chainId, rounds = ROUNDS } = options;
-  if (state !== 'idle') return;
-  state = 'scheduled';
+export function scheduleSigningWarmup(chainId: string, rounds = 8): void {
+  if (scheduled) return;
+  scheduled = true;
   const idle = (globalThis as { requestIdleCallback?: IdleScheduler }).requestIdleCallback;
-  const later = (run: () => void) => {
-    if (idle) idle(run, { timeout: 2000 });
-    else (setTimeout(run, 0) as { unref?: () => void }).unref?.();
-  };
+  const later = (run: () => void) =>
+    idle ? idle(run) : (setTimeout(run) as { unref?: () => void }).unref?.();
   const round = (left: number) => () => {
-    warmSigningOnce(chainId); // the session's chain: its domain hash is cached too
+    const oe = { ...WINDOW, calls: normalizeCalls(CALLS) };
+    signHash(outsideExecutionHashOf(1n, toChainId(chainId), oe, 'u128'), 1n); // throwaway key
     if (left > 1) later(round(left - 1));
-    else state = 'done';
   };
   later(round(rounds));
-}
-
-/** Whether the warm-up has finished (for tests and benchmarks). */
-export function signingWarmupState(): 'idle' | 'scheduled' | 'done' {
-  return state;
 }
