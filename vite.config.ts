@@ -48,7 +48,9 @@ export default defineConfig({
       formats: ['es'],
     },
     outDir: 'dist',
-    sourcemap: true,
+    // No maps: dist/ is unminified, one file per source module, so a stack trace already reads as the
+    // source; maps would ship every source a second time (737 KB) or point at an unshipped src/.
+    sourcemap: false,
     emptyOutDir: true,
     minify: false,
     rolldownOptions: {

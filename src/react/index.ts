@@ -1,9 +1,26 @@
 'use client';
 export { useSessionConfig } from './context.js';
-export { useSessionSupport, useSessions, useSpendingPolicy } from './queries.js';
+export {
+  type UseSessionSupportReturnType,
+  type UseSessionsReturnType,
+  type UseSpendingPolicyParameters,
+  type UseSpendingPolicyReturnType,
+  useSessionSupport,
+  useSessions,
+  useSpendingPolicy,
+} from './queries.js';
 export { SessionProvider, type SessionProviderProps } from './SessionProvider.js';
-export { useCreateSession } from './useCreateSession.js';
-export { useRevokeSession } from './useRevokeSession.js';
+export {
+  type UseCreateSessionData,
+  type UseCreateSessionOptions,
+  type UseCreateSessionReturnType,
+  useCreateSession,
+} from './useCreateSession.js';
+export { type UseRevokeSessionReturnType, useRevokeSession } from './useRevokeSession.js';
 export { type UseSessionParameters, type UseSessionReturnType, useSession } from './useSession.js';
-export { useSessionExecute } from './useSessionExecute.js';
+export {
+  type UseSessionExecuteOptions,
+  type UseSessionExecuteReturnType,
+  useSessionExecute,
+} from './useSessionExecute.js';
 export { type StarknetBindings, useStarknetBindings } from './useStarknet.js';

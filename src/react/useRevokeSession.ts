@@ -1,19 +1,30 @@
 'use client';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { type RevokeSessionReturnType, revokeSession } from '../core/actions/index.js';
+import type { SessionError } from '../core/errors/index.js';
 import type { RevokeSessionVariables } from '../query/index.js';
 import { revokeSessionMutationKey } from '../query/index.js';
 import { useOwnerMutation } from './mutation.js';
 
+/** What `useRevokeSession()` returns: TanStack's mutation result plus the `revokeSession` verb pair. */
+export type UseRevokeSessionReturnType = UseMutationResult<
+  RevokeSessionReturnType,
+  SessionError,
+  RevokeSessionVariables
+> & {
+  revokeSession(variables?: RevokeSessionVariables): void;
+  revokeSessionAsync(variables?: RevokeSessionVariables): Promise<RevokeSessionReturnType>;
+};
+
 /** Revokes one session, several, or all of the app's (`{ all: true }`) in ONE owner transaction; wipes keys. */
-export function useRevokeSession() {
+export function useRevokeSession(): UseRevokeSessionReturnType {
   const mutation = useOwnerMutation<RevokeSessionReturnType, RevokeSessionVariables>(
     revokeSessionMutationKey,
     revokeSession,
   );
   return {
     ...mutation,
-    revokeSession: (variables: RevokeSessionVariables = { all: true }) => mutation.mutate(variables),
-    revokeSessionAsync: (variables: RevokeSessionVariables = { all: true }) =>
-      mutation.mutateAsync(variables),
+    revokeSession: (variables = { all: true }) => mutation.mutate(variables),
+    revokeSessionAsync: (variables = { all: true }) => mutation.mutateAsync(variables),
   };
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useEffect, useReducer } from 'react';
 import { deriveStatus, type SessionState } from '../core/actions/index.js';
 import { sessionStateQueryOptions } from '../query/index.js';
@@ -13,7 +13,8 @@ export interface UseSessionParameters {
   refetchInterval?: number | false | undefined;
 }
 
-export type UseSessionReturnType = ReturnType<typeof useQuery<SessionState, Error>>;
+/** `data`: the live `SessionState` (status, time left, calls left, spend left…). */
+export type UseSessionReturnType = UseQueryResult<SessionState, Error>;
 
 /**
  * One live object for the session: status (`none | pending | active | expiring | expired | exhausted |

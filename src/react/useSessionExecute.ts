@@ -1,16 +1,31 @@
 'use client';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ExecuteWithSessionReturnType, SessionState } from '../core/actions/index.js';
 import type { SessionError } from '../core/errors/index.js';
 import { type ExecuteWithSessionVariables, executeWithSessionMutationOptions } from '../query/index.js';
 import { useSessionConfig } from './context.js';
 import { useStarknetBindings } from './useStarknet.js';
 
+/** What `useSessionExecute()` returns: TanStack's mutation result plus the `execute` verb pair. */
+export type UseSessionExecuteReturnType = UseMutationResult<
+  ExecuteWithSessionReturnType,
+  SessionError,
+  ExecuteWithSessionVariables
+> & {
+  execute(calls: ExecuteWithSessionVariables['calls'], options?: UseSessionExecuteOptions): void;
+  executeAsync(
+    calls: ExecuteWithSessionVariables['calls'],
+    options?: UseSessionExecuteOptions,
+  ): Promise<ExecuteWithSessionReturnType>;
+};
+/** The second argument of `execute` / `executeAsync`: `mode`, `feeMode`, `waitForReceipt`, `publicKey`… */
+export type UseSessionExecuteOptions = Omit<ExecuteWithSessionVariables, 'calls'>;
+
 /**
  * `execute(calls, options)`: preflight, sign with the session key, submit through the paymaster (or
  * directly). No wallet prompt. Errors are typed `SessionError`s: switch on `error.code`.
  */
-export function useSessionExecute() {
+export function useSessionExecute(): UseSessionExecuteReturnType {
   const config = useSessionConfig();
   const bindings = useStarknetBindings();
   const queryClient = useQueryClient();
@@ -45,13 +60,7 @@ export function useSessionExecute() {
   });
   return {
     ...mutation,
-    execute: (
-      calls: ExecuteWithSessionVariables['calls'],
-      options?: Omit<ExecuteWithSessionVariables, 'calls'>,
-    ) => mutation.mutate({ ...options, calls }),
-    executeAsync: (
-      calls: ExecuteWithSessionVariables['calls'],
-      options?: Omit<ExecuteWithSessionVariables, 'calls'>,
-    ) => mutation.mutateAsync({ ...options, calls }),
+    execute: (calls, options) => mutation.mutate({ ...options, calls }),
+    executeAsync: (calls, options) => mutation.mutateAsync({ ...options, calls }),
   };
 }

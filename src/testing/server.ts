@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * The testnet over real HTTP on 127.0.0.1 (node:http). Node only: import it from
  * 'starknet-sessions/testing/server'-style entry points, never from browser code.

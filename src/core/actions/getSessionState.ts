@@ -1,4 +1,5 @@
 import type { SessionData, SpendingPolicyState } from '../calls.js';
+import { scheduleSigningWarmup } from '../crypto/warmup.js';
 import { isSessionError, type SessionError } from '../errors/index.js';
 import { toHex } from '../felt.js';
 import type { SessionScope, StoredSession, StoredSessionStatus } from '../storage/types.js';
@@ -101,6 +102,8 @@ export async function getSessionState(
   if (current.status === 'active' && now > current.validUntil) {
     current = (await config.storage.update(scope, record.publicKey, { status: 'expired' })) ?? current;
   }
+  // A usable session was restored: warm the signing tables in idle time so the first action is fast.
+  if (current.status === 'active') scheduleSigningWarmup(scope.chainId);
   const spending = current.spendingLimits.map((limit) => spendOf(limit, policies, now));
   return stateOf(config, current, now, chain.exists ? chain : undefined, spending);
 }
