@@ -53,13 +53,23 @@ export class CallLimitReachedError extends SessionError<'CALL_LIMIT_REACHED'> {
   override name = errorName(this.code);
   declare readonly maxCalls: number;
   declare readonly callsUsed: number;
-  constructor(maxCalls: number, callsUsed: number, options?: { cause?: unknown; details?: string }) {
-    super('CALL_LIMIT_REACHED', `The session has used all of its ${maxCalls} transactions.`, {
-      ...options,
-      metaMessages: [`callsUsed: ${callsUsed}`],
-    });
+  /** Set when calls are left but not enough for this route (v29/v30: an outside execution needs two). */
+  declare readonly reason: 'paymaster-needs-two-calls' | undefined;
+  constructor(
+    maxCalls: number,
+    callsUsed: number,
+    options?: { cause?: unknown; details?: string; reason?: 'paymaster-needs-two-calls' },
+  ) {
+    super(
+      'CALL_LIMIT_REACHED',
+      options?.reason
+        ? "This account version cannot send the session's last transaction through a paymaster."
+        : `The session has used all of its ${maxCalls} transactions.`,
+      { ...options, metaMessages: [`callsUsed: ${callsUsed}`] },
+    );
     this.maxCalls = maxCalls;
     this.callsUsed = callsUsed;
+    this.reason = options?.reason;
   }
 }
 
