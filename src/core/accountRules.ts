@@ -4,6 +4,9 @@
  * exact class hash (support.ts).
  */
 
+import { InvalidPolicyError, SessionNotSupportedError } from './errors/index.js';
+import type { NormalizedSessionPolicy } from './policy.js';
+
 export type KnownAccountVersion = 'v28' | 'v29' | 'v30' | 'v31' | 'v32' | 'v33';
 export type AccountVersion = KnownAccountVersion | 'unknown';
 
@@ -89,4 +92,44 @@ export function accountRules(
     return { version, refused: options.allowUnknownAccounts ? undefined : 'unknown-account', ...STRICT };
   }
   return { version, refused: version === 'v28' ? 'unsafe-version' : undefined, ...RULES[version] };
+}
+
+/** How the policy will be used, for the rules that depend on the route. */
+export interface PolicyUse {
+  accountAddress: string;
+  /** Actions will go through a paymaster (outside executions). */
+  viaPaymaster: boolean;
+  /** The app lets execute fall back to a direct invoke (fallback.direct). */
+  fallbackDirect: boolean;
+}
+
+/**
+ * Refuses, before any prompt, a policy this account version cannot hold safely (§7–§8): no sessions on
+ * v28 or an unknown class (unless opted in), no empty whitelist where it is owner-equivalent (v29–v31),
+ * no spending limits before v33, no maxCalls 1 for paymaster use on v29/v30 (unless direct is allowed).
+ */
+export function assertPolicyAllowed(
+  rules: AccountRules,
+  policy: NormalizedSessionPolicy,
+  use: PolicyUse,
+): void {
+  if (rules.refused)
+    throw new SessionNotSupportedError(use.accountAddress, 'session-keys', rules.version, rules.refused);
+  if (policy.allowedSelectors.length === 0 && !rules.emptyWhitelistSafe) {
+    throw new InvalidPolicyError(
+      'owner-equivalent',
+      'actions',
+      `On account ${rules.version}, a session allowed every action could replace the owner key: list the actions.`,
+    );
+  }
+  if (policy.spendingLimits.length > 0 && !rules.spendingPolicy) {
+    throw new SessionNotSupportedError(use.accountAddress, 'spending-policy', rules.version);
+  }
+  if (policy.maxCalls < rules.outsideExecutionCallsNeeded && use.viaPaymaster && !use.fallbackDirect) {
+    throw new InvalidPolicyError(
+      'paymaster-needs-two-calls',
+      'maxCalls',
+      `On account ${rules.version}, a gasless action needs two calls left: ask for maxCalls of 2 or more.`,
+    );
+  }
 }
