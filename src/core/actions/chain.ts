@@ -104,3 +104,16 @@ export async function readAllowedSelectors(
     }),
   );
 }
+
+/** The account's class hash (0x hex), or undefined when the provider cannot read it. */
+export async function readClassHash(
+  provider: SessionProviderLike,
+  accountAddress: string,
+): Promise<string | undefined> {
+  if (!provider.getClassHashAt) return undefined;
+  try {
+    return toHex(BigInt(await provider.getClassHashAt(accountAddress)));
+  } catch (error) {
+    throw rpcError(error, 'starknet_getClassHashAt');
+  }
+}

@@ -112,7 +112,8 @@ export class CallNotAllowedError extends SessionError<'CALL_NOT_ALLOWED'> {
   }
 }
 
-export type SpendLimitKind = 'per-call' | 'per-window';
+/** 'window-overflow': the policy's window_start + window_seconds passes u64, so the account panics on any spend. */
+export type SpendLimitKind = 'per-call' | 'per-window' | 'window-overflow';
 
 /** A token movement above the session's spending policy. */
 export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'> {
@@ -129,7 +130,9 @@ export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'
       'SPEND_LIMIT_EXCEEDED',
       limit === 'per-call'
         ? 'This call moves more than the session allows per call.'
-        : "This call moves more than is left in the session's spending window.",
+        : limit === 'window-overflow'
+          ? "The account's spending window overflows (window start + length past u64): every spend reverts."
+          : "This call moves more than is left in the session's spending window.",
       { metaMessages: [`Token ${token}: amount ${amount}, allowed ${allowed}`] },
     );
     this.token = token;
