@@ -11,6 +11,7 @@ import {
   executeWithSession,
   isSessionError,
   revokeSession,
+  type SessionCall,
   type SessionPolicy,
 } from '../src/core/index.js';
 import { createTestnet } from '../src/testing/index.js';
@@ -39,7 +40,7 @@ function setup(kind: 'session-v32' | 'session-v33' = 'session-v33') {
     entrypoint: 'transfer',
     calldata: ['0xbeef', `0x${amount.toString(16)}`, '0x0'],
   });
-  const execute = (calls: Call[], over: Partial<Parameters<typeof executeWithSession>[1]> = {}) =>
+  const execute = (calls: SessionCall[], over: Partial<Parameters<typeof executeWithSession>[1]> = {}) =>
     executeWithSession(config, { accountAddress: owner.address, calls, waitForReceipt: true, ...over });
   return { testnet, owner, wallet, config, scope, pay, execute };
 }
