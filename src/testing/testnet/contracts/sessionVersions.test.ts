@@ -61,7 +61,7 @@ async function outside(o: OeOptions = {}): Promise<string> {
     calls: calls.map((c) => ({
       contractAddress: c.to,
       entrypoint: c.entrypoint,
-      calldata: c.calldata.map(String),
+      calldata: (c.calldata ?? []).map(String),
     })),
   };
   const h = computeOutsideExecutionHash({
@@ -77,7 +77,7 @@ async function outside(o: OeOptions = {}): Promise<string> {
     oe.executeAfter,
     oe.executeBefore,
     calls.length,
-    ...calls.flatMap((c) => [c.to, hex(selector(c.entrypoint)), c.calldata.length, ...c.calldata]),
+    ...calls.flatMap((c) => [c.to, hex(selector(c.entrypoint)), (c.calldata ?? []).length, ...(c.calldata ?? [])]),
     4,
     PK,
     hex(r),
