@@ -77,7 +77,12 @@ async function outside(o: OeOptions = {}): Promise<string> {
     oe.executeAfter,
     oe.executeBefore,
     calls.length,
-    ...calls.flatMap((c) => [c.to, hex(selector(c.entrypoint)), (c.calldata ?? []).length, ...(c.calldata ?? [])]),
+    ...calls.flatMap((c) => [
+      c.to,
+      hex(selector(c.entrypoint)),
+      (c.calldata ?? []).length,
+      ...(c.calldata ?? []),
+    ]),
     4,
     PK,
     hex(r),
