@@ -59,10 +59,7 @@ function assertConsentedLimitsHeld(
   for (const limit of record.spendingLimits) {
     const token = toHex(BigInt(limit.token));
     if (!tokens.includes(token) || policies[token]?.enabled) continue;
-    throw new AccountStateMismatchError(
-      'set-policy',
-      { [`spendingLimits[${token}]`]: `${BigInt(limit.maxPerCall)}/${BigInt(limit.maxPerWindow)}` },
-      { [`spendingLimits[${token}]`]: 'none' },
-    );
+    const key = `spendingLimits[${token}]`;
+    throw new AccountStateMismatchError('set-policy', { [key]: 'a cap' }, { [key]: 'none' });
   }
 }
