@@ -34,6 +34,11 @@ export interface SessionText {
   warnCapNotCounted: (entrypoints: string) => string;
   warnFeeTransferBlocked: (token: string) => string;
   warnSignsMessages: string;
+  warnUnsafeVersion: (version: string) => string;
+  warnUnknownAccount: string;
+  warnOwnerEquivalent: (version: string) => string;
+  warnCannotCapSpending: (version: string) => string;
+  warnLastCallNotGasless: (version: string) => string;
   approve: string;
   approvePending: string;
   reject: string;
@@ -126,6 +131,14 @@ export const defaultText: SessionText = {
     `Fees are paid in ${token} with a transfer that this session may not make: its actions will fail.`,
   warnSignsMessages:
     'While the session lasts, its key can also sign messages as your account (for example off-chain orders or logins).',
+  warnUnsafeVersion: (version) =>
+    `Your account (${version}) lets any session act as the owner: upgrade it first.`,
+  warnUnknownAccount: 'Your account is not a known session account: strictest rules, no spending caps.',
+  warnOwnerEquivalent: (version) =>
+    `On your account (${version}) a session allowed every action can take it over.`,
+  warnCannotCapSpending: (version) => `Your account (${version}) cannot cap what the actions spend.`,
+  warnLastCallNotGasless: (version) =>
+    `On your account (${version}) the session's last transaction is not gasless.`,
   approve: 'Approve in wallet',
   approvePending: 'Waiting for wallet…',
   reject: 'Not now',

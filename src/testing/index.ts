@@ -18,6 +18,7 @@ export {
 } from './mockWallet.js';
 export type { PlayerState } from './testnet/contracts/game.js';
 export type { LegacyAccountVariant, LegacySrc5Behaviour } from './testnet/contracts/legacyAccount.js';
+export type { SessionAccountVersion } from './testnet/contracts/sessionVersions.js';
 export type { PaymasterDownMode, RevertTarget, RpcErrorShape } from './testnet/faults.js';
 export { Faults } from './testnet/faults.js';
 export type { TransportRequest, TransportResponse } from './testnet/handler.js';
