@@ -50,10 +50,13 @@ export async function readSessionData(
   provider: SessionProviderLike,
   accountAddress: string,
   publicKey: string,
+  block?: number,
 ): Promise<SessionData> {
   let result: string[];
   try {
-    result = await provider.callContract(buildGetSessionDataCall({ accountAddress, publicKey }));
+    const call = buildGetSessionDataCall({ accountAddress, publicKey });
+    // Only a pinned read passes the block: some providers' callContract take nothing else.
+    result = await (block === undefined ? provider.callContract(call) : provider.callContract(call, block));
   } catch (error) {
     throw rpcError(error, 'starknet_call get_session_data');
   }

@@ -4,6 +4,7 @@ import { toHex } from '../felt.js';
 import type { SessionScope, StoredSession, StoredSessionStatus } from '../storage/types.js';
 import { readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
+import { confirmSessionGone, showsSession } from './revocation.js';
 import type { SessionProviderLike, SessionTarget } from './types.js';
 
 export type SessionStatus = 'none' | 'pending' | 'active' | 'expiring' | 'expired' | 'exhausted' | 'revoked';
@@ -54,8 +55,9 @@ export type GetSessionStateReturnType = SessionState;
 
 /**
  * The session's state, reconciled with the chain: a session revoked or changed on chain (from another
- * device or tab) is marked revoked and its key wiped; an expired one is marked and wiped. When the node
- * cannot be read, the last known state is returned with `stale: true` (never thrown).
+ * device or tab) is marked revoked and its key wiped, once confirmed (a pinned read or its event, never
+ * one answer); an expired one is marked and wiped. When the node cannot be read, or its answer is not
+ * confirmed, the last known state is returned with `stale: true` and the reason (never thrown).
  */
 export async function getSessionState(
   config: SessionConfig,
@@ -68,9 +70,18 @@ export async function getSessionState(
     return stateOf(config, record, now);
 
   let chain: SessionData;
+  let seenAt: number | undefined;
   let policies: Record<string, SpendingPolicyState> = {};
   try {
     chain = await readSessionData(provider, parameters.accountAddress, record.publicKey);
+    if (record.status === 'active' && !showsSession(record, chain)) {
+      // One answer that it is gone proves nothing (a lagging node): confirmed, or the state is stale.
+      const evidence = await confirmSessionGone(provider, parameters.accountAddress, record);
+      if (evidence.kind === 'unconfirmed')
+        return { ...stateOf(config, record, now), stale: true, error: evidence.error };
+      chain = evidence.data;
+      if (evidence.kind === 'alive') seenAt = evidence.block;
+    }
     // No limits: no tokens, no request.
     if (chain.exists) {
       policies = await readSpendingPolicies(
@@ -88,15 +99,15 @@ export async function getSessionState(
   let current = record;
   if (record.status === 'pending' && chain.exists) {
     current = (await config.storage.update(scope, record.publicKey, { status: 'active' })) ?? record;
-  } else if (record.status === 'active' && (!chain.exists || chain.validUntil !== record.validUntil)) {
-    // Revoked, or re-registered with other terms, by the owner elsewhere: this key is done.
+  } else if (record.status === 'active' && !showsSession(record, chain)) {
+    // Confirmed revoked, or re-registered with other terms, by the owner elsewhere: this key is done.
     current = (await config.storage.update(scope, record.publicKey, { status: 'revoked' })) ?? {
       ...record,
       status: 'revoked',
     };
-  } else if (chain.exists && chain.callsUsed > (record.callsUsed ?? 0)) {
-    current =
-      (await config.storage.update(scope, record.publicKey, { callsUsed: chain.callsUsed })) ?? record;
+  } else if (chain.callsUsed > (record.callsUsed ?? 0) || seenAt !== undefined) {
+    const patch = { callsUsed: chain.callsUsed, ...(seenAt === undefined ? {} : { aliveAtBlock: seenAt }) };
+    current = (await config.storage.update(scope, record.publicKey, patch)) ?? record;
   }
   if (current.status === 'active' && now > current.validUntil) {
     current = (await config.storage.update(scope, record.publicKey, { status: 'expired' })) ?? current;

@@ -27,5 +27,5 @@ export {
   SpendLimitExceededError,
   type SpendLimitKind,
 } from './preflight.js';
-export { RpcRequestError, SessionNotSupportedError } from './rpc.js';
+export { RpcRequestError, SessionNotSupportedError, StaleReadError } from './rpc.js';
 export * from './storage.js';

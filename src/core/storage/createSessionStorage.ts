@@ -86,6 +86,9 @@ function mergePatch(session: StoredSession, patch: StoredSessionPatch): StoredSe
   const next: StoredSession = { ...session, ...patch, status: session.status };
   if (rank(patch.status) > rank(session.status)) next.status = patch.status!;
   if (patch.callsUsed !== undefined) next.callsUsed = Math.max(session.callsUsed ?? 0, patch.callsUsed);
+  // Evidence only moves forward: a stale patch never lowers the block a session was seen alive at.
+  if (patch.aliveAtBlock !== undefined)
+    next.aliveAtBlock = Math.max(session.aliveAtBlock ?? 0, patch.aliveAtBlock);
   return next;
 }
 

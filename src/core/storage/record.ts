@@ -173,6 +173,7 @@ const SESSION_FIELDS: readonly Field[] = [
   ['transactionHash', felt, true],
   ['status', status],
   ['callsUsed', u32, true],
+  ['aliveAtBlock', u64, true],
   ['updatedAt', u64],
 ];
 
@@ -182,6 +183,7 @@ const PATCH_FIELDS: readonly Field[] = [
   ['callsUsed', u32, true],
   ['maxCalls', u32, true],
   ['validUntil', u64, true],
+  ['aliveAtBlock', u64, true],
   // A non-zero felt as the chain gives it (numbers too); zero would make the stored record unreadable.
   ['transactionHash', hex(parseBigInt, 1n, STARK_PRIME - 1n, 'felt'), true],
 ];
