@@ -20,6 +20,7 @@ import { detectSessionSupport } from '../support.js';
 import { readSessionData, scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
 import { getSessionState } from './getSessionState.js';
+import { receiptBlock } from './revocation.js';
 import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
 
@@ -109,6 +110,7 @@ export async function createSession(
   // Stored before the prompt, so an approved transaction never leaves a key we lost.
   await config.storage.set(session, privateKey);
   let transactionHash: string | undefined;
+  let aliveAtBlock: number | undefined;
   try {
     transactionHash = await submitOwnerCalls(
       config,
@@ -118,7 +120,7 @@ export async function createSession(
       scope.chainId,
     );
     await config.storage.update(scope, publicKey, { transactionHash });
-    await waitForSuccess(provider, transactionHash);
+    aliveAtBlock = receiptBlock(await waitForSuccess(provider, transactionHash));
   } catch (error) {
     // Only a refusal or a reverted transaction proves the key is useless; while the outcome is unknown
     // (the node did not answer) the pending key is kept, and a later refresh activates it.
@@ -133,8 +135,9 @@ export async function createSession(
   const chain = await readSessionData(provider, owner.address, publicKey);
   const stored =
     chain.exists && chain.validUntil === policy.validUntil
-      ? await config.storage.update(scope, publicKey, { status: 'active' })
-      : await config.storage.get(scope, publicKey);
+      ? await config.storage.update(scope, publicKey, { status: 'active', aliveAtBlock })
+      : // The receipt's block still counts: a later answer that the session is gone needs a newer block.
+        await config.storage.update(scope, publicKey, { aliveAtBlock });
   return {
     publicKey,
     validUntil: policy.validUntil,

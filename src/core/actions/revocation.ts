@@ -23,6 +23,12 @@ export function showsSession(session: Session, data: SessionData): boolean {
   return data.exists && data.validUntil === session.validUntil;
 }
 
+/** The block of a transaction receipt (where an owner transaction put the session), when it says. */
+export function receiptBlock(receipt: unknown): number | undefined {
+  const n = (receipt as { block_number?: unknown } | null | undefined)?.block_number;
+  return Number.isSafeInteger(n) && (n as number) >= 0 ? (n as number) : undefined;
+}
+
 /**
  * Checks an answer saying the session is gone (a lagging, load-balanced node gives such answers). Gone
  * only on evidence: a read pinned to a block at or after the one where the session was last seen alive,
@@ -51,7 +57,13 @@ export async function confirmSessionGone(
   }
 }
 
-const ZERO: SessionData = { exists: false, validUntil: 0, maxCalls: 0, callsUsed: 0, allowedEntrypointsLen: 0 };
+const ZERO: SessionData = {
+  exists: false,
+  validUntil: 0,
+  maxCalls: 0,
+  callsUsed: 0,
+  allowedEntrypointsLen: 0,
+};
 
 function unconfirmed(since: number | undefined, reason: string | undefined, head: number | undefined) {
   const details =

@@ -40,7 +40,11 @@ export class StaleReadError extends SessionError<'STALE_READ'> {
   /** The block where the session was last seen alive, when known. */
   declare readonly aliveAtBlock: number | undefined;
   constructor(options: { aliveAtBlock?: number | undefined; cause?: unknown; details?: string } = {}) {
-    super('STALE_READ', 'The node may be behind: its answer about this session is not confirmed yet.', options);
+    super(
+      'STALE_READ',
+      'The node may be behind: its answer about this session is not confirmed yet.',
+      options,
+    );
     this.retryable = true;
     this.aliveAtBlock = options.aliveAtBlock;
   }

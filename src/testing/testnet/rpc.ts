@@ -199,7 +199,8 @@ function headOf(chain: Chain, faults: Faults | undefined, method: string): Block
 }
 
 /** The state a read sees: the block's own, or the latest for pre_confirmed. */
-const stateBlock = (chain: Chain, b: BlockRecord | 'pre_confirmed') => (b === 'pre_confirmed' ? chain.latest : b);
+const stateBlock = (chain: Chain, b: BlockRecord | 'pre_confirmed') =>
+  b === 'pre_confirmed' ? chain.latest : b;
 
 function record(chain: Chain, hash: unknown): TransactionRecord {
   const r = chain.transactions.get(felt(hash, 'transaction_hash'));

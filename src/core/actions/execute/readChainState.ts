@@ -2,16 +2,24 @@ import { normalizeCalls, trackedSelectors } from '../../call.js';
 import { SessionRevokedError } from '../../errors/index.js';
 import { toAddress, toHex } from '../../felt.js';
 import { readSessionData, readSpendingPolicies } from '../chain.js';
+import { confirmSessionGone, showsSession } from '../revocation.js';
 import type { ChainState, ResolvedSession, Route } from './context.js';
 
 /** The session data on chain, and the spending policies of the limited tokens these calls (and the fee) move. */
 export async function readChainState(session: ResolvedSession, route: Route): Promise<ChainState> {
   const { config, provider, accountAddress, record, scope } = session;
   const { publicKey } = record;
-  const chain = await readSessionData(provider, accountAddress, publicKey);
-  if (!chain.exists || chain.validUntil !== record.validUntil) {
-    await config.storage.update(scope, publicKey, { status: 'revoked' });
-    throw new SessionRevokedError(publicKey, { details: 'The account no longer has this session.' });
+  let chain = await readSessionData(provider, accountAddress, publicKey);
+  if (!showsSession(record, chain)) {
+    // One answer proves nothing (a lagging node): the key is wiped only on confirmed evidence.
+    const evidence = await confirmSessionGone(provider, accountAddress, record);
+    if (evidence.kind === 'unconfirmed') throw evidence.error;
+    if (evidence.kind === 'gone') {
+      await config.storage.update(scope, publicKey, { status: 'revoked' });
+      throw new SessionRevokedError(publicKey, { details: 'The account no longer has this session.' });
+    }
+    chain = evidence.data;
+    await config.storage.update(scope, publicKey, { aliveAtBlock: evidence.block });
   }
   // None moved, no request. A malformed call throws here the typed error the preflight would.
   const moved = normalizeCalls(session.calls).flatMap((c) =>
