@@ -1,4 +1,4 @@
-import { SessionError } from '../errors/index.js';
+import { SessionError, StorageUnavailableError } from '../errors/index.js';
 import type { NormalizedOutsideExecution } from '../hash.js';
 import type { SessionScope, SessionSigner, SessionStorage, StorageChangeEvent } from '../storage/types.js';
 import { type FromWorker, TAG, type ToWorker, type WorkerPort, type WorkerRequest } from './protocol.js';
@@ -24,9 +24,16 @@ export function canSignOutsideExecution(signer: SessionSigner): signer is Outsid
  */
 export function createWorkerSessionStorage(
   worker: WorkerPort,
-  options: { kind?: string } = {},
+  options: {
+    kind?: string;
+    /** A request the worker has not answered in this time fails as STORAGE_UNAVAILABLE (default 30 000; 0 = none). */
+    timeoutMs?: number;
+  } = {},
 ): SessionStorage {
+  const kind = options.kind ?? 'worker';
+  const timeoutMs = options.timeoutMs ?? 30_000;
   let nextId = 1;
+  let dead: SessionError | undefined;
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
   const listeners = new Set<(event: StorageChangeEvent) => void>();
   worker.addEventListener('message', (event) => {
@@ -45,13 +52,42 @@ export function createWorkerSessionStorage(
         new SessionError(message.error.code, message.error.shortMessage, { details: message.error.details }),
       );
   });
+  // A crashed worker answers nothing more: every pending call, and every later one, fails typed.
+  const die = (details: string) => (event: unknown) => {
+    dead ??= failure(kind, `The storage worker failed: ${details}.`, event);
+    for (const waiter of pending.values()) waiter.reject(dead);
+    pending.clear();
+  };
+  worker.addEventListener('error', die('it crashed or was stopped'));
+  worker.addEventListener('messageerror', die('an answer could not be read'));
   worker.start?.();
 
   const call = <T>(request: WorkerRequest): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      if (dead) return reject(dead);
       const id = nextId++;
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ tag: TAG, id, request } satisfies ToWorker);
+      const timer =
+        timeoutMs > 0
+          ? setTimeout(() => {
+              pending.delete(id);
+              reject(failure(kind, `The storage worker did not answer ${request.op} in ${timeoutMs} ms.`));
+            }, timeoutMs)
+          : undefined;
+      const settle =
+        <V>(fn: (value: V) => void) =>
+        (value: V) => {
+          clearTimeout(timer);
+          fn(value);
+        };
+      pending.set(id, { resolve: settle(resolve as (value: unknown) => void), reject: settle(reject) });
+      try {
+        worker.postMessage({ tag: TAG, id, request } satisfies ToWorker);
+      } catch (error) {
+        // DataCloneError (a value the worker cannot receive), or a closed port.
+        pending.delete(id);
+        clearTimeout(timer);
+        reject(failure(kind, `The storage worker could not be sent ${request.op}.`, error));
+      }
     });
 
   const signerFor = (scope: SessionScope, publicKey: string): OutsideExecutionSigner => ({
@@ -61,7 +97,7 @@ export function createWorkerSessionStorage(
   });
 
   return {
-    kind: options.kind ?? 'worker',
+    kind,
     get: (scope, publicKey) => call({ op: 'get', scope, publicKey }),
     set: (session, privateKey) => call({ op: 'set', session, privateKey }),
     update: (scope, publicKey, patch) => call({ op: 'update', scope, publicKey, patch }),
@@ -79,4 +115,8 @@ export function createWorkerSessionStorage(
       return () => listeners.delete(listener);
     },
   };
+}
+
+function failure(kind: string, message: string, cause?: unknown): StorageUnavailableError {
+  return new StorageUnavailableError(kind, 'worker-failed', message, { cause });
 }
