@@ -4,6 +4,7 @@ import { toAddress, toHex } from './felt.js';
 import type { FeeMode } from './paymaster.js';
 import {
   ADMIN_NAMES,
+  isTokenDecimals,
   type NormalizePolicyOptions,
   normalizeSessionPolicy,
   type SessionPolicy,
@@ -226,7 +227,8 @@ export function spendingTokenInfo(policy: unknown): TokenDisplayInfo[] {
     out.push({
       address: toHex(address),
       symbol: typeof symbol === 'string' ? symbol : undefined,
-      decimals: typeof decimals === 'number' && Number.isInteger(decimals) ? decimals : undefined,
+      // Range-checked: a stored policy is data from storage, and 80 000 decimals would stall a render.
+      decimals: isTokenDecimals(decimals) ? decimals : undefined,
     });
   }
   return out;
