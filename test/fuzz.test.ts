@@ -1,5 +1,6 @@
 // Every public input, fuzzed: the library answers with a value or a typed SessionError, never a crash.
 import fc from 'fast-check';
+import * as core from '../src/core/index.js';
 import {
   buildAddSessionCall,
   checkSessionCalls,
@@ -178,6 +179,88 @@ describe('fuzzing public inputs', () => {
         );
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** A hostile value: prototype-less objects, nulls, huge numbers and strings, and anything JSON-ish. */
+const hostile: fc.Arbitrary<unknown> = fc.oneof(
+  fc.anything({ withNullPrototype: true, withBigInt: true, withObjectString: true, maxDepth: 2 }),
+  fc.constantFrom(
+    null,
+    undefined,
+    Object.create(null),
+    Object.assign(Object.create(null), { contractAddress: '0x1', entrypoint: 'transfer', calldata: [] }),
+    2n ** 300n,
+    -(2n ** 300n),
+    Number.MAX_VALUE,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    -1,
+    '9'.repeat(5000),
+    `0x${'f'.repeat(5000)}`,
+    'x'.repeat(100_000),
+    [null],
+    [Object.create(null)],
+  ),
+);
+
+/** Calls `fn` with `args`: a value (awaited) or a typed SessionError, never a TypeError/RangeError. */
+async function answersTyped(name: string, fn: (...args: unknown[]) => unknown, args: unknown[]) {
+  try {
+    await fn(...args);
+  } catch (error) {
+    if (isSessionError(error)) return;
+    const shown = args.map((a) => {
+      try {
+        return typeof a === 'bigint' ? `${a}n` : String(JSON.stringify(a)).slice(0, 80);
+      } catch {
+        return Object.prototype.toString.call(a);
+      }
+    });
+    throw new Error(`${name}(${shown.join(', ')}) threw ${String(error).slice(0, 200)}`);
+  }
+}
+
+// Pure functions of the core surface (src/core/index.ts, also re-exported by src/index.ts).
+const NOT_FUZZED = new Set([
+  'isSessionError', // a type guard: any input is fine
+  'isSelectorString', // (string) => boolean, documented as such
+  'isUserRejection', // a predicate over unknown errors
+  'generateSessionKey', // no input
+  'createDefaultStorage', // options only; probes the environment
+  'createIndexedDbStorage',
+  'createSessionConfig', // fuzzed below with parameters
+  'SessionInvokeSigner', // a class (new only)
+  // Actions and async factories: fuzzed below over a real config
+  'createSession',
+  'ensureSession',
+  'executeWithSession',
+  'getSessionState',
+  'getSpendingPolicy',
+  'listSessions',
+  'revokeSession',
+  'detectSessionSupport',
+  'startSessionWorker',
+  'createWorkerSessionStorage',
+]);
+
+/** Functions whose last declared parameter is a field label for error messages, not data. */
+const LABELS: Record<string, boolean> = { parseAmount: true };
+
+describe('fuzzing the public surface', () => {
+  const functions = Object.entries(core).filter(
+    ([name, value]) =>
+      typeof value === 'function' && !NOT_FUZZED.has(name) && !(value.prototype instanceof Error),
+  ) as [string, (...args: unknown[]) => unknown][];
+
+  it.each(functions)('%s answers hostile input with a value or a typed SessionError', async (name, fn) => {
+    await fc.assert(
+      // As many arguments as the function declares before its defaults (labels such as `field` stay valid).
+      fc.asyncProperty(fc.array(hostile, { minLength: fn.length, maxLength: fn.length }), (args) =>
+        answersTyped(name, fn, LABELS[name] ? [...args.slice(0, -1), 'field'] : args),
+      ),
+      { numRuns: 150 },
     );
   });
 });

@@ -245,7 +245,8 @@ export function findTokenInfo(
   } catch {
     return undefined;
   }
-  return tokens?.find((t) => {
+  if (!Array.isArray(tokens)) return undefined;
+  return tokens.find((t) => {
     try {
       return BigInt(t.address) === wanted;
     } catch {

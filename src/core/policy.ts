@@ -2,6 +2,7 @@ import { selectorsOf, toSelector } from './call.js';
 import type { AdminSelectorName } from './constants.js';
 import { AdminSelectorError, InvalidInputError, InvalidPolicyError } from './errors/index.js';
 import { toAddress, toHex, U256_MAX } from './felt.js';
+import { inputObject } from './input.js';
 
 /** One action the session may perform, in human terms. */
 export interface SessionPolicyAction {
@@ -319,6 +320,13 @@ function wrapAddress(value: unknown, field: string): bigint {
   }
 }
 
+/** The arrays the coverage check walks, checked first (a TypeError is no answer). */
+function coverageInput(value: SessionCoverageState | NormalizedSessionPolicy, field: string): void {
+  const { allowedSelectors, spendingLimits } = inputObject(value, field);
+  if (!Array.isArray(allowedSelectors) || !Array.isArray(spendingLimits))
+    throw new InvalidInputError(field, `${field} needs allowedSelectors and spendingLimits arrays.`);
+}
+
 /** What a live session looks like for the coverage check. */
 export interface SessionCoverageState {
   validUntil: number;
@@ -339,6 +347,8 @@ export function sessionCoversPolicy(
   now: number,
   minRemainingSeconds = 0,
 ): boolean {
+  coverageInput(session, 'session');
+  coverageInput(requested, 'requested');
   if (session.validUntil <= now + minRemainingSeconds) return false;
   if (session.callsUsed >= session.maxCalls) return false;
   const allowed = new Set(session.allowedSelectors.map((s) => BigInt(s)));

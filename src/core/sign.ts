@@ -15,6 +15,7 @@ import {
   type SessionInvokeHashParameters,
   sessionInvokeHashOf,
 } from './hash.js';
+import { inputObject } from './input.js';
 
 export interface SessionKeyPair {
   /** 0x hex private key. Keep it inside a SessionStorage adapter; never log it. */
@@ -42,6 +43,7 @@ export interface SignSessionInvokeParameters extends SessionInvokeHashParameters
 
 /** Signs a direct invoke with a session key: `[sessionPubkey, r, s, validUntil]` as 0x hex. */
 export function signSessionInvoke(parameters: SignSessionInvokeParameters): string[] {
+  inputObject(parameters);
   const privateKey = toPrivateKey(parameters.privateKey);
   const validUntil = toUint(parameters.validUntil, U64_MAX, 'validUntil');
   const hash = sessionInvokeHashOf(
@@ -67,6 +69,7 @@ export interface SignOutsideExecutionParameters extends OutsideExecutionHashPara
 
 /** Signs a SNIP-9 v2 outside execution with a session key: `[sessionPubkey, r, s, validUntil]`. */
 export function signOutsideExecution(parameters: SignOutsideExecutionParameters): string[] {
+  inputObject(parameters);
   const privateKey = toPrivateKey(parameters.privateKey);
   const validUntil = toUint(parameters.validUntil, U64_MAX, 'validUntil');
   const hash = outsideExecutionHash(parameters);

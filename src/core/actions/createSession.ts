@@ -1,6 +1,7 @@
 import { buildAddSessionCall, buildSetSpendingPolicyCall } from '../calls.js';
 import { randomPrivateKey, starkPublicKey } from '../crypto/ecdsa.js';
 import {
+  InvalidInputError,
   type InvalidPolicyError,
   isSessionError,
   PaymasterUnavailableError,
@@ -9,6 +10,7 @@ import {
   WalletNotConnectedError,
 } from '../errors/index.js';
 import { toHex } from '../felt.js';
+import { inputObject } from '../input.js';
 import {
   type NormalizedSessionPolicy,
   normalizeSessionPolicy,
@@ -199,6 +201,8 @@ export async function ensureSession(
 
 /** The owner calls that register a session with its spending policies, in one multicall. */
 export function ownerCalls(accountAddress: string, publicKey: string, policy: NormalizedSessionPolicy) {
+  if (!Array.isArray(inputObject(policy, 'policy').spendingLimits))
+    throw new InvalidInputError('policy.spendingLimits', 'spendingLimits must be an array.');
   return [
     buildAddSessionCall({
       accountAddress,

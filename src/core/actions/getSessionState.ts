@@ -1,6 +1,7 @@
 import type { SessionData, SpendingPolicyState } from '../calls.js';
-import { isSessionError, type SessionError } from '../errors/index.js';
+import { InvalidInputError, isSessionError, type SessionError } from '../errors/index.js';
 import { toHex } from '../felt.js';
+import { describeInput, inputObject } from '../input.js';
 import type { SessionScope, StoredSession, StoredSessionStatus } from '../storage/types.js';
 import { readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
@@ -165,12 +166,22 @@ export function deriveStatus(
   now: number,
   renewBeforeSeconds: number,
 ): SessionStatus {
+  inputObject(record, 'record');
+  for (const [field, value] of Object.entries({ now, renewBeforeSeconds, ...pickNumbers(record) }))
+    if (typeof value !== 'number')
+      throw new InvalidInputError(field, `${field} must be a number.`, { details: describeInput(value) });
   if (record.status === 'revoked' || record.status === 'pending') return record.status;
   if (record.status === 'expired' || now > record.validUntil) return 'expired';
   if ((record.callsUsed ?? 0) >= record.maxCalls) return 'exhausted';
   if (record.validUntil - now <= renewBeforeSeconds) return 'expiring';
   return 'active';
 }
+
+const pickNumbers = (r: Pick<StoredSession, 'validUntil' | 'maxCalls' | 'callsUsed'>) => ({
+  'record.validUntil': r.validUntil,
+  'record.maxCalls': r.maxCalls,
+  'record.callsUsed': r.callsUsed ?? 0,
+});
 
 /** The state of a session (or of none: status 'none', zeros). */
 function stateOf(

@@ -7,6 +7,7 @@ import {
   StoredRecordError,
 } from '../errors/index.js';
 import { toFelt } from '../felt.js';
+import { inputObject } from '../input.js';
 import { createChangeBus } from './crossTab.js';
 import { type KeyProtector, wipeSealed } from './keyProtector.js';
 import {
@@ -102,7 +103,10 @@ const sameSession = (a: StoredSession, b: StoredSession) =>
  * store) only writes a backend.
  */
 export function createSessionStorage<TSealed>(options: CreateSessionStorageOptions<TSealed>): SessionStorage {
-  return buildSessionStorage(options, upgradeWith(options.migrations ?? SESSION_RECORD_MIGRATIONS));
+  return buildSessionStorage(
+    options,
+    upgradeWith(inputObject(options, 'options').migrations ?? SESSION_RECORD_MIGRATIONS),
+  );
 }
 
 /**
@@ -114,7 +118,9 @@ export function buildSessionStorage<TSealed>(
   upgrade?: RecordUpgrade,
 ): SessionStorage {
   type OwnRecord = SessionRecord<TSealed>;
-  const { backend, protector } = options;
+  const { backend, protector } = inputObject(options, 'options');
+  inputObject(backend, 'options.backend');
+  inputObject(protector, 'options.protector');
   const kind = options.kind ?? backend.kind;
   const now = options.now ?? systemNow;
   const bus = createChangeBus(backend.channelName);

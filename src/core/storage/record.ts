@@ -1,6 +1,7 @@
 import { toChainId } from '../chain.js';
 import { InvalidInputError, StoredRecordError, type StoredRecordProblem } from '../errors/index.js';
 import { ADDRESS_BOUND, parseBigInt, STARK_PRIME, toHex, U32_MAX, U64_MAX, U256_MAX } from '../felt.js';
+import { inputObject } from '../input.js';
 import type { KeyProtector } from './keyProtector.js';
 import type {
   SessionScope,
@@ -223,6 +224,7 @@ export function createStoredSession(params: {
   /** Unix seconds; defaults to the system clock. */
   now?: number;
 }): StoredSession {
+  inputObject(params, 'params');
   const now = params.now ?? Math.floor(Date.now() / 1000);
   const session: StoredSession = {
     schemaVersion: STORAGE_SCHEMA_VERSION,

@@ -14,7 +14,7 @@ export interface OutsideExecutionSigner extends SessionSigner {
 
 /** True when the signer hashes outside executions itself (a worker signer). */
 export function canSignOutsideExecution(signer: SessionSigner): signer is OutsideExecutionSigner {
-  return typeof (signer as Partial<OutsideExecutionSigner>).signOutsideExecution === 'function';
+  return typeof (signer as Partial<OutsideExecutionSigner> | null)?.signOutsideExecution === 'function';
 }
 
 /**
