@@ -7,8 +7,17 @@ import {
   signHash,
   starkPublicKey,
 } from './crypto/ecdsa.js';
-import { InvalidInputError } from './errors/index.js';
-import { type BigNumberish, parseBigInt, toAddress, toFelt, toHex, toUint, U64_MAX } from './felt.js';
+import { InvalidInputError, SignerError } from './errors/index.js';
+import {
+  type BigNumberish,
+  parseBigInt,
+  STARK_PRIME,
+  toAddress,
+  toFelt,
+  toHex,
+  toUint,
+  U64_MAX,
+} from './felt.js';
 import {
   type OutsideExecutionHashParameters,
   outsideExecutionHash,
@@ -86,8 +95,14 @@ export function formatSessionSignature(
   signature: RawSignature,
   validUntil: bigint,
 ): string[] {
-  return [toHex(publicKey), toHex(signature.r), toHex(signature.s), toHex(validUntil)];
+  // A signer (remote, external, a worker) may answer anything: no felt pair, no signature leaves.
+  const { r, s } = (signature ?? {}) as Partial<RawSignature>;
+  if (!isSignatureFelt(r) || !isSignatureFelt(s))
+    throw new SignerError(toHex(publicKey), 'invalid-response', 'The signer did not return a signature.');
+  return [toHex(publicKey), toHex(r), toHex(s), toHex(validUntil)];
 }
+
+const isSignatureFelt = (n: unknown): n is bigint => typeof n === 'bigint' && n > 0n && n < STARK_PRIME;
 
 function publicKeyOf(publicKey: BigNumberish | undefined, privateKey: bigint): bigint {
   return publicKey === undefined ? starkPublicKey(privateKey) : toFelt(publicKey, 'publicKey');

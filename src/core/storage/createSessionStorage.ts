@@ -223,7 +223,15 @@ export function buildSessionStorage<TSealed>(
       );
     }
     try {
-      return use(bytesToPrivateKey(bytes));
+      const privateKey = bytesToPrivateKey(bytes);
+      // A tampered record may hold any 32 bytes: only a usable Stark key goes on to the curve code.
+      if (privateKey === 0n || privateKey >= CURVE_ORDER)
+        throw new StoredRecordError(
+          'key-mismatch',
+          describeRecordKey(key),
+          'The stored session key is not a valid key.',
+        );
+      return use(privateKey);
     } finally {
       bytes.fill(0);
     }
