@@ -1,6 +1,8 @@
 // Every public input, fuzzed: the library answers with a value or a typed SessionError, never a crash.
 import fc from 'fast-check';
 import * as core from '../src/core/index.js';
+import { createTestnet } from '../src/testing/index.js';
+import { testnetSessionConfig } from './helpers/sessionConfig.js';
 import {
   buildAddSessionCall,
   checkSessionCalls,
@@ -260,6 +262,50 @@ describe('fuzzing the public surface', () => {
       fc.asyncProperty(fc.array(hostile, { minLength: fn.length, maxLength: fn.length }), (args) =>
         answersTyped(name, fn, LABELS[name] ? [...args.slice(0, -1), 'field'] : args),
       ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('fuzzing the actions over a real config', () => {
+  const testnet = createTestnet({ startTime: 1_800_000_000 });
+  const config = testnetSessionConfig(testnet, { appId: 'fuzz', paymasterRetries: 0 });
+  const owner = testnet.account(0);
+  // Hostile parameters, sometimes around a real account so the checks past the first one run too.
+  const parameters = fc.oneof(
+    hostile,
+    fc.record(
+      { accountAddress: fc.oneof(fc.constant(owner.address), hostile), calls: hostile, publicKey: hostile },
+      { requiredKeys: [] },
+    ),
+    fc.record({ owner: fc.oneof(fc.constant(owner), hostile), policy: hostile }, { requiredKeys: [] }),
+  );
+  const actions = {
+    createSession: core.createSession,
+    ensureSession: core.ensureSession,
+    executeWithSession: core.executeWithSession,
+    getSessionState: core.getSessionState,
+    getSpendingPolicy: core.getSpendingPolicy,
+    listSessions: core.listSessions,
+    revokeSession: core.revokeSession,
+  } as Record<string, (...args: unknown[]) => unknown>;
+
+  it.each(Object.entries(actions))('%s answers hostile parameters typed', async (name, action) => {
+    await fc.assert(
+      fc.asyncProperty(parameters, (p) => answersTyped(name, action, [config, p])),
+      { numRuns: 60 },
+    );
+  });
+
+  it('createSessionConfig, detectSessionSupport and the worker storage answer hostile input typed', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, async (a, b) => {
+        await answersTyped('createSessionConfig', core.createSessionConfig as never, [a]);
+        await answersTyped('detectSessionSupport', core.detectSessionSupport as never, [testnet.provider(), a]);
+        await answersTyped('detectSessionSupport', core.detectSessionSupport as never, [a, b]);
+        await answersTyped('createWorkerSessionStorage', core.createWorkerSessionStorage as never, [a, b]);
+        await answersTyped('startSessionWorker', core.startSessionWorker as never, [a]);
+      }),
       { numRuns: 150 },
     );
   });

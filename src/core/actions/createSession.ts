@@ -55,7 +55,7 @@ export type CreateSessionErrorType =
 
 /** What creating and ensuring share: an owner, a valid policy (typed errors first), the provider and scope. */
 async function prepare(config: SessionConfig, parameters: CreateSessionParameters) {
-  const { owner } = parameters;
+  const { owner } = inputObject(parameters);
   if (!owner) throw new WalletNotConnectedError();
   const now = config.now();
   const policy = normalizeSessionPolicy(parameters.policy, {

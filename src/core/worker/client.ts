@@ -1,5 +1,6 @@
-import { SessionError, StorageUnavailableError } from '../errors/index.js';
+import { InvalidInputError, SessionError, StorageUnavailableError } from '../errors/index.js';
 import type { NormalizedOutsideExecution } from '../hash.js';
+import { inputObject } from '../input.js';
 import type { SessionScope, SessionSigner, SessionStorage, StorageChangeEvent } from '../storage/types.js';
 import { type FromWorker, TAG, type ToWorker, type WorkerPort, type WorkerRequest } from './protocol.js';
 
@@ -30,8 +31,13 @@ export function createWorkerSessionStorage(
     timeoutMs?: number;
   } = {},
 ): SessionStorage {
-  const kind = options.kind ?? 'worker';
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  if (
+    typeof (worker as Partial<WorkerPort> | null)?.addEventListener !== 'function' ||
+    typeof worker.postMessage !== 'function'
+  )
+    throw new InvalidInputError('worker', 'worker must be a Worker or a MessagePort.');
+  const kind = inputObject(options ?? {}, 'options').kind ?? 'worker';
+  const timeoutMs = typeof options?.timeoutMs === 'number' ? options.timeoutMs : 30_000;
   let nextId = 1;
   let dead: SessionError | undefined;
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
