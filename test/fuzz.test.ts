@@ -1,8 +1,6 @@
 // Every public input, fuzzed: the library answers with a value or a typed SessionError, never a crash.
 import fc from 'fast-check';
 import * as core from '../src/core/index.js';
-import { createTestnet } from '../src/testing/index.js';
-import { testnetSessionConfig } from './helpers/sessionConfig.js';
 import {
   buildAddSessionCall,
   checkSessionCalls,
@@ -18,6 +16,9 @@ import {
   createRawKeyProtector,
   createSessionStorage,
 } from '../src/core/storage/index.js';
+import * as query from '../src/query/index.js';
+import { createTestnet } from '../src/testing/index.js';
+import { testnetSessionConfig } from './helpers/sessionConfig.js';
 
 function typedOrValue(run: () => unknown): void {
   try {
@@ -301,7 +302,10 @@ describe('fuzzing the actions over a real config', () => {
     await fc.assert(
       fc.asyncProperty(hostile, hostile, async (a, b) => {
         await answersTyped('createSessionConfig', core.createSessionConfig as never, [a]);
-        await answersTyped('detectSessionSupport', core.detectSessionSupport as never, [testnet.provider(), a]);
+        await answersTyped('detectSessionSupport', core.detectSessionSupport as never, [
+          testnet.provider(),
+          a,
+        ]);
         await answersTyped('detectSessionSupport', core.detectSessionSupport as never, [a, b]);
         await answersTyped('createWorkerSessionStorage', core.createWorkerSessionStorage as never, [a, b]);
         await answersTyped('startSessionWorker', core.startSessionWorker as never, [a]);
@@ -309,4 +313,30 @@ describe('fuzzing the actions over a real config', () => {
       { numRuns: 150 },
     );
   });
+});
+
+describe('fuzzing the query options (src/index.ts re-exports them)', () => {
+  const testnet = createTestnet({ startTime: 1_800_000_000 });
+  const config = testnetSessionConfig(testnet, { appId: 'fuzz-query' });
+  const factories = Object.entries(query).filter(([, v]) => typeof v === 'function') as [
+    string,
+    (...args: unknown[]) => unknown,
+  ][];
+
+  it.each(factories)(
+    '%s answers hostile input typed, and so do its query and mutation functions',
+    async (name, make) => {
+      await fc.assert(
+        fc.asyncProperty(hostile, hostile, async (p, variables) => {
+          let options: unknown;
+          await answersTyped(name, (...args) => (options = make(...args)), [config, p]);
+          const { queryFn, mutationFn } = (options ?? {}) as Record<string, unknown>;
+          if (typeof queryFn === 'function') await answersTyped(`${name}.queryFn`, queryFn as never, []);
+          if (typeof mutationFn === 'function')
+            await answersTyped(`${name}.mutationFn`, mutationFn as never, [variables]);
+        }),
+        { numRuns: 40 },
+      );
+    },
+  );
 });
