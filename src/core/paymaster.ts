@@ -62,6 +62,8 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
     mismatch('message.Execute Before', `${executeAfter}..${executeBefore}`);
   }
   if (executeBefore <= BigInt(p.now)) mismatch('message.Execute Before', 'already past');
+  // The account requires execute_after < now (v29+; v28 allows equal): a later start would revert.
+  if (executeAfter >= BigInt(p.now)) mismatch('message.Execute After', 'not yet reached');
   const rawCalls = m.Calls;
   if (!Array.isArray(rawCalls)) mismatch('message.Calls', 'not an array');
   const calls = (rawCalls as unknown[]).map((c, i) => typedCall(c, i));

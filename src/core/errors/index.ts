@@ -27,5 +27,11 @@ export {
   SpendLimitExceededError,
   type SpendLimitKind,
 } from './preflight.js';
-export { RpcRequestError, SessionNotSupportedError, StaleReadError } from './rpc.js';
+export {
+  AccountStateMismatchError,
+  RpcRequestError,
+  SessionNotSupportedError,
+  type SessionNotSupportedReason,
+  StaleReadError,
+} from './rpc.js';
 export * from './storage.js';

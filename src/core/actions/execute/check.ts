@@ -9,7 +9,7 @@ export function check(session: ResolvedSession, onChain: ChainState): Checked {
     accountAddress,
     calls,
     // The chain's validUntil is the record's (read checked it); its counters are the truth.
-    session: { ...record, ...onChain.session },
+    session: { ...record, ...onChain.session, allowedSelectors: onChain.allowedSelectors },
     spendingPolicies: onChain.policies,
     now: config.now(),
     expiryMarginSeconds: config.expiryMarginSeconds,
@@ -22,7 +22,7 @@ export function check(session: ResolvedSession, onChain: ChainState): Checked {
     checkSessionCalls({
       accountAddress,
       calls: [...calls, ...fee],
-      session: { ...record, callsUsed: 0, maxCalls: 1 },
+      session: { ...record, allowedSelectors: onChain.allowedSelectors, callsUsed: 0, maxCalls: 1 },
       spendingPolicies: onChain.policies,
       now: config.now(),
       expiryMarginSeconds: config.expiryMarginSeconds,

@@ -35,8 +35,9 @@ export async function settle(
     receipt: undefined,
   };
   const landed = land(session, checked, sent).catch((error: unknown) => {
-    // A reverted transaction consumed nothing; an unknown outcome stays counted (the safe side).
-    if (isSessionError(error, 'TRANSACTION_REVERTED')) hold.fail();
+    // A reverted outside execution consumed nothing (the relayer's transaction rolled it back); a reverted
+    // direct invoke did: its validate phase counted the call. An unknown outcome stays counted (the safe side).
+    if (isSessionError(error, 'TRANSACTION_REVERTED') && sent.via !== 'direct') hold.fail();
     throw error;
   });
   if (waitForReceipt) result.receipt = await landed;
