@@ -58,14 +58,16 @@ export function createWorkerSessionStorage(
         new SessionError(message.error.code, message.error.shortMessage, { details: message.error.details }),
       );
   });
-  // A crashed worker answers nothing more: every pending call, and every later one, fails typed.
-  const die = (details: string) => (event: unknown) => {
-    dead ??= failure(kind, `The storage worker failed: ${details}.`, event);
-    for (const waiter of pending.values()) waiter.reject(dead);
+  // A crashed worker answers nothing more: every pending call, and every later one, fails typed. An
+  // answer that could not be read fails the pending calls (which one it was is unknown), not later ones.
+  const fail = (details: string, latch: boolean) => (event: unknown) => {
+    const error = failure(kind, `The storage worker failed: ${details}.`, event);
+    if (latch) dead ??= error;
+    for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   };
-  worker.addEventListener('error', die('it crashed or was stopped'));
-  worker.addEventListener('messageerror', die('an answer could not be read'));
+  worker.addEventListener('error', fail('it crashed', true));
+  worker.addEventListener('messageerror', fail('an answer could not be read', false));
   worker.start?.();
 
   const call = <T>(request: WorkerRequest): Promise<T> =>

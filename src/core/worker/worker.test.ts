@@ -144,3 +144,17 @@ describe('a worker that dies', () => {
     expect(isSessionError(error, 'STORAGE_UNAVAILABLE')).toBe(true);
   });
 });
+
+describe('a worker answer that cannot be read', () => {
+  it('fails the pending calls typed, and later calls still go to the worker', async () => {
+    const posted: unknown[] = [];
+    const { port, emit } = silentWorker((m) => posted.push(m));
+    const storage = createWorkerSessionStorage(port, { timeoutMs: 0 });
+    const scope = { chainId: '0x1', accountAddress: '0x123', appId: 'w' };
+    const pending = storage.list(scope).catch((e: unknown) => e);
+    emit('messageerror');
+    expect(isSessionError(await pending, 'STORAGE_UNAVAILABLE')).toBe(true);
+    void storage.list(scope);
+    expect(posted).toHaveLength(2);
+  });
+});
