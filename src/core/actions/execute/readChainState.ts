@@ -29,10 +29,10 @@ export async function readChainState(session: ResolvedSession, route: Route): Pr
     throw new SessionNotSupportedError(accountAddress, 'session-keys', classHash, rules.refused);
   }
   // Only v33 has spending policies: on older classes the getter is missing and nothing is capped.
-  const tokens = rules.spendingPolicy ? movedTokens(session, route) : [];
+  const tokens = movedTokens(session, route);
   const [allowedSelectors, policies] = await Promise.all([
     readAllowedSelectors(provider, accountAddress, publicKey, chain.allowedEntrypointsLen),
-    readSpendingPolicies(provider, accountAddress, publicKey, tokens),
+    readSpendingPolicies(provider, accountAddress, publicKey, rules.spendingPolicy ? tokens : []),
   ]);
   assertConsentedLimitsHeld(record, tokens, policies);
   return { session: chain, allowedSelectors, rules, policies };

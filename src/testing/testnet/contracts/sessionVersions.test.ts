@@ -125,6 +125,11 @@ describe('v28', () => {
     expect(await outside({ timestamps: 'felt', after: tn.now(), nonce: 1n })).toBe('ok');
   });
 
+  it("refuses a used nonce from its own nonce store ('OE: Nonce already used')", async () => {
+    expect(await outside({ timestamps: 'felt', nonce: 5n })).toBe('ok');
+    expect(await outside({ timestamps: 'felt', nonce: 5n })).toContain('OE: Nonce already used');
+  });
+
   it('lets any contract call __execute__ (no caller check)', async () => {
     const calldata = [1, tn.game, hex(selector('attack')), 1, 7].map((v) =>
       typeof v === 'string' ? v : hex(v),
@@ -173,6 +178,14 @@ describe.each(['v29', 'v30', 'v31', 'v32', 'v33'] as const)('%s', (version) => {
       expect(last).toBe('ok');
     }
     expect(callsUsed()).toBe(2);
+  });
+
+  it("excludes both window ends and takes 'ANY_CALLER' (u128 and felt hashes both accepted)", async () => {
+    await addSession(tn, userIndex, KEY, VALID_UNTIL, 5, ['attack']);
+    expect(await outside({ after: tn.now() })).toContain('SRC9: now <= execute_after');
+    expect(await outside({ before: tn.now(), nonce: 2n })).toContain('SRC9: now >= execute_before');
+    expect(await outside({ caller: ANY_CALLER, nonce: 3n })).toBe('ok');
+    expect(await outside({ timestamps: 'felt', nonce: 4n })).toBe('ok');
   });
 
   it(`${version === 'v32' || version === 'v33' ? 'binds' : 'does not bind'} sig[3] to the stored valid_until`, async () => {
