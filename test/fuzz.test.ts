@@ -1,5 +1,6 @@
 // Every public input, fuzzed: the library answers with a value or a typed SessionError, never a crash.
 import fc from 'fast-check';
+import * as core from '../src/core/index.js';
 import {
   buildAddSessionCall,
   checkSessionCalls,
@@ -15,6 +16,9 @@ import {
   createRawKeyProtector,
   createSessionStorage,
 } from '../src/core/storage/index.js';
+import * as query from '../src/query/index.js';
+import { createTestnet } from '../src/testing/index.js';
+import { testnetSessionConfig } from './helpers/sessionConfig.js';
 
 function typedOrValue(run: () => unknown): void {
   try {
@@ -180,4 +184,159 @@ describe('fuzzing public inputs', () => {
       { numRuns: 200 },
     );
   });
+});
+
+/** A hostile value: prototype-less objects, nulls, huge numbers and strings, and anything JSON-ish. */
+const hostile: fc.Arbitrary<unknown> = fc.oneof(
+  fc.anything({ withNullPrototype: true, withBigInt: true, withObjectString: true, maxDepth: 2 }),
+  fc.constantFrom(
+    null,
+    undefined,
+    Object.create(null),
+    Object.assign(Object.create(null), { contractAddress: '0x1', entrypoint: 'transfer', calldata: [] }),
+    2n ** 300n,
+    -(2n ** 300n),
+    Number.MAX_VALUE,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    -1,
+    '9'.repeat(5000),
+    `0x${'f'.repeat(5000)}`,
+    'x'.repeat(100_000),
+    [null],
+    [Object.create(null)],
+  ),
+);
+
+/** Calls `fn` with `args`: a value (awaited) or a typed SessionError, never a TypeError/RangeError. */
+async function answersTyped(name: string, fn: (...args: unknown[]) => unknown, args: unknown[]) {
+  try {
+    await fn(...args);
+  } catch (error) {
+    if (isSessionError(error)) return;
+    const shown = args.map((a) => {
+      try {
+        return typeof a === 'bigint' ? `${a}n` : String(JSON.stringify(a)).slice(0, 80);
+      } catch {
+        return Object.prototype.toString.call(a);
+      }
+    });
+    throw new Error(`${name}(${shown.join(', ')}) threw ${String(error).slice(0, 200)}`);
+  }
+}
+
+// Pure functions of the core surface (src/core/index.ts, also re-exported by src/index.ts).
+const NOT_FUZZED = new Set([
+  'isSessionError', // a type guard: any input is fine
+  'isSelectorString', // (string) => boolean, documented as such
+  'isUserRejection', // a predicate over unknown errors
+  'generateSessionKey', // no input
+  'createDefaultStorage', // options only; probes the environment
+  'createIndexedDbStorage',
+  'createSessionConfig', // fuzzed below with parameters
+  'SessionInvokeSigner', // a class (new only)
+  // Actions and async factories: fuzzed below over a real config
+  'createSession',
+  'ensureSession',
+  'executeWithSession',
+  'getSessionState',
+  'getSpendingPolicy',
+  'listSessions',
+  'revokeSession',
+  'detectSessionSupport',
+  'startSessionWorker',
+  'createWorkerSessionStorage',
+]);
+
+/** Functions whose last declared parameter is a field label for error messages, not data. */
+const LABELS: Record<string, boolean> = { parseAmount: true };
+
+describe('fuzzing the public surface', () => {
+  const functions = Object.entries(core).filter(
+    ([name, value]) =>
+      typeof value === 'function' && !NOT_FUZZED.has(name) && !(value.prototype instanceof Error),
+  ) as [string, (...args: unknown[]) => unknown][];
+
+  it.each(functions)('%s answers hostile input with a value or a typed SessionError', async (name, fn) => {
+    await fc.assert(
+      // As many arguments as the function declares before its defaults (labels such as `field` stay valid).
+      fc.asyncProperty(fc.array(hostile, { minLength: fn.length, maxLength: fn.length }), (args) =>
+        answersTyped(name, fn, LABELS[name] ? [...args.slice(0, -1), 'field'] : args),
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('fuzzing the actions over a real config', () => {
+  const testnet = createTestnet({ startTime: 1_800_000_000 });
+  const config = testnetSessionConfig(testnet, { appId: 'fuzz', paymasterRetries: 0 });
+  const owner = testnet.account(0);
+  // Hostile parameters, sometimes around a real account so the checks past the first one run too.
+  const parameters = fc.oneof(
+    hostile,
+    fc.record(
+      { accountAddress: fc.oneof(fc.constant(owner.address), hostile), calls: hostile, publicKey: hostile },
+      { requiredKeys: [] },
+    ),
+    fc.record({ owner: fc.oneof(fc.constant(owner), hostile), policy: hostile }, { requiredKeys: [] }),
+  );
+  const actions = {
+    createSession: core.createSession,
+    ensureSession: core.ensureSession,
+    executeWithSession: core.executeWithSession,
+    getSessionState: core.getSessionState,
+    getSpendingPolicy: core.getSpendingPolicy,
+    listSessions: core.listSessions,
+    revokeSession: core.revokeSession,
+  } as Record<string, (...args: unknown[]) => unknown>;
+
+  it.each(Object.entries(actions))('%s answers hostile parameters typed', async (name, action) => {
+    await fc.assert(
+      fc.asyncProperty(parameters, (p) => answersTyped(name, action, [config, p])),
+      { numRuns: 60 },
+    );
+  });
+
+  it('createSessionConfig, detectSessionSupport and the worker storage answer hostile input typed', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, async (a, b) => {
+        await answersTyped('createSessionConfig', core.createSessionConfig as never, [a]);
+        await answersTyped('detectSessionSupport', core.detectSessionSupport as never, [
+          testnet.provider(),
+          a,
+        ]);
+        await answersTyped('detectSessionSupport', core.detectSessionSupport as never, [a, b]);
+        await answersTyped('createWorkerSessionStorage', core.createWorkerSessionStorage as never, [a, b]);
+        await answersTyped('startSessionWorker', core.startSessionWorker as never, [a]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('fuzzing the query options (src/index.ts re-exports them)', () => {
+  const testnet = createTestnet({ startTime: 1_800_000_000 });
+  const config = testnetSessionConfig(testnet, { appId: 'fuzz-query' });
+  const factories = Object.entries(query).filter(([, v]) => typeof v === 'function') as [
+    string,
+    (...args: unknown[]) => unknown,
+  ][];
+
+  it.each(factories)(
+    '%s answers hostile input typed, and so do its query and mutation functions',
+    async (name, make) => {
+      await fc.assert(
+        fc.asyncProperty(hostile, hostile, async (p, variables) => {
+          let options: unknown;
+          await answersTyped(name, (...args) => (options = make(...args)), [config, p]);
+          const { queryFn, mutationFn } = (options ?? {}) as Record<string, unknown>;
+          if (typeof queryFn === 'function') await answersTyped(`${name}.queryFn`, queryFn as never, []);
+          if (typeof mutationFn === 'function')
+            await answersTyped(`${name}.mutationFn`, mutationFn as never, [variables]);
+        }),
+        { numRuns: 40 },
+      );
+    },
+  );
 });

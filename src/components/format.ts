@@ -1,5 +1,5 @@
 import { findTokenInfo, type TokenDisplayInfo } from '../core/consent.js';
-import { formatAmount } from '../core/policy.js';
+import { formatAmount, isTokenDecimals } from '../core/policy.js';
 import type { SessionText, TimeParts } from './text.js';
 
 /** Display formatting only: no protocol decisions are made here. */
@@ -58,7 +58,8 @@ export function formatInteger(n: number | bigint, locale?: string): string {
 
 /** Base units as token units with digit grouping: 1234500000n, 6 -> "1,234.5". */
 export function formatTokenAmount(amount: bigint, decimals: number | undefined, locale?: string): string {
-  const plain = formatAmount(amount, decimals ?? 0);
+  // Never a throw in a render: decimals out of range show base units.
+  const plain = formatAmount(amount, isTokenDecimals(decimals) ? decimals : 0);
   const [whole = '0', frac] = plain.split('.');
   const grouped = formatInteger(BigInt(whole), locale);
   if (!frac) return grouped;

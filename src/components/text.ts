@@ -174,7 +174,7 @@ export const defaultText: SessionText = {
   renewPending: 'Renewing…',
   revoke: 'Revoke',
   revokePending: 'Revoking…',
-  stale: 'Last known state: the network could not be reached.',
+  stale: 'Last known state: the network could not be reached, or its answer is not confirmed yet.',
   listTitle: (app) => (app ? `Sessions for ${app}` : 'Sessions'),
   listEmpty: 'No sessions on this account yet.',
   listKey: (key) => `Key ${key}`,

@@ -4,7 +4,8 @@
  * exact class hash (support.ts).
  */
 
-import { InvalidPolicyError, SessionNotSupportedError } from './errors/index.js';
+import { InvalidInputError, InvalidPolicyError, SessionNotSupportedError } from './errors/index.js';
+import { describeInput, inputObject } from './input.js';
 import type { NormalizedSessionPolicy } from './policy.js';
 
 export type KnownAccountVersion = 'v28' | 'v29' | 'v30' | 'v31' | 'v32' | 'v33';
@@ -69,6 +70,10 @@ export function accountRules(
   version: AccountVersion,
   options: { allowUnknownAccounts?: boolean } = {},
 ): AccountRules {
+  if (version !== 'unknown' && !(typeof version === 'string' && Object.hasOwn(RULES, version)))
+    throw new InvalidInputError('version', 'version is not a known account version.', {
+      details: describeInput(version),
+    });
   if (version === 'unknown') {
     return { version, refused: options.allowUnknownAccounts ? undefined : 'unknown-account', ...STRICT };
   }
@@ -103,6 +108,10 @@ export function assertPolicyAllowed(
   policy: NormalizedSessionPolicy,
   use: PolicyUse,
 ): void {
+  inputObject(rules, 'rules');
+  inputObject(use, 'use');
+  if (!Array.isArray(inputObject(policy, 'policy').allowedSelectors))
+    throw new InvalidInputError('policy.allowedSelectors', 'allowedSelectors must be an array.');
   if (rules.refused)
     throw new SessionNotSupportedError(use.accountAddress, 'session-keys', rules.version, rules.refused);
   if (policy.allowedSelectors.length === 0 && !rules.emptyWhitelistSafe) {

@@ -12,6 +12,7 @@ import {
   U32_MAX,
   U64_MAX,
 } from './felt.js';
+import { describeInput, inputObject } from './input.js';
 
 /** A call ready for starknet.js / a wallet: entrypoint by name, calldata as 0x hex felts. */
 export interface AccountCall {
@@ -32,6 +33,9 @@ export interface AddSessionCallParameters {
 
 /** `add_or_update_session_key(session_key, valid_until: u64, max_calls: u32, allowed_entrypoints: Array<felt252>)`. */
 export function buildAddSessionCall(parameters: AddSessionCallParameters): AccountCall {
+  inputObject(parameters);
+  if (!Array.isArray(parameters.allowedEntrypoints))
+    throw new InvalidInputError('allowedEntrypoints', 'allowedEntrypoints must be an array.');
   const selectors = parameters.allowedEntrypoints.map((e, i) => toSelector(e, `allowedEntrypoints[${i}]`));
   return {
     contractAddress: toHex(toAddress(parameters.accountAddress, 'accountAddress')),
@@ -53,6 +57,7 @@ export interface SessionKeyCallParameters {
 
 /** `revoke_session_key(session_key)`. */
 export function buildRevokeSessionCall(parameters: SessionKeyCallParameters): AccountCall {
+  inputObject(parameters);
   return {
     contractAddress: toHex(toAddress(parameters.accountAddress, 'accountAddress')),
     entrypoint: 'revoke_session_key',
@@ -62,6 +67,7 @@ export function buildRevokeSessionCall(parameters: SessionKeyCallParameters): Ac
 
 /** `get_session_data(session_key)`, for starknet_call. */
 export function buildGetSessionDataCall(parameters: SessionKeyCallParameters): AccountCall {
+  inputObject(parameters);
   return {
     contractAddress: toHex(toAddress(parameters.accountAddress, 'accountAddress')),
     entrypoint: 'get_session_data',
@@ -80,6 +86,7 @@ export interface SpendingPolicyCallParameters extends SessionKeyCallParameters {
 
 /** `set_spending_policy(session_key, token, max_per_call: u256, max_per_window: u256, window_seconds: u64)`. */
 export function buildSetSpendingPolicyCall(parameters: SpendingPolicyCallParameters): AccountCall {
+  inputObject(parameters);
   const perCall = splitU256(parameters.maxPerCall);
   const perWindow = splitU256(parameters.maxPerWindow);
   return {
@@ -103,6 +110,7 @@ export interface TokenCallParameters extends SessionKeyCallParameters {
 
 /** `remove_spending_policy(session_key, token)`. */
 export function buildRemoveSpendingPolicyCall(parameters: TokenCallParameters): AccountCall {
+  inputObject(parameters);
   return {
     contractAddress: toHex(toAddress(parameters.accountAddress, 'accountAddress')),
     entrypoint: 'remove_spending_policy',
@@ -131,7 +139,7 @@ export interface SessionData {
 export function parseSessionData(result: readonly BigNumberish[]): SessionData {
   if (!Array.isArray(result) || result.length !== 4) {
     throw new InvalidInputError('sessionData', 'get_session_data returns exactly 4 felts.', {
-      details: JSON.stringify(result?.map?.(String)),
+      details: describeInput(Array.isArray(result) ? result.map(describeInput) : result),
     });
   }
   const validUntil = Number(toUint(result[0], U64_MAX, 'sessionData.validUntil'));

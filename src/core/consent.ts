@@ -5,6 +5,7 @@ import { toAddress, toHex } from './felt.js';
 import type { FeeMode } from './paymaster.js';
 import {
   ADMIN_NAMES,
+  isTokenDecimals,
   type NormalizePolicyOptions,
   normalizeSessionPolicy,
   type SessionPolicy,
@@ -268,7 +269,8 @@ export function spendingTokenInfo(policy: unknown): TokenDisplayInfo[] {
     out.push({
       address: toHex(address),
       symbol: typeof symbol === 'string' ? symbol : undefined,
-      decimals: typeof decimals === 'number' && Number.isInteger(decimals) ? decimals : undefined,
+      // Range-checked: a stored policy is data from storage, and 80 000 decimals would stall a render.
+      decimals: isTokenDecimals(decimals) ? decimals : undefined,
     });
   }
   return out;
@@ -285,7 +287,8 @@ export function findTokenInfo(
   } catch {
     return undefined;
   }
-  return tokens?.find((t) => {
+  if (!Array.isArray(tokens)) return undefined;
+  return tokens.find((t) => {
     try {
       return BigInt(t.address) === wanted;
     } catch {

@@ -1,4 +1,5 @@
 import { InvalidInputError } from './errors/index.js';
+import { describeInput } from './input.js';
 
 /** Anything that names a felt: a bigint, a safe integer, or a decimal / 0x-hex string. */
 export type BigNumberish = string | number | bigint;
@@ -32,7 +33,7 @@ export function parseBigInt(value: unknown): bigint | undefined {
 export function toFelt(value: unknown, field = 'value'): bigint {
   const n = parseBigInt(value);
   if (n === undefined || n >= STARK_PRIME) {
-    throw new InvalidInputError(field, `${field} is not a valid felt.`, { details: String(value) });
+    throw new InvalidInputError(field, `${field} is not a valid felt.`, { details: describeInput(value) });
   }
   return n;
 }
@@ -42,7 +43,7 @@ export function toAddress(value: unknown, field = 'address', allowZero = false):
   const n = parseBigInt(value);
   if (n === undefined || n >= ADDRESS_BOUND || (!allowZero && n === 0n)) {
     throw new InvalidInputError(field, `${field} is not a valid Starknet address.`, {
-      details: String(value),
+      details: describeInput(value),
     });
   }
   return n;
@@ -50,21 +51,30 @@ export function toAddress(value: unknown, field = 'address', allowZero = false):
 
 /** An unsigned integer below or at `max`. */
 export function toUint(value: unknown, max: bigint, field = 'value'): bigint {
+  if (typeof max !== 'bigint') throw new InvalidInputError('max', 'max must be a bigint.');
   const n = parseBigInt(value);
   if (n === undefined || n > max) {
-    throw new InvalidInputError(field, `${field} is out of range.`, { details: String(value) });
+    throw new InvalidInputError(field, `${field} is out of range.`, { details: describeInput(value) });
   }
   return n;
 }
 
 /** 0x-prefixed lowercase hex, no leading zeros (the library's felt format at the surface). */
 export function toHex(value: bigint | number): string {
-  return `0x${value.toString(16)}`;
+  return `0x${integer(value, 'value').toString(16)}`;
 }
 
 /** 0x-prefixed hex padded to 64 digits (for display and comparison of addresses). */
 export function toPaddedHex(value: bigint): string {
-  return `0x${value.toString(16).padStart(64, '0')}`;
+  return `0x${integer(value, 'value').toString(16).padStart(64, '0')}`;
+}
+
+/** A bigint or a safe integer as it is (toString(16) of anything else is a TypeError or garbage). */
+function integer(value: bigint | number, field: string): bigint | number {
+  if (typeof value === 'bigint' || Number.isSafeInteger(value)) return value;
+  throw new InvalidInputError(field, `${field} must be a bigint or a safe integer.`, {
+    details: describeInput(value),
+  });
 }
 
 /** Splits a u256 into [low, high] u128 words (the Cairo Serde order). */
@@ -80,9 +90,9 @@ export function joinU256(low: BigNumberish | bigint, high: BigNumberish | bigint
 
 /** Encodes an ASCII string of at most 31 characters as a felt (Cairo short string). */
 export function encodeShortString(text: string): bigint {
-  if (text.length > 31 || [...text].some((c) => c.charCodeAt(0) > 0x7f)) {
+  if (typeof text !== 'string' || text.length > 31 || [...text].some((c) => c.charCodeAt(0) > 0x7f)) {
     throw new InvalidInputError('shortString', 'Short strings are ASCII and at most 31 characters.', {
-      details: text,
+      details: describeInput(text),
     });
   }
   let n = 0n;
@@ -93,7 +103,8 @@ export function encodeShortString(text: string): bigint {
 /** Decodes a Cairo short string felt; undefined if it holds non-printable bytes. */
 export function decodeShortString(value: bigint): string | undefined {
   let out = '';
-  let n = value;
+  let n = parseBigInt(value);
+  if (n === undefined || n >= STARK_PRIME) return undefined;
   while (n > 0n) {
     const c = Number(n & 0xffn);
     if (c < 0x20 || c > 0x7e) return undefined;

@@ -5,6 +5,7 @@ import { ANY_CALLER } from './constants.js';
 import { poseidonHashMany } from './crypto/poseidon.js';
 import { InvalidInputError } from './errors/index.js';
 import { type BigNumberish, toAddress, toFelt, toHex, toUint, U64_MAX } from './felt.js';
+import { inputObject } from './input.js';
 
 export interface SessionInvokeHashParameters {
   accountAddress: string;
@@ -43,6 +44,7 @@ export function computeSessionInvokeHash(parameters: SessionInvokeHashParameters
 
 /** The same as computeSessionInvokeHash, as a bigint, for the signing path. */
 export function sessionInvokeHash(parameters: SessionInvokeHashParameters): bigint {
+  inputObject(parameters);
   const calls = normalizeCalls(parameters.calls);
   return sessionInvokeHashOf(
     toAddress(parameters.accountAddress, 'accountAddress'),
@@ -75,6 +77,7 @@ export function computeOutsideExecutionHash(parameters: OutsideExecutionHashPara
 }
 
 export function outsideExecutionHash(parameters: OutsideExecutionHashParameters): bigint {
+  inputObject(parameters);
   const oe = parameters.outsideExecution;
   if (oe === null || typeof oe !== 'object') {
     throw new InvalidInputError('outsideExecution', 'outsideExecution must be an object.');

@@ -4,6 +4,7 @@ import { toChainId } from './chain.js';
 import { PaymasterResponseMismatchError } from './errors/index.js';
 import { parseBigInt, STARK_PRIME, toAddress, U64_MAX } from './felt.js';
 import { CALL_MEMBERS, type NormalizedOutsideExecution, outsideExecutionMembers } from './hash.js';
+import { describeInput, inputObject } from './input.js';
 
 /** SNIP-29 fee modes (starknet.js shape). */
 export type FeeMode = { mode: 'sponsored' } | { mode: 'default'; gasToken: string };
@@ -41,6 +42,7 @@ export interface VerifiedPaymasterExecution {
  * checked ourselves: what is signed is what was verified, never the paymaster's own encoding.
  */
 export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters): VerifiedPaymasterExecution {
+  inputObject(p);
   const td = p.typedData;
   if (!td || typeof td !== 'object' || !td.message || !td.domain || !td.types) {
     throw new PaymasterResponseMismatchError('typed_data', 'missing typed data');
@@ -143,7 +145,7 @@ function sameType(actual: unknown, expected: string[][], field: string): void {
 
 function felt(value: unknown, field: string): bigint {
   const n = parseBigInt(value);
-  if (n === undefined || n >= STARK_PRIME) mismatch(field, String(value));
+  if (n === undefined || n >= STARK_PRIME) mismatch(field, describeInput(value));
   return n!;
 }
 

@@ -1,7 +1,8 @@
 import { selectorsOf, toSelector } from './call.js';
 import type { AdminSelectorName } from './constants.js';
-import { InvalidPolicyError } from './errors/index.js';
+import { InvalidInputError, InvalidPolicyError } from './errors/index.js';
 import { toAddress, toHex, U256_MAX } from './felt.js';
+import { inputObject } from './input.js';
 
 /** One action the session may perform, in human terms. */
 export interface SessionPolicyAction {
@@ -225,7 +226,7 @@ function normalizeSpendingLimit(limit: SpendingLimit, i: number): NormalizedSpen
   const at = `spendingLimits[${i}]`;
   const token = toHex(wrapAddress(limit?.token, `${at}.token`));
   const decimals = limit.decimals;
-  if (decimals !== undefined && (!Number.isInteger(decimals) || decimals < 0 || decimals > 77)) {
+  if (decimals !== undefined && !isTokenDecimals(decimals)) {
     throw new InvalidPolicyError(
       'invalid-decimals',
       `${at}.decimals`,
@@ -262,20 +263,26 @@ function normalizeSpendingLimit(limit: SpendingLimit, i: number): NormalizedSpen
   return { token, maxPerCall, maxPerWindow, windowSeconds: w };
 }
 
+/** Token decimals a u256 amount can have: 0 to 77 (10^78 > 2^256). */
+export const MAX_TOKEN_DECIMALS = 77;
+
+/** True for decimals a token can have (a whole number from 0 to MAX_TOKEN_DECIMALS). */
+export function isTokenDecimals(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_TOKEN_DECIMALS;
+}
+
+const DIGITS_RE = /^\d+$/;
+
 /** Parses a token amount: bigint = base units; string = base units, or token units when decimals is set. */
 export function parseAmount(value: unknown, decimals: number | undefined, field: string): bigint {
-  let amount: bigint | undefined;
-  if (typeof value === 'bigint') amount = value;
-  else if (typeof value === 'string') {
-    const m = /^\s*(\d+)(?:\.(\d+))?\s*$/.exec(value);
-    if (m) {
-      const [, whole, frac = ''] = m;
-      const places = decimals ?? 0;
-      if (frac.replace(/0+$/, '').length <= places) {
-        amount = BigInt(whole!) * 10n ** BigInt(places) + BigInt(frac.padEnd(places, '0') || '0');
-      }
-    }
-  }
+  if (decimals !== undefined && !isTokenDecimals(decimals))
+    throw new InvalidPolicyError('invalid-decimals', field, 'decimals must be a whole number from 0 to 77.');
+  const amount =
+    typeof value === 'bigint'
+      ? value
+      : typeof value === 'string'
+        ? fromText(value, decimals ?? 0)
+        : undefined;
   if (amount === undefined || amount < 0n || amount > U256_MAX) {
     throw new InvalidPolicyError(
       'amount-out-of-range',
@@ -286,12 +293,40 @@ export function parseAmount(value: unknown, decimals: number | undefined, field:
   return amount;
 }
 
-/** Formats base units as token units ("12.5") for display. */
+/** "12.5" in token units as base units, in linear time; undefined when malformed or beyond a u256. */
+function fromText(value: string, places: number): bigint | undefined {
+  const [whole = '', frac, ...rest] = value.trim().split('.');
+  if (rest.length > 0 || !DIGITS_RE.test(whole) || (frac !== undefined && !DIGITS_RE.test(frac)))
+    return undefined;
+  const digits = trimEnd(frac ?? '', '0');
+  // More than 78 significant digits is beyond a u256: refused before any big number is built.
+  if (digits.length > places || trimStart(whole, '0').length > 78) return undefined;
+  return BigInt(whole) * 10n ** BigInt(places) + BigInt(digits.padEnd(places, '0') || '0');
+}
+
+/** `text` without trailing `c`s (a loop: /c+$/ is quadratic on long runs). */
+function trimEnd(text: string, c: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === c) end--;
+  return text.slice(0, end);
+}
+
+function trimStart(text: string, c: string): string {
+  let start = 0;
+  while (start < text.length && text[start] === c) start++;
+  return text.slice(start);
+}
+
+/** Formats base units as token units ("12.5") for display. Throws InvalidInputError on bad input. */
 export function formatAmount(amount: bigint, decimals = 0): string {
+  if (typeof amount !== 'bigint') throw new InvalidInputError('amount', 'amount must be a bigint.');
+  if (!isTokenDecimals(decimals))
+    throw new InvalidInputError('decimals', 'decimals must be a whole number from 0 to 77.');
+  if (amount < 0n) return `-${formatAmount(-amount, decimals)}`;
   if (decimals === 0) return amount.toString();
   const s = amount.toString().padStart(decimals + 1, '0');
   const whole = s.slice(0, -decimals);
-  const frac = s.slice(-decimals).replace(/0+$/, '');
+  const frac = trimEnd(s.slice(-decimals), '0');
   return frac ? `${whole}.${frac}` : whole;
 }
 
@@ -304,6 +339,13 @@ function wrapAddress(value: unknown, field: string): bigint {
       cause: error,
     });
   }
+}
+
+/** The arrays the coverage check walks, checked first (a TypeError is no answer). */
+function coverageInput(value: SessionCoverageState | NormalizedSessionPolicy, field: string): void {
+  const { allowedSelectors, spendingLimits } = inputObject(value, field);
+  if (!Array.isArray(allowedSelectors) || !Array.isArray(spendingLimits))
+    throw new InvalidInputError(field, `${field} needs allowedSelectors and spendingLimits arrays.`);
 }
 
 /** What a live session looks like for the coverage check. */
@@ -326,6 +368,8 @@ export function sessionCoversPolicy(
   now: number,
   minRemainingSeconds = 0,
 ): boolean {
+  coverageInput(session, 'session');
+  coverageInput(requested, 'requested');
   if (session.validUntil <= now + minRemainingSeconds) return false;
   if (session.callsUsed >= session.maxCalls) return false;
   const allowed = new Set(session.allowedSelectors.map((s) => BigInt(s)));

@@ -13,6 +13,7 @@ import {
   SpendLimitExceededError,
 } from './errors/index.js';
 import { toAddress, toHex } from './felt.js';
+import { inputObject } from './input.js';
 import { adminSelectorName } from './policy.js';
 
 /** The session as the preflight needs it: the local record plus what the chain last said. */
@@ -65,7 +66,7 @@ export const DEFAULT_EXPIRY_MARGIN_SECONDS = 30;
  * where the contract would only say 'Session: unauthorized selector'.
  */
 export function checkSessionCalls(parameters: CheckSessionCallsParameters): CheckSessionCallsResult {
-  const { session } = parameters;
+  const session = inputObject(inputObject(parameters).session, 'session');
   const account = toAddress(parameters.accountAddress, 'accountAddress');
   const calls = normalizeCalls(parameters.calls);
   if (calls.length === 0)

@@ -7,14 +7,24 @@ import {
   signHash,
   starkPublicKey,
 } from './crypto/ecdsa.js';
-import { InvalidInputError } from './errors/index.js';
-import { type BigNumberish, parseBigInt, toAddress, toFelt, toHex, toUint, U64_MAX } from './felt.js';
+import { InvalidInputError, SignerError } from './errors/index.js';
+import {
+  type BigNumberish,
+  parseBigInt,
+  STARK_PRIME,
+  toAddress,
+  toFelt,
+  toHex,
+  toUint,
+  U64_MAX,
+} from './felt.js';
 import {
   type OutsideExecutionHashParameters,
   outsideExecutionHash,
   type SessionInvokeHashParameters,
   sessionInvokeHashOf,
 } from './hash.js';
+import { inputObject } from './input.js';
 
 export interface SessionKeyPair {
   /** 0x hex private key. Keep it inside a SessionStorage adapter; never log it. */
@@ -42,6 +52,7 @@ export interface SignSessionInvokeParameters extends SessionInvokeHashParameters
 
 /** Signs a direct invoke with a session key: `[sessionPubkey, r, s, validUntil]` as 0x hex. */
 export function signSessionInvoke(parameters: SignSessionInvokeParameters): string[] {
+  inputObject(parameters);
   const privateKey = toPrivateKey(parameters.privateKey);
   const validUntil = toUint(parameters.validUntil, U64_MAX, 'validUntil');
   const hash = sessionInvokeHashOf(
@@ -67,6 +78,7 @@ export interface SignOutsideExecutionParameters extends OutsideExecutionHashPara
 
 /** Signs a SNIP-9 v2 outside execution with a session key: `[sessionPubkey, r, s, validUntil]`. */
 export function signOutsideExecution(parameters: SignOutsideExecutionParameters): string[] {
+  inputObject(parameters);
   const privateKey = toPrivateKey(parameters.privateKey);
   const validUntil = toUint(parameters.validUntil, U64_MAX, 'validUntil');
   const hash = outsideExecutionHash(parameters);
@@ -83,8 +95,14 @@ export function formatSessionSignature(
   signature: RawSignature,
   validUntil: bigint,
 ): string[] {
-  return [toHex(publicKey), toHex(signature.r), toHex(signature.s), toHex(validUntil)];
+  // A signer (remote, external, a worker) may answer anything: no felt pair, no signature leaves.
+  const { r, s } = (signature ?? {}) as Partial<RawSignature>;
+  if (!isSignatureFelt(r) || !isSignatureFelt(s))
+    throw new SignerError(toHex(publicKey), 'invalid-response', 'The signer did not return a signature.');
+  return [toHex(publicKey), toHex(r), toHex(s), toHex(validUntil)];
 }
+
+const isSignatureFelt = (n: unknown): n is bigint => typeof n === 'bigint' && n > 0n && n < STARK_PRIME;
 
 function publicKeyOf(publicKey: BigNumberish | undefined, privateKey: bigint): bigint {
   return publicKey === undefined ? starkPublicKey(privateKey) : toFelt(publicKey, 'publicKey');

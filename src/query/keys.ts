@@ -6,7 +6,13 @@ export interface SessionScopeKey {
 }
 
 export const sessionStateQueryKey = (scope: SessionScopeKey & { publicKey?: string | undefined }) =>
-  ['sessionState', { ...scope, publicKey: scope.publicKey?.toLowerCase() }] as const;
+  [
+    'sessionState',
+    {
+      ...scope,
+      publicKey: typeof scope.publicKey === 'string' ? scope.publicKey.toLowerCase() : scope.publicKey,
+    },
+  ] as const;
 
 export const sessionsQueryKey = (scope: SessionScopeKey) => ['sessions', scope] as const;
 

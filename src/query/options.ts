@@ -23,6 +23,7 @@ import {
 } from '../core/actions/index.js';
 import type { SpendingPolicyState } from '../core/calls.js';
 import { SessionError } from '../core/errors/index.js';
+import { inputObject } from '../core/input.js';
 import { detectSessionSupport, type SessionSupport } from '../core/support.js';
 import {
   createSessionMutationKey,
@@ -37,6 +38,7 @@ import {
 const missing = (what: string) => new SessionError('NOT_READY', `${what} is not available yet.`);
 
 export function sessionStateQueryOptions(config: SessionConfig, p: GetSessionStateParameters) {
+  inputObject(p, 'parameters');
   return {
     queryKey: sessionStateQueryKey({
       chainId: p.chainId,
@@ -57,6 +59,7 @@ export function sessionsQueryOptions(
     accountAddress: string | undefined;
   },
 ) {
+  inputObject(p, 'parameters');
   return {
     queryKey: sessionsQueryKey({ chainId: p.chainId, accountAddress: p.accountAddress, appId: config.appId }),
     queryFn: (): Promise<SessionSummary[]> => {
@@ -75,6 +78,7 @@ export function sessionSupportQueryOptions(
     accountAddress: string | undefined;
   },
 ) {
+  inputObject(p, 'parameters');
   return {
     queryKey: sessionSupportQueryKey({ chainId: p.chainId, accountAddress: p.accountAddress }),
     queryFn: (): Promise<SessionSupport> => {
@@ -98,6 +102,7 @@ export function spendingPolicyQueryOptions(
     token: string | undefined;
   },
 ) {
+  inputObject(p, 'parameters');
   return {
     queryKey: spendingPolicyQueryKey({
       chainId: p.chainId,
@@ -120,6 +125,7 @@ export function createSessionMutationOptions(
   config: SessionConfig,
   context: Pick<CreateSessionParameters, 'owner' | 'provider' | 'paymaster' | 'chainId'>,
 ) {
+  inputObject(context, 'context');
   return {
     mutationKey: createSessionMutationKey(config.appId),
     mutationFn: (variables: CreateSessionVariables): Promise<CreateSessionReturnType> =>
@@ -131,6 +137,7 @@ export function ensureSessionMutationOptions(
   config: SessionConfig,
   context: Pick<CreateSessionParameters, 'owner' | 'provider' | 'paymaster' | 'chainId'>,
 ) {
+  inputObject(context, 'context');
   return {
     mutationKey: ['ensureSession', { appId: config.appId }] as const,
     mutationFn: (variables: CreateSessionVariables): Promise<EnsureSessionReturnType> =>
@@ -149,6 +156,7 @@ export function executeWithSessionMutationOptions(
     accountAddress: string | undefined;
   },
 ) {
+  inputObject(context, 'context');
   return {
     mutationKey: executeWithSessionMutationKey(config.appId),
     mutationFn: (variables: ExecuteWithSessionVariables): Promise<ExecuteWithSessionReturnType> => {
@@ -164,6 +172,7 @@ export function revokeSessionMutationOptions(
   config: SessionConfig,
   context: Pick<RevokeSessionParameters, 'owner' | 'provider' | 'paymaster' | 'chainId'>,
 ) {
+  inputObject(context, 'context');
   return {
     mutationKey: revokeSessionMutationKey(config.appId),
     mutationFn: (variables: RevokeSessionVariables): Promise<RevokeSessionReturnType> =>

@@ -29,6 +29,25 @@ export function idbRaw(factory: () => IDBFactory) {
     write: async (name: string, key: RecordKey, value: unknown) => {
       await run(name, 'readwrite', (store) => store.put(value, [...key]));
     },
+    /** Puts a value in the meta store (what an earlier same-origin script could do). */
+    writeMeta: (name: string, key: string, value: unknown) =>
+      new Promise<void>((resolve, reject) => {
+        const open = factory().open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put(value, key);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onabort = () => {
+            db.close();
+            reject(tx.error);
+          };
+        };
+      }),
     /** The whole meta store (where the wrapping key lives). */
     meta: (name: string) =>
       new Promise<unknown[]>((resolve, reject) => {

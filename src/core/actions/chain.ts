@@ -7,6 +7,7 @@ import {
 } from '../calls.js';
 import { toChainId } from '../chain.js';
 import { toHex } from '../felt.js';
+import { inputObject } from '../input.js';
 import type { SessionScope } from '../storage/types.js';
 import { rpcError } from './classify.js';
 import type { SessionConfig } from './config.js';
@@ -31,7 +32,7 @@ export async function scopeOf(
   config: SessionConfig,
   target: SessionTarget & { provider?: SessionProviderLike | undefined },
 ): Promise<[provider: SessionProviderLike, scope: SessionScope]> {
-  const provider = providerOf(config, target.provider);
+  const provider = providerOf(config, inputObject(target).provider);
   let chainId = target.chainId;
   if (chainId === undefined) {
     try {
@@ -50,10 +51,13 @@ export async function readSessionData(
   provider: SessionProviderLike,
   accountAddress: string,
   publicKey: string,
+  block?: number,
 ): Promise<SessionData> {
   let result: string[];
   try {
-    result = await provider.callContract(buildGetSessionDataCall({ accountAddress, publicKey }));
+    const call = buildGetSessionDataCall({ accountAddress, publicKey });
+    // Only a pinned read passes the block: some providers' callContract take nothing else.
+    result = await (block === undefined ? provider.callContract(call) : provider.callContract(call, block));
   } catch (error) {
     throw rpcError(error, 'starknet_call get_session_data');
   }

@@ -1,3 +1,4 @@
+import { inputObject } from '../input.js';
 import type { FeeMode } from '../paymaster.js';
 import { createDefaultStorage } from '../storage/index.js';
 import type { SessionStorage } from '../storage/types.js';
@@ -72,6 +73,7 @@ export interface SessionConfig {
 
 /** Creates the configuration every action (and the React provider) reads. */
 export function createSessionConfig(parameters: SessionConfigParameters = {}): SessionConfig {
+  inputObject(parameters);
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
   // The inflight tracker: calls_used expected per session once what this context sent has landed.
   const expected = new Map<string, number>();

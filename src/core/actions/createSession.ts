@@ -3,6 +3,7 @@ import { buildAddSessionCall, buildSetSpendingPolicyCall } from '../calls.js';
 import { randomPrivateKey, starkPublicKey } from '../crypto/ecdsa.js';
 import {
   type AccountStateMismatchError,
+  InvalidInputError,
   type InvalidPolicyError,
   isSessionError,
   PaymasterUnavailableError,
@@ -11,6 +12,7 @@ import {
   WalletNotConnectedError,
 } from '../errors/index.js';
 import { toHex } from '../felt.js';
+import { inputObject } from '../input.js';
 import {
   type NormalizedSessionPolicy,
   normalizeSessionPolicy,
@@ -23,6 +25,7 @@ import { scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
 import { getSessionState } from './getSessionState.js';
 import { readBack } from './readBack.js';
+import { receiptBlock } from './revocation.js';
 import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
 
@@ -59,7 +62,7 @@ export type CreateSessionErrorType =
  * scope, and the account's version rules applied to the policy (typed errors, all before any prompt).
  */
 export async function prepare(config: SessionConfig, parameters: CreateSessionParameters) {
-  const { owner } = parameters;
+  const { owner } = inputObject(parameters);
   if (!owner) throw new WalletNotConnectedError();
   const now = config.now();
   const policy = normalizeSessionPolicy(parameters.policy, {
@@ -132,6 +135,7 @@ export async function createSession(
   // Stored before the prompt, so an approved transaction never leaves a key we lost.
   await config.storage.set(session, privateKey);
   let transactionHash: string | undefined;
+  let aliveAtBlock: number | undefined;
   try {
     transactionHash = await submitOwnerCalls(
       config,
@@ -141,7 +145,7 @@ export async function createSession(
       scope.chainId,
     );
     await config.storage.update(scope, publicKey, { transactionHash });
-    await waitForSuccess(provider, transactionHash);
+    aliveAtBlock = receiptBlock(await waitForSuccess(provider, transactionHash));
   } catch (error) {
     // Only a refusal or a reverted transaction proves the key is useless; while the outcome is unknown
     // (the node did not answer) the pending key is kept, and a later refresh activates it.
@@ -154,6 +158,9 @@ export async function createSession(
   // Registered. The key is never removed from here on: the session may already be in use, or revoked
   // from elsewhere, by the time this resolves. What the account holds must be what was asked (a
   // SUCCEEDED receipt can hide a swallowed setter): else the key stays pending and the error says why.
+  // The receipt's block is where the session was first seen alive: a later answer that it is gone
+  // counts only from there on (kept even when the read-back below fails).
+  if (aliveAtBlock !== undefined) await config.storage.update(scope, publicKey, { aliveAtBlock });
   await readBack(
     provider,
     owner.address,
@@ -222,6 +229,8 @@ export async function ensureSession(
 
 /** The owner calls that register a session with its spending policies, in one multicall. */
 export function ownerCalls(accountAddress: string, publicKey: string, policy: NormalizedSessionPolicy) {
+  if (!Array.isArray(inputObject(policy, 'policy').spendingLimits))
+    throw new InvalidInputError('policy.spendingLimits', 'spendingLimits must be an array.');
   return [
     buildAddSessionCall({
       accountAddress,

@@ -1,5 +1,6 @@
 import type { SessionCall } from '../call.js';
 import type { SessionError } from '../errors/index.js';
+import { inputObject } from '../input.js';
 import type { FeeMode } from '../paymaster.js';
 import type { SessionConfig } from './config.js';
 import { check, reserve } from './execute/check.js';
@@ -51,7 +52,7 @@ export async function executeWithSession(
   config: SessionConfig,
   parameters: ExecuteWithSessionParameters,
 ): Promise<ExecuteWithSessionReturnType> {
-  const route = routeOf(config, parameters);
+  const route = routeOf(config, inputObject(parameters));
   const session = await resolveSession(config, parameters);
   const onChain = await readChainState(session, route);
   const checked = check(session, onChain);

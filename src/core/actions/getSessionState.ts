@@ -1,10 +1,12 @@
 import type { SessionData, SpendingPolicyState } from '../calls.js';
 import { scheduleSigningWarmup } from '../crypto/warmup.js';
-import { isSessionError, type SessionError } from '../errors/index.js';
+import { InvalidInputError, isSessionError, type SessionError } from '../errors/index.js';
 import { toHex } from '../felt.js';
+import { describeInput, inputObject } from '../input.js';
 import type { SessionScope, StoredSession, StoredSessionStatus } from '../storage/types.js';
 import { readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
+import { confirmSessionGone, showsSession } from './revocation.js';
 import type { SessionProviderLike, SessionTarget } from './types.js';
 
 export type SessionStatus = 'none' | 'pending' | 'active' | 'expiring' | 'expired' | 'exhausted' | 'revoked';
@@ -55,8 +57,9 @@ export type GetSessionStateReturnType = SessionState;
 
 /**
  * The session's state, reconciled with the chain: a session revoked or changed on chain (from another
- * device or tab) is marked revoked and its key wiped; an expired one is marked and wiped. When the node
- * cannot be read, the last known state is returned with `stale: true` (never thrown).
+ * device or tab) is marked revoked and its key wiped, once confirmed (a pinned read or its event, never
+ * one answer); an expired one is marked and wiped. When the node cannot be read, or its answer is not
+ * confirmed, the last known state is returned with `stale: true` and the reason (never thrown).
  */
 export async function getSessionState(
   config: SessionConfig,
@@ -69,9 +72,18 @@ export async function getSessionState(
     return stateOf(config, record, now);
 
   let chain: SessionData;
+  let seenAt: number | undefined;
   let policies: Record<string, SpendingPolicyState> = {};
   try {
     chain = await readSessionData(provider, parameters.accountAddress, record.publicKey);
+    if (record.status === 'active' && !showsSession(record, chain)) {
+      // One answer that it is gone proves nothing (a lagging node): confirmed, or the state is stale.
+      const evidence = await confirmSessionGone(provider, parameters.accountAddress, record);
+      if (evidence.kind === 'unconfirmed')
+        return { ...stateOf(config, record, now), stale: true, error: evidence.error };
+      chain = evidence.data;
+      if (evidence.kind === 'alive') seenAt = evidence.block;
+    }
     // No limits: no tokens, no request.
     if (chain.exists) {
       policies = await readSpendingPolicies(
@@ -89,15 +101,15 @@ export async function getSessionState(
   let current = record;
   if (record.status === 'pending' && chain.exists) {
     current = (await config.storage.update(scope, record.publicKey, { status: 'active' })) ?? record;
-  } else if (record.status === 'active' && (!chain.exists || chain.validUntil !== record.validUntil)) {
-    // Revoked, or re-registered with other terms, by the owner elsewhere: this key is done.
+  } else if (record.status === 'active' && !showsSession(record, chain)) {
+    // Confirmed revoked, or re-registered with other terms, by the owner elsewhere: this key is done.
     current = (await config.storage.update(scope, record.publicKey, { status: 'revoked' })) ?? {
       ...record,
       status: 'revoked',
     };
-  } else if (chain.exists && chain.callsUsed > (record.callsUsed ?? 0)) {
-    current =
-      (await config.storage.update(scope, record.publicKey, { callsUsed: chain.callsUsed })) ?? record;
+  } else if (chain.callsUsed > (record.callsUsed ?? 0) || seenAt !== undefined) {
+    const patch = { callsUsed: chain.callsUsed, ...(seenAt === undefined ? {} : { aliveAtBlock: seenAt }) };
+    current = (await config.storage.update(scope, record.publicKey, patch)) ?? record;
   }
   if (current.status === 'active' && now > current.validUntil) {
     current = (await config.storage.update(scope, record.publicKey, { status: 'expired' })) ?? current;
@@ -157,12 +169,22 @@ export function deriveStatus(
   now: number,
   renewBeforeSeconds: number,
 ): SessionStatus {
+  inputObject(record, 'record');
+  for (const [field, value] of Object.entries({ now, renewBeforeSeconds, ...pickNumbers(record) }))
+    if (typeof value !== 'number')
+      throw new InvalidInputError(field, `${field} must be a number.`, { details: describeInput(value) });
   if (record.status === 'revoked' || record.status === 'pending') return record.status;
   if (record.status === 'expired' || now > record.validUntil) return 'expired';
   if ((record.callsUsed ?? 0) >= record.maxCalls) return 'exhausted';
   if (record.validUntil - now <= renewBeforeSeconds) return 'expiring';
   return 'active';
 }
+
+const pickNumbers = (r: Pick<StoredSession, 'validUntil' | 'maxCalls' | 'callsUsed'>) => ({
+  'record.validUntil': r.validUntil,
+  'record.maxCalls': r.maxCalls,
+  'record.callsUsed': r.callsUsed ?? 0,
+});
 
 /** The state of a session (or of none: status 'none', zeros). */
 function stateOf(

@@ -1,5 +1,6 @@
 import type { SpendingPolicyState } from '../calls.js';
 import { toAddress, toHex } from '../felt.js';
+import { inputObject } from '../input.js';
 import { providerOf, readSpendingPolicies } from './chain.js';
 import type { SessionConfig } from './config.js';
 import type { SessionProviderLike } from './types.js';
@@ -16,7 +17,7 @@ export async function getSpendingPolicy(
   config: SessionConfig,
   parameters: GetSpendingPolicyParameters,
 ): Promise<SpendingPolicyState> {
-  const provider = providerOf(config, parameters.provider);
+  const provider = providerOf(config, inputObject(parameters).provider);
   const token = toHex(toAddress(parameters.token, 'token')); // bad input: a typed error, before any request
   const policies = await readSpendingPolicies(provider, parameters.accountAddress, parameters.publicKey, [
     token,

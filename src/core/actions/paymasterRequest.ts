@@ -1,5 +1,9 @@
 import type { Call } from 'starknet';
-import { PaymasterUnavailableError, type SessionError } from '../errors/index.js';
+import {
+  PaymasterResponseMismatchError,
+  PaymasterUnavailableError,
+  type SessionError,
+} from '../errors/index.js';
 import { parseBigInt } from '../felt.js';
 import type { FeeMode, PaymasterTypedData } from '../paymaster.js';
 import { paymasterError } from './classify.js';
@@ -52,14 +56,23 @@ export function buildInvoke(
   feeMode: FeeMode,
   retry?: PaymasterRetry,
 ) {
+  // No answer object is no build: typed here, never a TypeError where `typed_data` is read.
   return paymasterRequest(
-    () =>
-      paymaster.buildTransaction(
-        { type: 'invoke', invoke: { userAddress, calls: calls as Call[] } },
-        { version: '0x1', feeMode },
+    async () =>
+      builtOrThrow(
+        await paymaster.buildTransaction(
+          { type: 'invoke', invoke: { userAddress, calls: calls as Call[] } },
+          { version: '0x1', feeMode },
+        ),
       ),
     retry,
   ) as Promise<{ typed_data?: PaymasterTypedData; fee?: { suggested_max_fee_in_gas_token?: unknown } }>;
+}
+
+function builtOrThrow<T>(built: T): T {
+  if (built === null || typeof built !== 'object')
+    throw new PaymasterResponseMismatchError('result', 'the paymaster answered no build');
+  return built;
 }
 
 /** paymaster_executeTransaction of a signed outside execution. */

@@ -1,6 +1,7 @@
 import { buildRemoveSpendingPolicyCall, buildRevokeSessionCall } from '../calls.js';
 import { NoSessionError, WalletNotConnectedError } from '../errors/index.js';
 import { toFelt, toHex } from '../felt.js';
+import { inputObject } from '../input.js';
 import { scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
 import { type ExpectedSession, readBack } from './readBack.js';
@@ -31,7 +32,7 @@ export async function revokeSession(
   config: SessionConfig,
   parameters: RevokeSessionParameters,
 ): Promise<RevokeSessionReturnType> {
-  const { owner } = parameters;
+  const { owner } = inputObject(parameters);
   if (!owner) throw new WalletNotConnectedError();
   const [provider, scope] = await scopeOf(config, { ...parameters, accountAddress: owner.address });
   const all = await config.storage.list(scope);

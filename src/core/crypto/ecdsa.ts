@@ -1,10 +1,13 @@
 import { ec } from 'starknet';
+import { InvalidInputError } from '../errors/index.js';
 
 // The curve code is starknet.js's own copy (a peer): we never ship a second one.
 const curve = ec.starkCurve;
 
 /** The curve order n of the Stark curve. */
 export const CURVE_ORDER = curve.CURVE.n;
+
+const MAX_HASH = 2n ** 251n;
 
 const hex64 = (n: bigint) => n.toString(16).padStart(64, '0');
 
@@ -15,6 +18,9 @@ export interface RawSignature {
 
 /** Stark ECDSA (RFC 6979 nonce) of a message hash. */
 export function signHash(hash: bigint, privateKey: bigint): RawSignature {
+  // The curve code takes hashes below 2^251 only (a felt may reach P > 2^251): refused typed.
+  if (typeof hash !== 'bigint' || hash < 0n || hash >= MAX_HASH)
+    throw new InvalidInputError('hash', 'A message hash to sign must be below 2^251.');
   const sig = curve.sign(hex64(hash), hex64(privateKey));
   return { r: sig.r, s: sig.s };
 }

@@ -32,5 +32,6 @@ export {
   RpcRequestError,
   SessionNotSupportedError,
   type SessionNotSupportedReason,
+  StaleReadError,
 } from './rpc.js';
 export * from './storage.js';

@@ -67,3 +67,23 @@ export class AccountStateMismatchError extends SessionError<'ACCOUNT_STATE_MISMA
     this.holds = holds;
   }
 }
+
+/**
+ * The node's answer says the session is gone, but nothing confirms it yet (a lagging node answers from
+ * an older state): nothing was changed or wiped. Retry later; the state carries `stale: true` meanwhile.
+ */
+export class StaleReadError extends SessionError<'STALE_READ'> {
+  override name = errorName(this.code);
+  declare readonly retryable: true;
+  /** The block where the session was last seen alive, when known. */
+  declare readonly aliveAtBlock: number | undefined;
+  constructor(options: { aliveAtBlock?: number | undefined; cause?: unknown; details?: string } = {}) {
+    super(
+      'STALE_READ',
+      'The node may be behind: its answer about this session is not confirmed yet.',
+      options,
+    );
+    this.retryable = true;
+    this.aliveAtBlock = options.aliveAtBlock;
+  }
+}

@@ -7,7 +7,9 @@ export type StorageUnavailableReason =
   | 'blocked'
   | 'quota-exceeded'
   | 'read-failed'
-  | 'write-failed';
+  | 'write-failed'
+  /** A worker storage's worker crashed, was terminated, or stopped answering. */
+  | 'worker-failed';
 
 /** The storage backend cannot be used (no IndexedDB, private mode, quota, no WebCrypto). */
 export class StorageUnavailableError extends SessionError<'STORAGE_UNAVAILABLE'> {

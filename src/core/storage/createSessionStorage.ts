@@ -7,6 +7,7 @@ import {
   StoredRecordError,
 } from '../errors/index.js';
 import { toFelt } from '../felt.js';
+import { inputObject } from '../input.js';
 import { createChangeBus } from './crossTab.js';
 import { type KeyProtector, wipeSealed } from './keyProtector.js';
 import {
@@ -86,6 +87,9 @@ function mergePatch(session: StoredSession, patch: StoredSessionPatch): StoredSe
   const next: StoredSession = { ...session, ...patch, status: session.status };
   if (rank(patch.status) > rank(session.status)) next.status = patch.status!;
   if (patch.callsUsed !== undefined) next.callsUsed = Math.max(session.callsUsed ?? 0, patch.callsUsed);
+  // Evidence only moves forward: a stale patch never lowers the block a session was seen alive at.
+  if (patch.aliveAtBlock !== undefined)
+    next.aliveAtBlock = Math.max(session.aliveAtBlock ?? 0, patch.aliveAtBlock);
   return next;
 }
 
@@ -99,7 +103,10 @@ const sameSession = (a: StoredSession, b: StoredSession) =>
  * store) only writes a backend.
  */
 export function createSessionStorage<TSealed>(options: CreateSessionStorageOptions<TSealed>): SessionStorage {
-  return buildSessionStorage(options, upgradeWith(options.migrations ?? SESSION_RECORD_MIGRATIONS));
+  return buildSessionStorage(
+    options,
+    upgradeWith(inputObject(options, 'options').migrations ?? SESSION_RECORD_MIGRATIONS),
+  );
 }
 
 /**
@@ -111,7 +118,9 @@ export function buildSessionStorage<TSealed>(
   upgrade?: RecordUpgrade,
 ): SessionStorage {
   type OwnRecord = SessionRecord<TSealed>;
-  const { backend, protector } = options;
+  const { backend, protector } = inputObject(options, 'options');
+  inputObject(backend, 'options.backend');
+  inputObject(protector, 'options.protector');
   const kind = options.kind ?? backend.kind;
   const now = options.now ?? systemNow;
   const bus = createChangeBus(backend.channelName);
@@ -214,7 +223,15 @@ export function buildSessionStorage<TSealed>(
       );
     }
     try {
-      return use(bytesToPrivateKey(bytes));
+      const privateKey = bytesToPrivateKey(bytes);
+      // A tampered record may hold any 32 bytes: only a usable Stark key goes on to the curve code.
+      if (privateKey === 0n || privateKey >= CURVE_ORDER)
+        throw new StoredRecordError(
+          'key-mismatch',
+          describeRecordKey(key),
+          'The stored session key is not a valid key.',
+        );
+      return use(privateKey);
     } finally {
       bytes.fill(0);
     }

@@ -46,6 +46,24 @@ describe('createDefaultStorage in a browser', () => {
     reloaded.close?.();
   });
 
+  it('replaces an extractable key planted where the wrapping key lives, never adopts it', async () => {
+    const databaseName = `plant-${Math.random()}`;
+    const first = createIndexedDbStorage({ databaseName, now: () => T0 });
+    await first.ready();
+    first.close?.();
+    const planted = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, [
+      'encrypt',
+      'decrypt',
+    ]);
+    await idbRaw(() => indexedDB).writeMeta(databaseName, 'wrapping-key/aes-gcm-256', planted);
+    const storage = createIndexedDbStorage({ databaseName, now: () => T0 });
+    await storage.set(session(), privateKey);
+    const [kept] = (await idbRaw(() => indexedDB).meta(databaseName)) as CryptoKey[];
+    expect(kept!.extractable).toBe(false);
+    expect(await storage.getSigner(scopeA, publicKey)).toBeDefined();
+    storage.close?.();
+  });
+
   it('falls back to memory with a warning when IndexedDB refuses to open', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const warnings: StorageWarning[] = [];

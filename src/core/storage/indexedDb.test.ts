@@ -37,6 +37,25 @@ describe('createIndexedDbStorage', () => {
     for (const tab of tabs) tab.close?.();
   });
 
+  it('never adopts a key planted in the meta store (extractable, or not AES-GCM-256 encrypt/decrypt)', async () => {
+    const name = `plant-${Math.random()}`;
+    const first = createIndexedDbStorage({ databaseName: name, now: () => T0 });
+    await first.ready();
+    first.close?.();
+    // An earlier same-origin script keeps the bytes of a key it planted where the wrapping key lives.
+    const planted = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, [
+      'encrypt',
+      'decrypt',
+    ]);
+    await raw.writeMeta(name, 'wrapping-key/aes-gcm-256', planted);
+    const storage = createIndexedDbStorage({ databaseName: name, now: () => T0 });
+    await storage.set(session(), privateKey);
+    const [kept] = (await raw.meta(name)) as CryptoKey[];
+    expect(kept!.extractable).toBe(false);
+    expect(await storage.getSigner(scopeA, publicKey)).toBeDefined();
+    storage.close?.();
+  });
+
   it('reports a database it cannot open as STORAGE_UNAVAILABLE', async () => {
     const broken = {
       open() {

@@ -160,11 +160,10 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
       }
       // Non-extractable: the key can encrypt and decrypt, but its bytes can never be exported.
       const fresh = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-      // Kept only when the database has none yet: the first key stored (by any tab) wins. Only this
-      // code writes that entry, so a CryptoKey there is the AES-GCM key it generated. It is written
-      // back every time: that write is what tells `ready()` the database takes writes.
-      const kept = (current: unknown) =>
-        typeof CryptoKey === 'function' && current instanceof CryptoKey ? current : fresh;
+      // Kept only when the database has none yet: the first key stored (by any tab) wins. A key there
+      // not shaped like ours (extractable: a script may keep its bytes) is replaced, never adopted. It
+      // is written back every time: that write is what tells `ready()` the database takes writes.
+      const kept = (current: unknown) => (isOurWrappingKey(current) ? current : fresh);
       return (await swap(META, WRAPPING_KEY_ID, kept, 'store the encryption key')) as CryptoKey;
     })().catch((error: unknown) => {
       keyPromise = undefined;
@@ -227,4 +226,18 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
       await getWrappingKey();
     },
   };
+}
+
+/** A key this code could have generated: non-extractable AES-GCM-256, for encrypt and decrypt only. */
+function isOurWrappingKey(value: unknown): value is CryptoKey {
+  if (typeof CryptoKey !== 'function' || !(value instanceof CryptoKey)) return false;
+  const { name, length } = value.algorithm as { name?: string; length?: number };
+  const usages = [...value.usages].sort().join();
+  return (
+    !value.extractable &&
+    value.type === 'secret' &&
+    name === 'AES-GCM' &&
+    length === 256 &&
+    usages === 'decrypt,encrypt'
+  );
 }

@@ -1,3 +1,5 @@
+import { InvalidInputError } from '../errors/index.js';
+import { inputObject } from '../input.js';
 import { isObject } from './record.js';
 
 /**
@@ -82,6 +84,8 @@ type EncodedBytes<TEncoding> = TEncoding extends 'bytes' ? Uint8Array : string;
 export function createAesGcmKeyProtector<TEncoding extends 'bytes' | 'base64'>(
   options: AesGcmKeyProtectorOptions<TEncoding>,
 ): KeyProtector<AesGcmSealedKey<EncodedBytes<TEncoding>>> {
+  if (typeof inputObject(options, 'options').getKey !== 'function')
+    throw new InvalidInputError('options.getKey', 'getKey must be a function.');
   return (
     options.encoding === 'bytes'
       ? aesGcmKeyProtector(options.getKey)

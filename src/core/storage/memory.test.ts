@@ -51,3 +51,24 @@ describe('createMemoryStorage', () => {
     expect(a.kind).toBe('memory');
   });
 });
+
+describe('aliveAtBlock (the block a session was last seen alive at)', () => {
+  const privateKey = 0x1234567890abcdefn;
+  const publicKey = `0x${starkPublicKey(privateKey).toString(16)}`;
+  const scope = { chainId: 'SN_MAIN', accountAddress: '0xabc', appId: 'app' };
+
+  it('is stored, only moves forward, and a bad value is a typed error', async () => {
+    const storage = createMemoryStorage({ now: () => 1_000 });
+    await storage.set(
+      createStoredSession({ scope, publicKey, validUntil: 2_000, maxCalls: 1, now: 1_000 }),
+      privateKey,
+    );
+    const normalized = (await storage.list(scope))[0]!.scope;
+    expect((await storage.update(normalized, publicKey, { aliveAtBlock: 7 }))?.aliveAtBlock).toBe(7);
+    // A stale writer (another tab, an older read) never lowers it.
+    expect((await storage.update(normalized, publicKey, { aliveAtBlock: 3 }))?.aliveAtBlock).toBe(7);
+    await expect(storage.update(normalized, publicKey, { aliveAtBlock: -1 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { toChainId } from '../chain.js';
 import { InvalidInputError, StoredRecordError, type StoredRecordProblem } from '../errors/index.js';
 import { ADDRESS_BOUND, parseBigInt, STARK_PRIME, toHex, U32_MAX, U64_MAX, U256_MAX } from '../felt.js';
+import { inputObject } from '../input.js';
 import type { KeyProtector } from './keyProtector.js';
 import type {
   SessionScope,
@@ -173,6 +174,7 @@ const SESSION_FIELDS: readonly Field[] = [
   ['transactionHash', felt, true],
   ['status', status],
   ['callsUsed', u32, true],
+  ['aliveAtBlock', u64, true],
   ['updatedAt', u64],
 ];
 
@@ -182,6 +184,7 @@ const PATCH_FIELDS: readonly Field[] = [
   ['callsUsed', u32, true],
   ['maxCalls', u32, true],
   ['validUntil', u64, true],
+  ['aliveAtBlock', u64, true],
   // A non-zero felt as the chain gives it (numbers too); zero would make the stored record unreadable.
   ['transactionHash', hex(parseBigInt, 1n, STARK_PRIME - 1n, 'felt'), true],
 ];
@@ -221,6 +224,7 @@ export function createStoredSession(params: {
   /** Unix seconds; defaults to the system clock. */
   now?: number;
 }): StoredSession {
+  inputObject(params, 'params');
   const now = params.now ?? Math.floor(Date.now() / 1000);
   const session: StoredSession = {
     schemaVersion: STORAGE_SCHEMA_VERSION,

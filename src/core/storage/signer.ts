@@ -8,6 +8,7 @@ import {
   SignerError,
 } from '../errors/index.js';
 import { type BigNumberish, parseBigInt, STARK_PRIME, toFelt, toHex } from '../felt.js';
+import { inputObject } from '../input.js';
 import { normalizePublicKey } from './record.js';
 import type { SessionScope, SessionSigner, SessionStorage } from './types.js';
 
@@ -28,6 +29,9 @@ export interface RemoteSignerOptions {
  * misconfigured signer fails here instead of as an opaque on-chain rejection.
  */
 export function createRemoteSigner(options: RemoteSignerOptions): SessionSigner {
+  inputObject(options, 'options');
+  if (typeof options.sign !== 'function')
+    throw new InvalidInputError('options.sign', 'sign must be a function.');
   const publicKey = normalizePublicKey(options.publicKey);
   const verify = options.verify ?? true;
   return {
@@ -43,7 +47,11 @@ export function createRemoteSigner(options: RemoteSignerOptions): SessionSigner 
       }
       const [r, s] = Array.isArray(answer)
         ? [parseBigInt(answer[0]), parseBigInt(answer[1])]
-        : [parseBigInt((answer as { r: unknown }).r), parseBigInt((answer as { s: unknown }).s)];
+        : // A null or a non-object answer is no signature (refused below), never a TypeError.
+          [
+            parseBigInt((answer as { r?: unknown } | null)?.r),
+            parseBigInt((answer as { s?: unknown } | null)?.s),
+          ];
       if (
         r === undefined ||
         s === undefined ||
@@ -76,6 +84,9 @@ export function withExternalSigner(
   storage: SessionStorage,
   resolveSigner: (scope: SessionScope, publicKey: string) => Promise<SessionSigner | undefined>,
 ): SessionStorage {
+  inputObject(storage, 'storage');
+  if (typeof resolveSigner !== 'function')
+    throw new InvalidInputError('resolveSigner', 'resolveSigner must be a function.');
   // Forward method by method: `storage` may be a class instance (a spread would drop its methods).
   const wrapped: SessionStorage = {
     kind: `${storage.kind}+external-signer`,

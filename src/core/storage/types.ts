@@ -39,13 +39,18 @@ export interface StoredSession {
   status: StoredSessionStatus;
   /** Last known value, display only: the chain is the truth. */
   callsUsed?: number;
+  /**
+   * The newest block where the chain was seen holding this session (the owner receipt's block, then
+   * confirmed reads): an answer that says it is gone counts only when read at or after this block.
+   */
+  aliveAtBlock?: number;
   /** Unix seconds of the last write. */
   updatedAt: number;
 }
 
 /** The fields of a stored session that change after it is created. */
 export type StoredSessionPatch = Partial<
-  Pick<StoredSession, 'status' | 'callsUsed' | 'transactionHash' | 'validUntil' | 'maxCalls'>
+  Pick<StoredSession, 'status' | 'callsUsed' | 'transactionHash' | 'validUntil' | 'maxCalls' | 'aliveAtBlock'>
 >;
 
 /** What the signing layer gets: it can sign, never read the key back. */

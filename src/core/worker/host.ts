@@ -1,5 +1,6 @@
-import { SessionError, SessionKeyMissingError } from '../errors/index.js';
+import { InvalidInputError, SessionError, SessionKeyMissingError } from '../errors/index.js';
 import { outsideExecutionHashOf } from '../hash.js';
+import { inputObject } from '../input.js';
 import { createDefaultStorage } from '../storage/defaultStorage.js';
 import type { SessionStorage } from '../storage/types.js';
 import {
@@ -19,7 +20,9 @@ import {
 export function startSessionWorker(options: { port?: WorkerPort; storage?: SessionStorage } = {}): {
   stop(): void;
 } {
-  const port = options.port ?? (globalThis as unknown as WorkerPort);
+  const port = inputObject(options ?? {}, 'options').port ?? (globalThis as unknown as WorkerPort);
+  if (typeof port?.addEventListener !== 'function' || typeof port.postMessage !== 'function')
+    throw new InvalidInputError('port', 'port must be a MessagePort or the worker scope.');
   const storage = options.storage ?? createDefaultStorage();
   const post = (message: FromWorker) => port.postMessage(message);
   const unsubscribe = storage.subscribe?.((event) => post({ tag: TAG, event }));

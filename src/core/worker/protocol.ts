@@ -9,7 +9,11 @@ import type {
 /** The message port both ends speak over: a Worker, the worker's global scope, or a MessagePort. */
 export interface WorkerPort {
   postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  /** A Worker's 'error' (it crashed) and 'messageerror' (an answer could not be read) end every pending call. */
+  addEventListener(
+    type: 'message' | 'error' | 'messageerror',
+    listener: (event: { data: unknown }) => void,
+  ): void;
   removeEventListener?(type: 'message', listener: (event: { data: unknown }) => void): void;
   start?(): void;
 }

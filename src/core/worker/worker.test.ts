@@ -90,3 +90,71 @@ describe('worker signer', () => {
     }
   });
 });
+
+/** A worker that receives requests and never answers; `emit` fires its events ('error' when it crashes). */
+function silentWorker(onPost: (message: unknown) => void = () => {}) {
+  const listeners = new Map<string, ((event: { data: unknown }) => void)[]>();
+  const port: WorkerPort = {
+    postMessage: onPost,
+    addEventListener: (type, listener) => listeners.set(type, [...(listeners.get(type) ?? []), listener]),
+  };
+  const emit = (type: string) => {
+    for (const l of listeners.get(type) ?? []) l({ data: undefined });
+  };
+  return { port, emit };
+}
+
+describe('a worker that dies', () => {
+  const scope = { chainId: '0x1', accountAddress: '0x123', appId: 'w' };
+
+  it('ends every pending call with a typed error when it crashes, and every later one at once', async () => {
+    const { port, emit } = silentWorker();
+    const storage = createWorkerSessionStorage(port, { timeoutMs: 0 });
+    const pending = [storage.list(scope), storage.getSigner(scope, '0x1')].map((p) =>
+      p.catch((e: unknown) => e),
+    );
+    emit('error');
+    for (const error of await Promise.all(pending)) {
+      expect(isSessionError(error, 'STORAGE_UNAVAILABLE')).toBe(true);
+      expect((error as { reason?: string }).reason).toBe('worker-failed');
+    }
+    expect(isSessionError(await storage.list(scope).catch((e: unknown) => e), 'STORAGE_UNAVAILABLE')).toBe(
+      true,
+    );
+  });
+
+  it('fails a call it never answers once the timeout passes', async () => {
+    vi.useFakeTimers();
+    try {
+      const storage = createWorkerSessionStorage(silentWorker().port, { timeoutMs: 1000 });
+      const result = storage.list(scope).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(1001);
+      expect(isSessionError(await result, 'STORAGE_UNAVAILABLE')).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a request the worker cannot receive (DataCloneError) is a typed error', async () => {
+    const { port } = silentWorker(() => {
+      throw new DOMException('could not be cloned', 'DataCloneError');
+    });
+    const storage = createWorkerSessionStorage(port);
+    const error = await storage.list(scope).catch((e: unknown) => e);
+    expect(isSessionError(error, 'STORAGE_UNAVAILABLE')).toBe(true);
+  });
+});
+
+describe('a worker answer that cannot be read', () => {
+  it('fails the pending calls typed, and later calls still go to the worker', async () => {
+    const posted: unknown[] = [];
+    const { port, emit } = silentWorker((m) => posted.push(m));
+    const storage = createWorkerSessionStorage(port, { timeoutMs: 0 });
+    const scope = { chainId: '0x1', accountAddress: '0x123', appId: 'w' };
+    const pending = storage.list(scope).catch((e: unknown) => e);
+    emit('messageerror');
+    expect(isSessionError(await pending, 'STORAGE_UNAVAILABLE')).toBe(true);
+    void storage.list(scope);
+    expect(posted).toHaveLength(2);
+  });
+});

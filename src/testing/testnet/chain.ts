@@ -183,6 +183,7 @@ export class Chain {
       hash: poseidonHashMany([BigInt(number), BigInt(timestamp), parentHash, ...transactions]),
     };
     this.blocks.push(block);
+    this.world.block = number;
     return block;
   }
 
@@ -199,19 +200,17 @@ export class Chain {
     };
   }
 
-  /** starknet_call: runs a view on the current state and throws the change away. */
-  call(to: bigint, selector: bigint, calldata: bigint[]): RunOutcome {
-    const cp = this.world.checkpoint();
-    try {
+  /** starknet_call: runs a view on the state at `block` (default: the latest) and throws the change away. */
+  call(to: bigint, selector: bigint, calldata: bigint[], block = this.latest): RunOutcome {
+    const view = () => {
       const ex = new Execution(this.world, {
         tx: this.emptyTx(),
-        timestamp: BigInt(this.clock.now()),
-        blockNumber: BigInt(this.latest.number),
+        timestamp: BigInt(block === this.latest ? this.clock.now() : block.timestamp),
+        blockNumber: BigInt(block.number),
       });
       return ex.run('view', 0n, to, selector, calldata);
-    } finally {
-      this.world.rollback(cp);
-    }
+    };
+    return this.world.viewAt(block.number, view);
   }
 
   nonceOf(address: bigint): bigint {
@@ -460,8 +459,9 @@ export class Chain {
   /** Another transaction of `account` lands: its nonce moves on (a fault for nonce races). */
   consumeNonce(account: bigint): void {
     this.world.setNonce(account, this.world.nonceOf(account) + 1n);
+    const block = this.mineBlock([]);
     this.world.commit();
-    this.announce(this.mineBlock([]));
+    this.announce(block);
   }
 
   /** Reads and writes an ERC-20's balances directly (the fee token by default). */

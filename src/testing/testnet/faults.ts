@@ -42,6 +42,7 @@ export class Faults {
   private readonly rpcErrors: (Countdown & { error: RpcErrorShape })[] = [];
   private readonly rpcTimeouts: (Countdown & { ms: number })[] = [];
   private readonly reverts: { contract?: bigint; selector?: bigint; remaining: number }[] = [];
+  private readonly staleReads: (Countdown & { block: number })[] = [];
 
   constructor(private readonly bumpNonce: (account: string) => void) {}
 
@@ -99,6 +100,17 @@ export class Faults {
     this.reverts.push({ contract, selector, remaining: nonNegative(times, 'times') });
   }
 
+  /**
+   * A node behind the chain (a lagging replica behind a load balancer): the next `reads` state reads
+   * (starknet_call, getNonce, getEvents, blockNumber) answer from the state at `block`, and a
+   * newer block is not found there. Pinned reads to an older block are answered correctly.
+   */
+  staleNode(block: number, reads = 1): void {
+    if (!Number.isSafeInteger(block) || block < 0)
+      throw new TestnetUsageError('block must be a block number.', { details: String(block) });
+    this.staleReads.push({ method: undefined, remaining: nonNegative(reads, 'reads'), block });
+  }
+
   /** Another transaction of `account` is included first: its nonce moves on by one. */
   consumeNonce(account: string): void {
     this.bumpNonce(account);
@@ -113,6 +125,12 @@ export class Faults {
     this.rpcErrors.length = 0;
     this.rpcTimeouts.length = 0;
     this.reverts.length = 0;
+    this.staleReads.length = 0;
+  }
+
+  /** @internal The head block of the node answering this read, when it is a lagging one. */
+  takeStaleRead(method: string): number | undefined {
+    return STALE_READ_METHODS.has(method) ? take(this.staleReads, method)?.block : undefined;
   }
 
   /** @internal */
@@ -147,6 +165,15 @@ export class Faults {
     return true;
   }
 }
+
+/** The reads a lagging node answers from its own (old) head. */
+const STALE_READ_METHODS = new Set([
+  'starknet_call',
+  'starknet_getNonce',
+  'starknet_getEvents',
+  'starknet_blockNumber',
+  'starknet_blockHashAndNumber',
+]);
 
 function take<T extends Countdown>(list: T[], method: string): T | undefined {
   const i = list.findIndex((f) => f.remaining > 0 && (f.method === undefined || f.method === method));

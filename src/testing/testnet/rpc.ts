@@ -19,6 +19,7 @@ import {
   type TransactionRecord,
   WEI_PER_FRI_DIVISOR,
 } from './chain.js';
+import type { Faults } from './faults.js';
 import { invocationJson, resourcesJson, transactionTraceJson } from './trace.js';
 
 /** What `starknet_specVersion` answers: the RPC version starknet.js 10.8 defaults to. */
@@ -171,23 +172,35 @@ export function receiptJson(chain: Chain, r: TransactionRecord) {
   };
 }
 
-/** A block id as the spec writes it: tag, { block_number } or { block_hash }. */
-function resolveBlock(chain: Chain, id: unknown): BlockRecord | 'pre_confirmed' {
-  if (id === undefined || id === 'latest' || id === 'l1_accepted') return chain.latest;
+/**
+ * A block id as the spec writes it: tag, { block_number } or { block_hash }, as seen by a node whose
+ * newest block is `head` (the latest, or older on a lagging node: newer blocks are not found there).
+ */
+function resolveBlock(chain: Chain, id: unknown, head = chain.latest): BlockRecord | 'pre_confirmed' {
+  if (id === undefined || id === 'latest' || id === 'l1_accepted') return head;
   if (id === 'pre_confirmed' || id === 'pending') return 'pre_confirmed';
   if (id && typeof id === 'object') {
     const o = id as Record<string, unknown>;
-    if (typeof o.block_number === 'number') {
-      const b = chain.blocks[o.block_number];
-      if (b) return b;
-    } else if (o.block_hash !== undefined) {
+    let b: BlockRecord | undefined;
+    if (typeof o.block_number === 'number') b = chain.blocks[o.block_number];
+    else if (o.block_hash !== undefined) {
       const h = parseFelt(o.block_hash);
-      const b = chain.blocks.find((x) => x.hash === h);
-      if (b) return b;
+      b = chain.blocks.find((x) => x.hash === h);
     }
+    if (b && b.number <= head.number) return b;
   }
   throw new JsonRpcError(24, 'Block not found');
 }
+
+/** The newest block of the node answering `method`: the chain's, or a lagging node's (faults.staleNode). */
+function headOf(chain: Chain, faults: Faults | undefined, method: string): BlockRecord {
+  const lag = faults?.takeStaleRead(method);
+  return lag === undefined ? chain.latest : chain.blocks[Math.min(lag, chain.latest.number)]!;
+}
+
+/** The state a read sees: the block's own, or the latest for pre_confirmed. */
+const stateBlock = (chain: Chain, b: BlockRecord | 'pre_confirmed') =>
+  b === 'pre_confirmed' ? chain.latest : b;
 
 function record(chain: Chain, hash: unknown): TransactionRecord {
   const r = chain.transactions.get(felt(hash, 'transaction_hash'));
@@ -251,9 +264,9 @@ function invokeList(value: unknown, field: string): InvokeTransaction[] {
   });
 }
 
-function eventsPage(chain: Chain, filter: Record<string, unknown>) {
-  const from = filter.from_block === undefined ? 0 : blockNumberOf(chain, filter.from_block);
-  const to = filter.to_block === undefined ? chain.latest.number : blockNumberOf(chain, filter.to_block);
+function eventsPage(chain: Chain, filter: Record<string, unknown>, head = chain.latest) {
+  const from = filter.from_block === undefined ? 0 : blockNumberOf(chain, filter.from_block, head);
+  const to = filter.to_block === undefined ? head.number : blockNumberOf(chain, filter.to_block, head);
   const addresses =
     filter.address === undefined
       ? undefined
@@ -304,9 +317,9 @@ function eventsPage(chain: Chain, filter: Record<string, unknown>) {
     : { events: page };
 }
 
-function blockNumberOf(chain: Chain, id: unknown): number {
-  const b = resolveBlock(chain, id);
-  return b === 'pre_confirmed' ? chain.latest.number : b.number;
+function blockNumberOf(chain: Chain, id: unknown, head = chain.latest): number {
+  const b = resolveBlock(chain, id, head);
+  return b === 'pre_confirmed' ? head.number : b.number;
 }
 
 /** SIMULATE_TRANSACTIONS_RESULT item: the trace of a simulated run (no fee transfer: nothing was charged). */
@@ -327,17 +340,18 @@ function simulatedTrace(out: ReturnType<Chain['simulate']>[number]) {
 }
 
 /** The method table. Positional params are mapped to names in the spec's order. */
-export function rpcMethods(chain: Chain): Record<string, { names: string[]; run: Method }> {
+export function rpcMethods(chain: Chain, faults?: Faults): Record<string, { names: string[]; run: Method }> {
   const m = (names: string[], run: Method) => ({ names, run });
+  const head = (method: string) => headOf(chain, faults, method);
   return {
     starknet_specVersion: m([], () => RPC_SPEC_VERSION),
     starknet_chainId: m([], () => toHex(chain.chainId)),
     starknet_syncing: m([], () => false),
-    starknet_blockNumber: m([], () => chain.latest.number),
-    starknet_blockHashAndNumber: m([], () => ({
-      block_hash: toHex(chain.latest.hash),
-      block_number: chain.latest.number,
-    })),
+    starknet_blockNumber: m([], () => head('starknet_blockNumber').number),
+    starknet_blockHashAndNumber: m([], () => {
+      const b = head('starknet_blockHashAndNumber');
+      return { block_hash: toHex(b.hash), block_number: b.number };
+    }),
     starknet_getBlockWithTxHashes: m(['block_id'], (p) => {
       const b = resolveBlock(chain, p.block_id);
       if (b === 'pre_confirmed') return { ...preConfirmedHeader(chain), transactions: [] };
@@ -364,23 +378,23 @@ export function rpcMethods(chain: Chain): Record<string, { names: string[]; run:
       return b === 'pre_confirmed' ? 0 : b.transactions.length;
     }),
     starknet_getNonce: m(['block_id', 'contract_address'], (p) => {
-      resolveBlock(chain, p.block_id);
+      const b = stateBlock(chain, resolveBlock(chain, p.block_id, head('starknet_getNonce')));
       const { address } = deployedClass(chain, p.contract_address);
-      return toHex(chain.nonceOf(address));
+      return toHex(chain.world.viewAt(b.number, () => chain.nonceOf(address)));
     }),
     starknet_getStorageAt: m(['contract_address', 'key', 'block_id'], (p) => {
       deployedClass(chain, p.contract_address);
       return '0x0';
     }),
     starknet_call: m(['request', 'block_id'], (p) => {
-      resolveBlock(chain, p.block_id);
+      const b = stateBlock(chain, resolveBlock(chain, p.block_id, head('starknet_call')));
       const req = (p.request ?? {}) as Record<string, unknown>;
       const { address, classHash } = deployedClass(chain, req.contract_address);
       const selector = felt(req.entry_point_selector, 'entry_point_selector');
       if (!chain.world.entrypoint(classHash, selector)) {
         throw new JsonRpcError(21, 'Requested entry point does not exist in the contract');
       }
-      const out = chain.call(address, selector, feltList(req.calldata ?? [], 'calldata'));
+      const out = chain.call(address, selector, feltList(req.calldata ?? [], 'calldata'), b);
       if (!out.ok)
         throw new JsonRpcError(40, 'Contract error', {
           revert_error: structuredError(out.frames, out.panicData),
@@ -448,6 +462,8 @@ export function rpcMethods(chain: Chain): Record<string, { names: string[]; run:
         trace_root: transactionTraceJson(chain.transactions.get(h)!),
       }));
     }),
-    starknet_getEvents: m(['filter'], (p) => eventsPage(chain, (p.filter ?? {}) as Record<string, unknown>)),
+    starknet_getEvents: m(['filter'], (p) =>
+      eventsPage(chain, (p.filter ?? {}) as Record<string, unknown>, head('starknet_getEvents')),
+    ),
   };
 }

@@ -21,6 +21,10 @@ const key = (address: bigint, field: string) => `${address.toString(16)}:${field
 export class WorldState {
   private readonly storage = new Map<string, bigint>();
   private readonly journal: JournalEntry[] = [];
+  /** Committed writes per block, oldest first: what a node lagging behind, or a pinned read, undoes. */
+  private readonly history: { block: number; journal: JournalEntry[] }[] = [];
+  /** The block the next commit belongs to (set by the chain as it mines). */
+  block = 0;
   private readonly classes = new Map<bigint, ContractClass>();
   private readonly dispatch = new Map<bigint, Map<bigint, { name: string; handler: Handler }>>();
 
@@ -95,7 +99,29 @@ export class WorldState {
 
   /** Forgets the undo history up to now (after a transaction is final), keeping memory flat. */
   commit(): void {
+    if (this.journal.length > 0) this.history.push({ block: this.block, journal: this.journal.slice() });
     this.journal.length = 0;
+  }
+
+  /** Runs `body` on the state as it was at the end of `block`, then restores the present. */
+  viewAt<T>(block: number, body: () => T): T {
+    const cp = this.checkpoint();
+    try {
+      for (let i = this.history.length - 1; i >= 0 && this.history[i]!.block > block; i--) {
+        const undo = this.history[i]!.journal;
+        for (let e = undo.length - 1; e >= 0; e--) this.put(undo[e]![0], undo[e]![1]);
+      }
+      return body();
+    } finally {
+      this.rollback(cp);
+    }
+  }
+
+  /** A journaled raw write (undefined deletes). */
+  private put(k: string, value: bigint | undefined): void {
+    this.journal.push([k, this.storage.get(k)]);
+    if (value === undefined) this.storage.delete(k);
+    else this.storage.set(k, value);
   }
 
   /** The declared class hashes, in declaration order. */
@@ -112,6 +138,7 @@ export class WorldState {
   load(entries: readonly (readonly [string, bigint])[]): void {
     this.storage.clear();
     this.journal.length = 0;
+    this.history.length = 0;
     for (const [k, v] of entries) if (v !== 0n) this.storage.set(k, v);
   }
 }

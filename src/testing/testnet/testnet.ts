@@ -496,7 +496,7 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
   });
   if (restored) paymaster.restore(restored.paymaster);
 
-  const handle = createHandler({ faults, rpc: rpcMethods(chain), paymaster: paymaster.methods() });
+  const handle = createHandler({ faults, rpc: rpcMethods(chain, faults), paymaster: paymaster.methods() });
   const testnetFetch = createTestnetFetch(handle, baseUrl);
   const rpcUrl = `${baseUrl}/rpc`;
   const paymasterUrl = `${baseUrl}/paymaster`;

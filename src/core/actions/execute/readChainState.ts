@@ -1,6 +1,6 @@
 import { accountRules, accountVersionOf } from '../../accountRules.js';
 import { normalizeCalls, trackedSelectors } from '../../call.js';
-import type { SpendingPolicyState } from '../../calls.js';
+import type { SessionData, SpendingPolicyState } from '../../calls.js';
 import {
   AccountStateMismatchError,
   SessionNotSupportedError,
@@ -9,6 +9,7 @@ import {
 import { toAddress, toHex } from '../../felt.js';
 import type { StoredSession } from '../../storage/types.js';
 import { readAllowedSelectors, readClassHash, readSessionData, readSpendingPolicies } from '../chain.js';
+import { confirmSessionGone, showsSession } from '../revocation.js';
 import type { ChainState, ResolvedSession, Route } from './context.js';
 
 /**
@@ -16,16 +17,13 @@ import type { ChainState, ResolvedSession, Route } from './context.js';
  * and whitelist, and the spending policy of every token these calls (and a gas-token fee) move.
  */
 export async function readChainState(session: ResolvedSession, route: Route): Promise<ChainState> {
-  const { config, provider, accountAddress, record, scope } = session;
+  const { config, provider, accountAddress, record } = session;
   const { publicKey } = record;
-  const [chain, classHash] = await Promise.all([
+  const [read, classHash] = await Promise.all([
     readSessionData(provider, accountAddress, publicKey),
     readClassHash(provider, accountAddress),
   ]);
-  if (!chain.exists || chain.validUntil !== record.validUntil) {
-    await config.storage.update(scope, publicKey, { status: 'revoked' });
-    throw new SessionRevokedError(publicKey, { details: 'The account no longer has this session.' });
-  }
+  const chain = await confirmedAlive(session, read);
   const rules = accountRules(accountVersionOf(classHash), config);
   if (rules.refused) {
     throw new SessionNotSupportedError(accountAddress, 'session-keys', classHash, rules.refused);
@@ -38,6 +36,21 @@ export async function readChainState(session: ResolvedSession, route: Route): Pr
   ]);
   assertConsentedLimitsHeld(record, tokens, policies);
   return { session: chain, allowedSelectors, rules, policies };
+}
+
+/** The session data, once an answer that it is gone is confirmed (revoked: key wiped) or shown stale. */
+async function confirmedAlive(session: ResolvedSession, read: SessionData): Promise<SessionData> {
+  const { config, provider, accountAddress, record, scope } = session;
+  if (showsSession(record, read)) return read;
+  // One answer proves nothing (a lagging node): the key is wiped only on confirmed evidence.
+  const evidence = await confirmSessionGone(provider, accountAddress, record);
+  if (evidence.kind === 'unconfirmed') throw evidence.error;
+  if (evidence.kind === 'gone') {
+    await config.storage.update(scope, record.publicKey, { status: 'revoked' });
+    throw new SessionRevokedError(record.publicKey, { details: 'The account no longer has this session.' });
+  }
+  await config.storage.update(scope, record.publicKey, { aliveAtBlock: evidence.block });
+  return evidence.data;
 }
 
 /** Every token a tracked selector moves, plus the gas token of a paying fee mode. A malformed call throws here. */

@@ -7,6 +7,7 @@ import {
 } from '../../errors/index.js';
 import { scopeOf } from '../chain.js';
 import type { SessionConfig } from '../config.js';
+import { withEntrypointNames } from '../entrypoints.js';
 import { pickSession } from '../getSessionState.js';
 import type { SessionProviderLike, SessionTarget } from '../types.js';
 import type { ResolvedSession } from './context.js';
@@ -32,7 +33,7 @@ export async function resolveSession(
   const address = BigInt(parameters.accountAddress);
   return {
     config,
-    calls: [parameters.calls].flat(),
+    calls: withEntrypointNames([parameters.calls].flat(), record),
     provider,
     scope,
     record,

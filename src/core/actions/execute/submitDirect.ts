@@ -1,5 +1,5 @@
 import { Account, type Call, type ProviderInterface } from 'starknet';
-import { NonceConflictError, TransactionRevertedError } from '../../errors/index.js';
+import { isSessionError, NonceConflictError, TransactionRevertedError } from '../../errors/index.js';
 import { toHex } from '../../felt.js';
 import { messageOf, revertReason } from '../classify.js';
 import { SessionInvokeSigner } from '../starknetSigner.js';
@@ -18,6 +18,8 @@ export async function submitDirect(session: ResolvedSession, checked: Checked): 
       const { transaction_hash } = await direct.execute(session.calls as Call[]);
       return { transactionHash: transaction_hash, via: 'direct' };
     } catch (error) {
+      // Our own signer's refusal (a signer that answered no signature): nothing was sent.
+      if (isSessionError(error, 'SIGNER_FAILED')) throw error;
       const message = messageOf(error);
       if (!/nonce/i.test(message) || !/invalid|taken|used|already/i.test(message)) {
         throw new TransactionRevertedError(undefined, {

@@ -1,0 +1,50 @@
+import { isSelectorString, type SessionCall, toSelector } from '../call.js';
+import { SPENDING_TRACKED_SELECTORS } from '../constants.js';
+import { InvalidInputError } from '../errors/index.js';
+import type { StoredSession } from '../storage/types.js';
+
+/**
+ * starknet.js sends an entrypoint by name (it hashes whatever string it is given), so a call written
+ * with a hex selector goes out under the name that selector belongs to: one of the session's policy
+ * actions or a token entrypoint. A selector with no known name is refused here, before any signature.
+ */
+export function withEntrypointNames(
+  calls: readonly SessionCall[],
+  session: Pick<StoredSession, 'policy'>,
+): SessionCall[] {
+  if (!Array.isArray(calls)) return calls as SessionCall[];
+  let names: Map<bigint, string> | undefined;
+  return calls.map((call, i) => {
+    const entrypoint = (call as Partial<SessionCall> | null)?.entrypoint;
+    if (typeof entrypoint !== 'string' || !isSelectorString(entrypoint)) return call;
+    const field = `calls[${i}].entrypoint`;
+    names ??= knownNames(session);
+    const name = names.get(toSelector(entrypoint, field));
+    if (name === undefined)
+      throw new InvalidInputError(
+        field,
+        `${field} is a selector whose entrypoint name is unknown: pass the name (starknet.js sends calls by name).`,
+        { details: entrypoint },
+      );
+    return { ...call, entrypoint: name };
+  });
+}
+
+/** Entrypoint names by selector: the policy's actions (as the dApp wrote them) and the token entrypoints. */
+function knownNames(session: Pick<StoredSession, 'policy'>): Map<bigint, string> {
+  const actions = (session.policy as { actions?: unknown } | undefined)?.actions;
+  const names = [
+    ...Object.keys(SPENDING_TRACKED_SELECTORS),
+    ...(Array.isArray(actions) ? actions.map((a) => (a as { entrypoint?: unknown } | null)?.entrypoint) : []),
+  ];
+  const out = new Map<bigint, string>();
+  for (const name of names) {
+    if (typeof name !== 'string' || isSelectorString(name)) continue;
+    try {
+      out.set(toSelector(name), name);
+    } catch {
+      // not an identifier: never a name starknet.js could send
+    }
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+import type { SessionData } from '../calls.js';
+import { SESSION_EVENT_SELECTORS } from '../constants.js';
+import { isSessionError, StaleReadError } from '../errors/index.js';
+import { parseBigInt, toHex } from '../felt.js';
+import type { StoredSession } from '../storage/types.js';
+import { readSessionData } from './chain.js';
+import { rpcError } from './classify.js';
+import type { SessionProviderLike } from './types.js';
+
+/** What the chain says about a stored session, once an answer that it is gone has been checked. */
+export type SessionEvidence =
+  /** A pinned read still shows it: the first answer was stale. `block` is where it was seen. */
+  | { kind: 'alive'; data: SessionData; block: number }
+  /** Confirmed gone (revoked, or re-registered with other terms): its key may be wiped. */
+  | { kind: 'gone'; data: SessionData }
+  /** Not confirmed either way: change nothing, report the state as stale. */
+  | { kind: 'unconfirmed'; error: StaleReadError };
+
+type Session = Pick<StoredSession, 'publicKey' | 'validUntil' | 'aliveAtBlock'>;
+
+/** Whether the chain's data is this stored session (present, with the terms it was stored with). */
+export function showsSession(session: Session, data: SessionData): boolean {
+  return data.exists && data.validUntil === session.validUntil;
+}
+
+/** The block of a transaction receipt (where an owner transaction put the session), when it says. */
+export function receiptBlock(receipt: unknown): number | undefined {
+  const n = (receipt as { block_number?: unknown } | null | undefined)?.block_number;
+  return Number.isSafeInteger(n) && (n as number) >= 0 ? (n as number) : undefined;
+}
+
+/**
+ * Checks an answer saying the session is gone (a lagging, load-balanced node gives such answers). Gone
+ * only on evidence: a read pinned to a block at or after the one where the session was last seen alive,
+ * or its revocation (or re-registration) event. Node errors on the way make it unconfirmed, never gone.
+ */
+export async function confirmSessionGone(
+  provider: SessionProviderLike,
+  accountAddress: string,
+  session: Session,
+): Promise<SessionEvidence> {
+  const since = session.aliveAtBlock;
+  try {
+    const head = await headOf(provider);
+    if (head !== undefined && (since === undefined || head >= since)) {
+      const pinned = await readSessionData(provider, accountAddress, session.publicKey, head);
+      if (showsSession(session, pinned)) return { kind: 'alive', data: pinned, block: head };
+      if (since !== undefined) return { kind: 'gone', data: pinned };
+    }
+    // No block to compare with: only the account's own event is evidence.
+    if (await goneByEvent(provider, accountAddress, session, since ?? 0))
+      return { kind: 'gone', data: { ...ZERO } };
+    return unconfirmed(since, head === undefined ? 'The node gives no block number.' : undefined, head);
+  } catch (error) {
+    if (!isSessionError(error, 'RPC_ERROR')) throw error;
+    return { kind: 'unconfirmed', error: new StaleReadError({ aliveAtBlock: since, cause: error }) };
+  }
+}
+
+const ZERO: SessionData = {
+  exists: false,
+  validUntil: 0,
+  maxCalls: 0,
+  callsUsed: 0,
+  allowedEntrypointsLen: 0,
+};
+
+function unconfirmed(since: number | undefined, reason: string | undefined, head: number | undefined) {
+  const details =
+    reason ??
+    (since !== undefined && head !== undefined && head < since
+      ? `The node is at block ${head}; the session was seen alive at block ${since}.`
+      : 'Neither a pinned read nor an event confirms the session is gone.');
+  return { kind: 'unconfirmed', error: new StaleReadError({ aliveAtBlock: since, details }) } as const;
+}
+
+async function headOf(provider: SessionProviderLike): Promise<number | undefined> {
+  if (!provider.getBlockNumber) return undefined;
+  let n: unknown;
+  try {
+    n = await provider.getBlockNumber();
+  } catch (error) {
+    throw rpcError(error, 'starknet_blockNumber');
+  }
+  return Number.isSafeInteger(n) && (n as number) >= 0 ? (n as number) : undefined;
+}
+
+/** The last SessionKeyRevoked / SessionKeyAdded event of this key since `from`: revoked, or other terms. */
+async function goneByEvent(
+  provider: SessionProviderLike,
+  accountAddress: string,
+  session: Session,
+  from: number,
+): Promise<boolean> {
+  if (!provider.getEvents) return false;
+  const { SessionKeyAdded, SessionKeyRevoked } = SESSION_EVENT_SELECTORS;
+  let last: { keys: string[]; data: string[] } | undefined;
+  let token: string | undefined;
+  // A bounded walk: a session's own events are few.
+  for (let page = 0; page < 20; page++) {
+    let chunk: Awaited<ReturnType<NonNullable<SessionProviderLike['getEvents']>>>;
+    try {
+      chunk = await provider.getEvents({
+        address: accountAddress,
+        keys: [[SessionKeyAdded, SessionKeyRevoked], [toHex(BigInt(session.publicKey))]],
+        from_block: { block_number: from },
+        to_block: 'latest',
+        chunk_size: 100,
+        continuation_token: token,
+      });
+    } catch (error) {
+      throw rpcError(error, 'starknet_getEvents');
+    }
+    last = chunk?.events?.at(-1) ?? last;
+    token = chunk?.continuation_token;
+    if (!token) break;
+  }
+  if (!last) return false;
+  if (parseBigInt(last.keys?.[0]) === BigInt(SessionKeyRevoked)) return true;
+  return parseBigInt(last.data?.[0]) !== BigInt(session.validUntil);
+}
