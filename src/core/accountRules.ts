@@ -70,7 +70,7 @@ export function accountRules(
   version: AccountVersion,
   options: { allowUnknownAccounts?: boolean } = {},
 ): AccountRules {
-  if (version !== 'unknown' && !(typeof version === 'string' && Object.hasOwn(RULES, version)))
+  if (version !== 'unknown' && !(typeof version === 'string' && Object.hasOwn(ACCOUNT_CLASS_HASHES, version)))
     throw new InvalidInputError('version', 'version is not a known account version.', {
       details: describeInput(version),
     });
