@@ -1,0 +1,56 @@
+import type { SessionCall } from '../../call.js';
+import type { SessionData, SpendingPolicyState } from '../../calls.js';
+import type { FeeMode } from '../../paymaster.js';
+import type { CheckSessionCallsResult } from '../../preflight.js';
+import type { SessionScope, SessionSigner, StoredSession } from '../../storage/types.js';
+import type { SessionConfig } from '../config.js';
+import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from '../types.js';
+
+/** The session an execute uses: its record, its signer and where it lives. */
+export interface ResolvedSession {
+  config: SessionConfig;
+  calls: readonly SessionCall[];
+  provider: SessionProviderLike;
+  scope: SessionScope;
+  record: StoredSession;
+  signer: SessionSigner;
+  /** The account as a number (hot path) and as given. */
+  address: bigint;
+  accountAddress: string;
+  /** The inflight tracker's key for this session. */
+  key: string;
+}
+
+/** How the transaction goes out, chosen before anything is read. */
+export interface Route {
+  mode: 'paymaster' | 'direct';
+  paymaster: PaymasterLike | undefined;
+  feeMode: FeeMode;
+  maxFeeInGasToken: bigint | undefined;
+  owner: OwnerAccountLike | (() => Promise<OwnerAccountLike | undefined>) | undefined;
+}
+
+/** What the account holds now: the truth the checks run on. */
+export interface ChainState {
+  session: SessionData;
+  /** Spending policies of the tokens these calls (and the fee) move, keyed by 0x hex token. */
+  policies: Record<string, SpendingPolicyState>;
+}
+
+/** The checked calls plus the re-check run right before each signature. */
+export interface Checked extends CheckSessionCallsResult {
+  recheck(fee?: SessionCall[]): void;
+}
+
+/** A reservation of one call of the session's budget (see InflightTracker). */
+export interface Hold {
+  callsUsed: number;
+  fail(): void;
+}
+
+/** What a submit route returns. */
+export interface Sent {
+  transactionHash: string;
+  trackingId?: string | undefined;
+  via: 'paymaster' | 'direct' | 'owner';
+}

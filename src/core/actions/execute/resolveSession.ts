@@ -1,0 +1,44 @@
+import type { SessionCall } from '../../call.js';
+import {
+  NoSessionError,
+  SessionExpiredError,
+  SessionKeyMissingError,
+  SessionRevokedError,
+} from '../../errors/index.js';
+import { scopeOf } from '../chain.js';
+import type { SessionConfig } from '../config.js';
+import { pickSession } from '../getSessionState.js';
+import type { SessionProviderLike, SessionTarget } from '../types.js';
+import type { ResolvedSession } from './context.js';
+
+export interface ResolveSessionParameters extends SessionTarget {
+  calls: readonly SessionCall[] | SessionCall;
+  provider?: SessionProviderLike | undefined;
+  publicKey?: string | undefined;
+}
+
+/** The given session, else the newest active one, with its signer; a typed error says why there is none. */
+export async function resolveSession(
+  config: SessionConfig,
+  parameters: ResolveSessionParameters,
+): Promise<ResolvedSession> {
+  const [provider, scope] = await scopeOf(config, parameters);
+  const record = await pickSession(config, scope, parameters.publicKey, ['active']);
+  if (!record || record.status === 'pending') throw new NoSessionError();
+  if (record.status === 'revoked') throw new SessionRevokedError(record.publicKey);
+  if (record.status === 'expired') throw new SessionExpiredError(record.validUntil, config.now());
+  const signer = await config.storage.getSigner(scope, record.publicKey);
+  if (!signer) throw new SessionKeyMissingError(record.publicKey);
+  const address = BigInt(parameters.accountAddress);
+  return {
+    config,
+    calls: [parameters.calls].flat(),
+    provider,
+    scope,
+    record,
+    signer,
+    address,
+    accountAddress: parameters.accountAddress,
+    key: `${scope.chainId}:${address}:${record.publicKey}`,
+  };
+}

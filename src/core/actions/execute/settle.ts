@@ -1,0 +1,61 @@
+import { InnerCallFailedError, isSessionError } from '../../errors/index.js';
+import { readSessionData } from '../chain.js';
+import { waitForSuccess } from '../submitOwner.js';
+import type { ChainState, Checked, Hold, ResolvedSession, Sent } from './context.js';
+import { innerFailures } from './innerFailures.js';
+
+export interface Settled {
+  transactionHash: string;
+  trackingId: string | undefined;
+  via: Sent['via'];
+  publicKey: string;
+  callsUsed: number;
+  spending: { token: string; amount: bigint }[];
+  receipt: unknown;
+}
+
+/** The result object now; the receipt, inner-call failures and the chain's calls_used once it lands. */
+export async function settle(
+  session: ResolvedSession,
+  onChain: ChainState,
+  checked: Checked,
+  hold: Hold,
+  sent: Sent,
+  waitForReceipt: boolean,
+): Promise<Settled> {
+  // The owner's own transaction does not use the session's budget.
+  const byOwner = sent.via === 'owner';
+  if (byOwner) hold.fail();
+  const result: Settled = {
+    ...sent,
+    trackingId: sent.trackingId,
+    publicKey: session.record.publicKey,
+    callsUsed: byOwner ? onChain.session.callsUsed : hold.callsUsed,
+    spending: byOwner ? [] : checked.spending.map(({ token, amount }) => ({ token, amount })),
+    receipt: undefined,
+  };
+  const landed = land(session, checked, sent).catch((error: unknown) => {
+    // A reverted transaction consumed nothing; an unknown outcome stays counted (the safe side).
+    if (isSessionError(error, 'TRANSACTION_REVERTED')) hold.fail();
+    throw error;
+  });
+  if (waitForReceipt) result.receipt = await landed;
+  else landed.catch(() => {}); // the caller did not ask; the next refresh reports the chain's truth
+  return result;
+}
+
+/** Waits for the receipt, reports inner-call failures, and records the chain's calls_used. */
+async function land(session: ResolvedSession, checked: Checked, sent: Sent): Promise<unknown> {
+  const { provider } = session;
+  const { transactionHash } = sent;
+  const receipt = await waitForSuccess(provider, transactionHash);
+  const failures = await innerFailures(provider, transactionHash, session.address, checked.calls.length);
+  try {
+    const { callsUsed } = await readSessionData(provider, session.accountAddress, session.record.publicKey);
+    await session.config.storage.update(session.scope, session.record.publicKey, { callsUsed });
+  } catch {
+    // display data only; the chain stays the truth
+  }
+  if (failures.length > 0) throw new InnerCallFailedError(transactionHash, failures);
+  return receipt;
+}
