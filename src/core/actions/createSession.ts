@@ -1,6 +1,7 @@
 import { buildAddSessionCall, buildSetSpendingPolicyCall } from '../calls.js';
 import { randomPrivateKey, starkPublicKey } from '../crypto/ecdsa.js';
 import {
+  InvalidInputError,
   type InvalidPolicyError,
   isSessionError,
   PaymasterUnavailableError,
@@ -8,7 +9,7 @@ import {
   type TransactionRevertedError,
   WalletNotConnectedError,
 } from '../errors/index.js';
-import { toHex } from '../felt.js';
+import { toAddress, toHex } from '../felt.js';
 import {
   type NormalizedSessionPolicy,
   normalizeSessionPolicy,
@@ -46,6 +47,7 @@ export interface CreateSessionReturnType {
 
 export type CreateSessionErrorType =
   | InvalidPolicyError
+  | InvalidInputError
   | SessionNotSupportedError
   | WalletNotConnectedError
   | TransactionRevertedError;
@@ -73,6 +75,7 @@ export async function createSession(
   parameters: CreateSessionParameters,
 ): Promise<CreateSessionReturnType> {
   const [owner, now, policy, provider, scope] = await prepare(config, parameters);
+  requireFeeBound(config, parameters, policy);
 
   if (!parameters.skipSupportCheck) {
     const support = await detectSessionSupport(provider, owner.address);
@@ -192,6 +195,27 @@ export async function ensureSession(
     }
   }
   return { ...(await createSession(config, parameters)), reused: false };
+}
+
+/**
+ * Gas-token mode pays the paymaster with a transfer the session key signs: its bound must come from the
+ * app (config) or the session's own cap on the gas token, never from the paymaster. Refused before the prompt.
+ */
+function requireFeeBound(
+  config: SessionConfig,
+  parameters: CreateSessionParameters,
+  policy: NormalizedSessionPolicy,
+): void {
+  const { feeMode } = config;
+  if (feeMode.mode !== 'default' || !(parameters.paymaster ?? config.paymaster)) return;
+  if (config.maxFeeInGasToken !== undefined) return;
+  const gasToken = toAddress(feeMode.gasToken, 'feeMode.gasToken');
+  if (policy.spendingLimits.some((l) => BigInt(l.token) === gasToken)) return;
+  throw new InvalidInputError(
+    'maxFeeInGasToken',
+    'Gas-token mode needs a fee bound: set maxFeeInGasToken, or a spending limit on the gas token.',
+    { details: `gas token ${toHex(gasToken)}` },
+  );
 }
 
 /** The owner calls that register a session with its spending policies, in one multicall. */

@@ -2,7 +2,7 @@ import type { SessionCall } from '../call.js';
 import type { SessionError } from '../errors/index.js';
 import type { FeeMode } from '../paymaster.js';
 import type { SessionConfig } from './config.js';
-import { check, reserve } from './execute/check.js';
+import { check, release, reserve } from './execute/check.js';
 import type { Route } from './execute/context.js';
 import { readChainState } from './execute/readChainState.js';
 import { resolveSession } from './execute/resolveSession.js';
@@ -19,7 +19,10 @@ export interface ExecuteWithSessionParameters extends SessionTarget {
   /** 'paymaster' (gasless, default when a paymaster is configured) or 'direct' (the account pays). */
   mode?: 'paymaster' | 'direct' | undefined;
   feeMode?: FeeMode | undefined;
-  /** In gas-token mode, refuse a fee transfer above this (base units). Default: the paymaster's suggested max. */
+  /**
+   * In gas-token mode, refuse a fee transfer above this (base units). Default: the config's, else the
+   * session's spending policy on the gas token; with none of them the execute is refused (INVALID_INPUT).
+   */
   maxFeeInGasToken?: bigint | undefined;
   /** Wait for the receipt (and check inner calls) before resolving. Default false. */
   waitForReceipt?: boolean | undefined;
@@ -55,11 +58,8 @@ export async function executeWithSession(
   const session = await resolveSession(config, parameters);
   const onChain = await readChainState(session, route);
   const checked = check(session, onChain);
-  const hold = reserve(session, onChain);
-  const sent = await submit(session, route, checked).catch((error: unknown) => {
-    hold.fail();
-    throw error;
-  });
+  const hold = reserve(session, onChain, checked);
+  const sent = await submit(session, route, checked).catch((error: unknown) => release(hold, error));
   return settle(session, onChain, checked, hold, sent, !!parameters.waitForReceipt);
 }
 

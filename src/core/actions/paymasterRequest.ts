@@ -44,6 +44,16 @@ export async function paymasterRequest<T>(
   }
 }
 
+/** The SNIP-29 time bounds to ask for: valid from a minute ago (clock skew) until the window's end. */
+export type RequestedTimeBounds = { executeAfter: number; executeBefore: number };
+
+export function requestedTimeBounds(
+  config: Pick<SessionConfig, 'now' | 'maxExecuteWindowSeconds'>,
+): RequestedTimeBounds {
+  const now = config.now();
+  return { executeAfter: Math.max(1, now - 60), executeBefore: now + config.maxExecuteWindowSeconds };
+}
+
 /** paymaster_buildTransaction of an invoke: the outside execution to sign, and the fee. */
 export function buildInvoke(
   paymaster: PaymasterLike,
@@ -51,15 +61,16 @@ export function buildInvoke(
   calls: readonly Call[],
   feeMode: FeeMode,
   retry?: PaymasterRetry,
+  timeBounds?: RequestedTimeBounds,
 ) {
   return paymasterRequest(
     () =>
       paymaster.buildTransaction(
         { type: 'invoke', invoke: { userAddress, calls: calls as Call[] } },
-        { version: '0x1', feeMode },
+        { version: '0x1', feeMode, ...(timeBounds && { timeBounds }) },
       ),
     retry,
-  ) as Promise<{ typed_data?: PaymasterTypedData; fee?: { suggested_max_fee_in_gas_token?: unknown } }>;
+  ) as Promise<{ typed_data?: PaymasterTypedData; fee?: unknown }>;
 }
 
 /** paymaster_executeTransaction of a signed outside execution. */

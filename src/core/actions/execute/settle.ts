@@ -34,11 +34,19 @@ export async function settle(
     spending: byOwner ? [] : checked.spending.map(({ token, amount }) => ({ token, amount })),
     receipt: undefined,
   };
-  const landed = land(session, checked, sent).catch((error: unknown) => {
-    // A reverted transaction consumed nothing; an unknown outcome stays counted (the safe side).
-    if (isSessionError(error, 'TRANSACTION_REVERTED')) hold.fail();
-    throw error;
-  });
+  const landed = land(session, checked, sent).then(
+    (receipt) => {
+      hold.landed(); // the chain's counters now hold its spend
+      return receipt;
+    },
+    (error: unknown) => {
+      // A reverted transaction consumed nothing; one that landed with failed inner calls is counted by
+      // the chain; an unknown outcome stays held (the safe side).
+      if (isSessionError(error, 'TRANSACTION_REVERTED')) hold.fail();
+      if (isSessionError(error, 'INNER_CALL_FAILED')) hold.landed();
+      throw error;
+    },
+  );
   if (waitForReceipt) result.receipt = await landed;
   else landed.catch(() => {}); // the caller did not ask; the next refresh reports the chain's truth
   return result;
