@@ -134,10 +134,12 @@ function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedD
 
 /** Who may relay: not anyone (unless the app opted in), and the forwarder the app named, if it did. */
 function checkCaller(caller: bigint, p: VerifyPaymasterTypedDataParameters): bigint {
-  if ((caller === 0n || caller === BigInt(ANY_CALLER)) && !p.allowAnyCaller) {
+  const anyone = caller === 0n || caller === BigInt(ANY_CALLER);
+  if (anyone && !p.allowAnyCaller) {
     mismatch('message.Caller', 'ANY_CALLER: anyone holding the signature could relay it');
   }
-  if (p.paymasterForwarder !== undefined && caller !== p.paymasterForwarder) {
+  // (Opted in to ANY_CALLER, a gas-token fee still goes to the forwarder: checkFee.)
+  if (!anyone && p.paymasterForwarder !== undefined && caller !== p.paymasterForwarder) {
     mismatch('message.Caller', `${toHex(caller)} is not the configured paymasterForwarder`);
   }
   return caller;

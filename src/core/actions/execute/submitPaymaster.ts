@@ -35,6 +35,7 @@ export async function submitPaymaster(
     requestedTimeBounds(config),
   );
   const typedData = built.typed_data as PaymasterTypedData;
+  checked.recheck(); // the clock moved while it answered: an expired session says so first
   const { outsideExecution, feeCall } = verifyPaymasterTypedData({
     typedData,
     accountAddress: address,
