@@ -154,6 +154,8 @@ export interface SpendingPolicyState {
   /** Unix seconds of the last window reset (tumbling window). */
   windowStart: number;
   enabled: boolean;
+  /** window_start + window_seconds passes u64::MAX: the contract's check panics on every tracked spend. */
+  windowOverflows?: boolean | undefined;
 }
 
 /** Parses `get_spending_policy`'s result: `[mpc.low, mpc.high, mpw.low, mpw.high, window, spent.low, spent.high, start]`. */
@@ -163,13 +165,17 @@ export function parseSpendingPolicy(result: readonly BigNumberish[]): SpendingPo
   }
   const [a, b, c, d, e, f, g, h] = result as BigNumberish[];
   const maxPerWindow = joinU256(c!, d!);
+  const windowSeconds = toUint(e, U64_MAX, 'spendingPolicy.windowSeconds');
+  const windowStart = toUint(h, U64_MAX, 'spendingPolicy.windowStart');
   return {
     maxPerCall: joinU256(a!, b!),
     maxPerWindow,
-    windowSeconds: Number(toUint(e, U64_MAX, 'spendingPolicy.windowSeconds')),
+    windowSeconds: Number(windowSeconds),
     spentInWindow: joinU256(f!, g!),
-    windowStart: Number(toUint(h, U64_MAX, 'spendingPolicy.windowStart')),
+    windowStart: Number(windowStart),
     enabled: maxPerWindow > 0n,
+    // Summed exactly here: as numbers, values near 2^64 round.
+    windowOverflows: windowStart + windowSeconds > U64_MAX,
   };
 }
 

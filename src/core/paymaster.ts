@@ -129,7 +129,8 @@ function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedD
   if (before > now + BigInt(window)) {
     mismatch('message.Execute Before', `${before - now} s from now, above the ${window} s allowed`);
   }
-  if (after > now) mismatch('message.Execute After', `not reached until ${after}`);
+  // The account requires execute_after < now (v29+; v28 allows equal): a later start would revert.
+  if (after >= now) mismatch('message.Execute After', `not reached until ${after}`);
 }
 
 /** Who may relay: not anyone (unless the app opted in), and the forwarder the app named, if it did. */

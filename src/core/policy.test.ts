@@ -1,7 +1,8 @@
 import { hash } from 'starknet';
 import { ADMIN_SELECTORS, SPENDING_TRACKED_SELECTORS } from './constants.js';
-import { AdminSelectorError, InvalidPolicyError } from './errors/index.js';
+import { InvalidPolicyError } from './errors/index.js';
 import {
+  ACCOUNT_SELECTOR_NAMES,
   ADMIN_NAMES,
   adminSelectorName,
   formatAmount,
@@ -26,7 +27,6 @@ function reasonOf(policy: SessionPolicy): string {
     return 'ok';
   } catch (error) {
     if (error instanceof InvalidPolicyError) return error.reason;
-    if (error instanceof AdminSelectorError) return error.code;
     throw error;
   }
 }
@@ -79,12 +79,18 @@ describe('normalizeSessionPolicy', () => {
     ['maxCalls 0', { maxCalls: 0 }, 'max-calls-out-of-range'],
     ['maxCalls above u32', { maxCalls: 2 ** 32 }, 'max-calls-out-of-range'],
     ['maxCalls not an integer', { maxCalls: 1.5 }, 'max-calls-out-of-range'],
-    ['an admin selector by name', { actions: [{ entrypoint: 'upgrade' }] }, 'ADMIN_SELECTOR'],
+    ['an admin selector by name', { actions: [{ entrypoint: 'upgrade' }] }, 'account-selector'],
     [
       'an admin selector as hex',
       { actions: [{ entrypoint: ADMIN_SELECTORS.set_public_key }] },
-      'ADMIN_SELECTOR',
+      'account-selector',
     ],
+    [
+      'register_interfaces (never on a contract blocklist)',
+      { actions: [{ entrypoint: 'register_interfaces' }] },
+      'account-selector',
+    ],
+    ['__validate__', { actions: [{ entrypoint: '__validate__' }] }, 'account-selector'],
     [
       'a duplicate selector (name and hex)',
       { actions: [{ entrypoint: 'transfer' }, { entrypoint: SPENDING_TRACKED_SELECTORS.transfer }] },
@@ -108,17 +114,18 @@ describe('normalizeSessionPolicy', () => {
     ).toEqual([]);
   });
 
-  it('refuses every admin selector of v33', () => {
-    for (const name of Object.keys(ADMIN_SELECTORS)) {
-      expect(reasonOf({ ...base, actions: [{ entrypoint: name }] }), name).toBe('ADMIN_SELECTOR');
+  it('refuses every selector of the account itself, the v33 admin ones and more', () => {
+    for (const name of ACCOUNT_SELECTOR_NAMES) {
+      expect(reasonOf({ ...base, actions: [{ entrypoint: name }] }), name).toBe('account-selector');
     }
+    expect(ACCOUNT_SELECTOR_NAMES).toEqual(expect.arrayContaining(Object.keys(ADMIN_SELECTORS)));
   });
 
   it('knows every admin selector of v33 by its selector, named as ADMIN_SELECTORS names it', () => {
     expect(ADMIN_NAMES).toEqual(Object.keys(ADMIN_SELECTORS));
     for (const [name, selector] of Object.entries(ADMIN_SELECTORS)) {
       expect(adminSelectorName(BigInt(selector))).toBe(name);
-      expect(reasonOf({ ...base, actions: [{ entrypoint: selector }] }), name).toBe('ADMIN_SELECTOR');
+      expect(reasonOf({ ...base, actions: [{ entrypoint: selector }] }), name).toBe('account-selector');
     }
     expect(adminSelectorName(BigInt(SPENDING_TRACKED_SELECTORS.transfer))).toBeUndefined();
   });

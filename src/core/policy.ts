@@ -1,6 +1,6 @@
 import { selectorsOf, toSelector } from './call.js';
 import type { AdminSelectorName } from './constants.js';
-import { AdminSelectorError, InvalidPolicyError } from './errors/index.js';
+import { InvalidPolicyError } from './errors/index.js';
 import { toAddress, toHex, U256_MAX } from './felt.js';
 
 /** One action the session may perform, in human terms. */
@@ -89,14 +89,29 @@ export const ADMIN_NAMES: readonly AdminSelectorName[] = [
 ];
 const adminBySelector = /* @__PURE__ */ selectorsOf(ADMIN_NAMES);
 
+/**
+ * Selectors of the account's own state-changing entrypoints (spec/account-versions.md §8.2): no
+ * whitelist may hold one, on any version. Wider than ADMIN_SELECTORS (the contract's v33 blocklist):
+ * older versions block fewer, and register_interfaces / __validate__* are never blocked.
+ */
+export const ACCOUNT_SELECTOR_NAMES: readonly string[] = [
+  ...ADMIN_NAMES,
+  'register_interfaces',
+  '__validate__',
+  '__validate_declare__',
+  '__validate_deploy__',
+];
+const accountSelectorByName = /* @__PURE__ */ selectorsOf(ACCOUNT_SELECTOR_NAMES);
+
 /** The admin entrypoint name when `selector` is one of the 9 blocked selectors. */
 export function adminSelectorName(selector: bigint): AdminSelectorName | undefined {
   return adminBySelector().get(selector);
 }
 
 /**
- * Validates a policy and turns it into on-chain values. Throws InvalidPolicyError (or AdminSelectorError)
- * for a policy that could never work, before anything reaches a wallet.
+ * Validates a policy and turns it into on-chain values. Throws InvalidPolicyError for a policy that could
+ * never work or would hand the session an account entrypoint, before anything reaches a wallet. The
+ * per-version rules (accountRules.ts) come on top, once the account is known.
  */
 export function normalizeSessionPolicy(
   policy: SessionPolicy,
@@ -188,8 +203,14 @@ function normalizeActions(policy: SessionPolicy): string[] {
     }
     if (selector === 0n)
       throw new InvalidPolicyError('zero-selector', field, 'The zero selector cannot be allowed.');
-    const admin = adminSelectorName(selector);
-    if (admin) throw new AdminSelectorError(admin);
+    const own = accountSelectorByName().get(selector);
+    if (own) {
+      throw new InvalidPolicyError(
+        'account-selector',
+        field,
+        `${own} belongs to the account itself: a session allowed to call it could act as the owner.`,
+      );
+    }
     if (seen.has(selector))
       throw new InvalidPolicyError('duplicate-selector', field, 'This action is listed twice.');
     seen.add(selector);

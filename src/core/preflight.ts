@@ -134,6 +134,9 @@ function checkSpending(
         refused(call, i),
       );
     }
+    if (policy.windowOverflows) {
+      throw new SpendLimitExceededError(toHex(call.to), 'window-overflow', amount, 0n, refused(call, i));
+    }
     let spend = state.get(call.to);
     if (!spend) {
       // Tumbling window anchored at the last reset; the contract resets when now >= start + window.

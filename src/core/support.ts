@@ -1,3 +1,10 @@
+import {
+  ACCOUNT_CONTRACT_INFO,
+  type AccountRules,
+  type AccountVersion,
+  accountRules,
+  accountVersionOf,
+} from './accountRules.js';
 import { toSelector } from './call.js';
 import { SRC9_V2_INTERFACE_ID } from './constants.js';
 import { RpcRequestError } from './errors/index.js';
@@ -7,7 +14,11 @@ import { decodeShortString, parseBigInt, toAddress, toHex } from './felt.js';
 export interface SupportProvider {
   callContract(call: { contractAddress: string; entrypoint: string; calldata?: string[] }): Promise<string[]>;
   getClassAt?(contractAddress: string): Promise<unknown>;
+  getClassHashAt?(contractAddress: string): Promise<string>;
 }
+
+/** What the rules need to know of the account, from its version (accountRules.ts). */
+export type AccountCapabilities = Omit<AccountRules, 'version' | 'refused'>;
 
 export interface SessionSupport {
   /** ISessionKeyManager (add/revoke/get_session_data) is there. */
@@ -16,8 +27,14 @@ export interface SessionSupport {
   outsideExecution: boolean;
   /** The v33 spending-policy extension answers. */
   spendingPolicy: boolean;
-  /** get_contract_info() of the reference account, e.g. 'v33'; undefined when absent. */
+  /** get_contract_info() of the reference account, e.g. 'v33'; undefined when absent. Raw: v29 and v30 both say 'v26_audit_fixes'. */
   contractVersion: string | undefined;
+  /** The session-account version, from the exact class hash, cross-checked with get_contract_info and the entrypoints. */
+  accountVersion: AccountVersion;
+  /** The account's class hash (0x hex), undefined when the provider cannot read it. */
+  classHash: string | undefined;
+  /** What this version allows (an unknown class: the strictest rules, no spending limits). */
+  capabilities: AccountCapabilities;
   /** How session support was established. */
   detectedBy: 'src5' | 'abi' | 'none';
 }
@@ -49,13 +66,14 @@ export async function detectSessionSupport(
       `Could not reach the node to call ${entrypoint}.`,
     );
 
-  const [sessionSrc5, src9Src5, info, spending] = await Promise.all([
+  const [sessionSrc5, src9Src5, info, spending, classHash] = await Promise.all([
     call('supports_interface', [
       toHex(SESSION_KEY_MANAGER_ENTRYPOINTS.reduce((id, name) => id ^ toSelector(name), 0n)),
     ]),
     call('supports_interface', [SRC9_V2_INTERFACE_ID]),
     call('get_contract_info'),
     call('get_spending_policy', ['0x1', '0x1']),
+    readClassHash(provider, address),
   ]);
   let sessionKeys = isTrue(sessionSrc5);
   let outsideExecution = isTrue(src9Src5);
@@ -70,13 +88,37 @@ export async function detectSessionSupport(
     if (!outsideExecution && names.has('execute_from_outside_v2')) outsideExecution = true;
   }
   const version = info?.[0] === undefined ? undefined : decodeShortString(parseBigInt(info[0]) ?? 0n);
+  const spendingAnswers = Array.isArray(spending) && spending.length === 8;
+  const accountVersion = crossChecked(accountVersionOf(classHash), version || undefined, spendingAnswers);
+  const { version: _, refused: __, ...capabilities } = accountRules(accountVersion);
   return {
     sessionKeys,
     outsideExecution,
-    spendingPolicy: sessionKeys && Array.isArray(spending) && spending.length === 8,
+    spendingPolicy: sessionKeys && spendingAnswers && capabilities.spendingPolicy,
     contractVersion: version || undefined,
+    accountVersion,
+    classHash,
+    capabilities,
     detectedBy,
   };
+}
+
+/** The class hash names the version; get_contract_info and the spending getter must agree, else 'unknown'. */
+function crossChecked(version: AccountVersion, info: string | undefined, spending: boolean): AccountVersion {
+  if (version === 'unknown') return version;
+  if (info !== ACCOUNT_CONTRACT_INFO[version]) return 'unknown';
+  return spending === (version === 'v33') ? version : 'unknown';
+}
+
+async function readClassHash(provider: SupportProvider, address: string): Promise<string | undefined> {
+  if (!provider.getClassHashAt) return undefined;
+  const hash = await probe(
+    async () => provider.getClassHashAt?.(address),
+    'starknet_getClassHashAt',
+    'Could not read the account class hash.',
+  );
+  const n = parseBigInt(hash);
+  return n === undefined ? undefined : toHex(n);
 }
 
 const isTrue = (result: string[] | undefined) => result !== undefined && parseBigInt(result[0]) === 1n;

@@ -81,3 +81,39 @@ export async function readSpendingPolicies(
   );
   return Object.fromEntries(entries);
 }
+
+/** The whitelist as the account holds it (indices below len only: v28 keeps stale entries past it). */
+export async function readAllowedSelectors(
+  provider: SessionProviderLike,
+  accountAddress: string,
+  publicKey: string,
+  len: number,
+): Promise<string[]> {
+  return Promise.all(
+    Array.from({ length: len }, async (_, i) => {
+      try {
+        const [felt] = await provider.callContract({
+          contractAddress: accountAddress,
+          entrypoint: 'get_session_allowed_entrypoint_at',
+          calldata: [toHex(BigInt(publicKey)), toHex(i)],
+        });
+        return toHex(BigInt(felt ?? 0));
+      } catch (error) {
+        throw rpcError(error, 'starknet_call get_session_allowed_entrypoint_at');
+      }
+    }),
+  );
+}
+
+/** The account's class hash (0x hex), or undefined when the provider cannot read it. */
+export async function readClassHash(
+  provider: SessionProviderLike,
+  accountAddress: string,
+): Promise<string | undefined> {
+  if (!provider.getClassHashAt) return undefined;
+  try {
+    return toHex(BigInt(await provider.getClassHashAt(accountAddress)));
+  } catch (error) {
+    throw rpcError(error, 'starknet_getClassHashAt');
+  }
+}

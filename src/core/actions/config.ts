@@ -47,6 +47,12 @@ export interface SessionConfigParameters {
   paymasterTimeoutMs?: number | undefined;
   /** Unix seconds. Default: the system clock. Tests pass the simulated network's clock. */
   now?: (() => number) | undefined;
+  /**
+   * Let sessions run on an account whose class hash is not a known session account (v29–v33). Off by
+   * default (SESSION_NOT_SUPPORTED, reason 'unknown-account'); on, such an account gets the strictest
+   * rules its ABI allows and never spending limits.
+   */
+  allowUnknownAccounts?: boolean | undefined;
 }
 
 export interface SessionConfig {
@@ -66,6 +72,7 @@ export interface SessionConfig {
   readonly paymasterRetries: number;
   readonly paymasterTimeoutMs: number;
   readonly now: () => number;
+  readonly allowUnknownAccounts: boolean;
   /** @internal */
   readonly inflight: InflightTracker;
 }
@@ -95,6 +102,7 @@ export function createSessionConfig(parameters: SessionConfigParameters = {}): S
     paymasterRetries: parameters.paymasterRetries ?? 2,
     paymasterTimeoutMs: parameters.paymasterTimeoutMs ?? 20_000,
     now: parameters.now ?? (() => Math.floor(Date.now() / 1000)),
+    allowUnknownAccounts: !!parameters.allowUnknownAccounts,
     inflight: createInflightTracker(),
   };
 }

@@ -1,6 +1,8 @@
+import { type AccountRules, accountRules, assertPolicyAllowed } from '../accountRules.js';
 import { buildAddSessionCall, buildSetSpendingPolicyCall } from '../calls.js';
 import { randomPrivateKey, starkPublicKey } from '../crypto/ecdsa.js';
 import {
+  type AccountStateMismatchError,
   InvalidInputError,
   type InvalidPolicyError,
   isSessionError,
@@ -18,9 +20,10 @@ import {
 } from '../policy.js';
 import type { StoredSession } from '../storage/types.js';
 import { detectSessionSupport } from '../support.js';
-import { readSessionData, scopeOf } from './chain.js';
+import { scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
 import { getSessionState } from './getSessionState.js';
+import { readBack } from './readBack.js';
 import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
 
@@ -46,14 +49,18 @@ export interface CreateSessionReturnType {
 }
 
 export type CreateSessionErrorType =
+  | AccountStateMismatchError
   | InvalidPolicyError
   | InvalidInputError
   | SessionNotSupportedError
   | WalletNotConnectedError
   | TransactionRevertedError;
 
-/** What creating and ensuring share: an owner, a valid policy (typed errors first), the provider and scope. */
-async function prepare(config: SessionConfig, parameters: CreateSessionParameters) {
+/**
+ * What creating, ensuring and approving a request share: an owner, a valid policy, the provider and
+ * scope, and the account's version rules applied to the policy (typed errors, all before any prompt).
+ */
+export async function prepare(config: SessionConfig, parameters: CreateSessionParameters) {
   const { owner } = parameters;
   if (!owner) throw new WalletNotConnectedError();
   const now = config.now();
@@ -62,7 +69,35 @@ async function prepare(config: SessionConfig, parameters: CreateSessionParameter
     maxDurationSeconds: config.maxDurationSeconds,
   });
   const [provider, scope] = await scopeOf(config, { ...parameters, accountAddress: owner.address });
-  return [owner, now, policy, provider, scope] as const;
+  const rules = await rulesFor(config, parameters, provider, owner.address, policy);
+  return [owner, now, policy, provider, scope, rules] as const;
+}
+
+/** Detects the account (unless told to skip: then it is taken as v33) and applies its version's rules. */
+async function rulesFor(
+  config: SessionConfig,
+  parameters: CreateSessionParameters,
+  provider: SessionProviderLike,
+  accountAddress: string,
+  policy: NormalizedSessionPolicy,
+): Promise<AccountRules> {
+  if (parameters.skipSupportCheck) return accountRules('v33');
+  const support = await detectSessionSupport(provider, accountAddress);
+  if (!support.sessionKeys) throw new SessionNotSupportedError(accountAddress, 'session-keys');
+  const rules = accountRules(support.accountVersion, config);
+  const viaPaymaster = !!(parameters.paymaster ?? config.paymaster);
+  assertPolicyAllowed(rules, policy, {
+    accountAddress,
+    viaPaymaster,
+    fallbackDirect: config.fallback.direct,
+  });
+  if (policy.spendingLimits.length > 0 && !support.spendingPolicy) {
+    throw new SessionNotSupportedError(accountAddress, 'spending-policy');
+  }
+  if ((parameters.sponsored || config.paymaster) && !support.outsideExecution) {
+    throw new SessionNotSupportedError(accountAddress, 'outside-execution');
+  }
+  return rules;
 }
 
 /**
@@ -74,20 +109,8 @@ export async function createSession(
   config: SessionConfig,
   parameters: CreateSessionParameters,
 ): Promise<CreateSessionReturnType> {
-  const [owner, now, policy, provider, scope] = await prepare(config, parameters);
+  const [owner, now, policy, provider, scope, rules] = await prepare(config, parameters);
   requireFeeBound(config, parameters, policy);
-
-  if (!parameters.skipSupportCheck) {
-    const support = await detectSessionSupport(provider, owner.address);
-    if (!support.sessionKeys) throw new SessionNotSupportedError(owner.address, 'session-keys');
-    if (policy.spendingLimits.length > 0 && !support.spendingPolicy) {
-      throw new SessionNotSupportedError(owner.address, 'spending-policy');
-    }
-    if ((parameters.sponsored || config.paymaster) && !support.outsideExecution) {
-      throw new SessionNotSupportedError(owner.address, 'outside-execution');
-    }
-  }
-
   const privateKey = randomPrivateKey();
   const publicKey = toHex(starkPublicKey(privateKey));
   const session: StoredSession = {
@@ -132,12 +155,15 @@ export async function createSession(
     throw error;
   }
   // Registered. The key is never removed from here on: the session may already be in use, or revoked
-  // from elsewhere, by the time this resolves.
-  const chain = await readSessionData(provider, owner.address, publicKey);
-  const stored =
-    chain.exists && chain.validUntil === policy.validUntil
-      ? await config.storage.update(scope, publicKey, { status: 'active' })
-      : await config.storage.get(scope, publicKey);
+  // from elsewhere, by the time this resolves. What the account holds must be what was asked (a
+  // SUCCEEDED receipt can hide a swallowed setter): else the key stays pending and the error says why.
+  await readBack(
+    provider,
+    owner.address,
+    { operation: 'create', publicKey, policy, spendingPolicy: rules.spendingPolicy },
+    transactionHash,
+  );
+  const stored = await config.storage.update(scope, publicKey, { status: 'active' });
   return {
     publicKey,
     validUntil: policy.validUntil,

@@ -3,9 +3,9 @@ import type { SessionError } from '../errors/index.js';
 import type { FeeMode } from '../paymaster.js';
 import type { SessionConfig } from './config.js';
 import { check, release, reserve } from './execute/check.js';
-import type { Route } from './execute/context.js';
 import { readChainState } from './execute/readChainState.js';
 import { resolveSession } from './execute/resolveSession.js';
+import { fitRoute, routeOf } from './execute/route.js';
 import { settle } from './execute/settle.js';
 import { submit } from './execute/submit.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike, SessionTarget } from './types.js';
@@ -58,19 +58,8 @@ export async function executeWithSession(
   const session = await resolveSession(config, parameters);
   const onChain = await readChainState(session, route);
   const checked = check(session, onChain);
+  const fitted = fitRoute(session, route, onChain);
   const hold = reserve(session, onChain, checked);
-  const sent = await submit(session, route, checked).catch((error: unknown) => release(hold, error));
+  const sent = await submit(session, fitted, checked).catch((error: unknown) => release(hold, error));
   return settle(session, onChain, checked, hold, sent, !!parameters.waitForReceipt);
-}
-
-/** Paymaster when one is configured (or asked for), else direct. */
-function routeOf(config: SessionConfig, parameters: ExecuteWithSessionParameters): Route {
-  const paymaster = parameters.paymaster ?? config.paymaster;
-  return {
-    mode: parameters.mode ?? (paymaster ? 'paymaster' : 'direct'),
-    paymaster,
-    feeMode: parameters.feeMode ?? config.feeMode,
-    maxFeeInGasToken: parameters.maxFeeInGasToken,
-    owner: parameters.owner,
-  };
 }

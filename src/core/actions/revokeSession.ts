@@ -3,6 +3,7 @@ import { NoSessionError, WalletNotConnectedError } from '../errors/index.js';
 import { toFelt, toHex } from '../felt.js';
 import { scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
+import { type ExpectedSession, readBack } from './readBack.js';
 import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
 
@@ -55,6 +56,31 @@ export async function revokeSession(
   ]);
   const transactionHash = await submitOwnerCalls(config, parameters, owner, calls, scope.chainId);
   await waitForSuccess(provider, transactionHash);
-  for (const s of wanted) await config.storage.update(scope, s.publicKey, { status: 'revoked' });
+  // Only what the account no longer holds is marked revoked; a key still live on chain stays intact.
+  let mismatch: unknown;
+  for (const s of wanted) {
+    try {
+      await readBack(provider, owner.address, expectRevoked(s), transactionHash);
+      await config.storage.update(scope, s.publicKey, { status: 'revoked' });
+    } catch (error) {
+      mismatch ??= error;
+    }
+  }
+  if (mismatch) throw mismatch;
   return { transactionHash, revoked: wanted.map((s) => s.publicKey) };
+}
+
+/** A revoked key: no session, and none of its spending policies (only v33 records carry limits). */
+function expectRevoked(s: {
+  publicKey: string;
+  spendingLimits: readonly { token: string }[];
+}): ExpectedSession {
+  const removedTokens = s.spendingLimits.map((l) => l.token);
+  return {
+    operation: 'revoke',
+    publicKey: s.publicKey,
+    policy: undefined,
+    removedTokens,
+    spendingPolicy: removedTokens.length > 0,
+  };
 }

@@ -8,6 +8,7 @@ export interface SessionProviderLike {
   waitForTransaction(hash: string, options?: { retryInterval?: number }): Promise<unknown>;
   getTransactionTrace?(hash: string): Promise<unknown>;
   getClassAt?(address: string): Promise<unknown>;
+  getClassHashAt?(address: string): Promise<string>;
 }
 
 /** The owner's wallet account (starknet.js AccountInterface, e.g. starknet-react's `useAccount().account`). */

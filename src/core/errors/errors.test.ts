@@ -29,6 +29,7 @@ const instances: SessionError[] = [
   new errors.InvalidCalldataError('short', call),
   new errors.RpcRequestError('unreachable', { method: 'starknet_call' }),
   new errors.SessionNotSupportedError('0x1', 'spending-policy'),
+  new errors.AccountStateMismatchError('create', { maxCalls: '5' }, { maxCalls: '0' }),
   new errors.StorageUnavailableError('indexeddb', 'blocked', 'blocked'),
   new errors.StoredRecordError('malformed', 'record', 'bad'),
   new errors.SignerError('0xabc', 'failed', 'failed'),

@@ -27,5 +27,10 @@ export {
   SpendLimitExceededError,
   type SpendLimitKind,
 } from './preflight.js';
-export { RpcRequestError, SessionNotSupportedError } from './rpc.js';
+export {
+  AccountStateMismatchError,
+  RpcRequestError,
+  SessionNotSupportedError,
+  type SessionNotSupportedReason,
+} from './rpc.js';
 export * from './storage.js';

@@ -24,7 +24,13 @@ export type InvalidPolicyReason =
   | 'max-per-call-above-window'
   | 'window-invalid'
   | 'duplicate-token'
-  | 'invalid-decimals';
+  | 'invalid-decimals'
+  /** v29–v31: an empty whitelist lets the session call set_public_key (and more): owner-equivalent. */
+  | 'owner-equivalent'
+  /** A whitelisted selector belongs to the account itself (set_public_key, __execute__, ...). */
+  | 'account-selector'
+  /** v29/v30: an outside execution needs two calls left, so maxCalls 1 cannot go through a paymaster. */
+  | 'paymaster-needs-two-calls';
 
 /** A policy that could never work on chain, refused before any wallet prompt. */
 export class InvalidPolicyError extends SessionError<'INVALID_POLICY'> {

@@ -53,13 +53,23 @@ export class CallLimitReachedError extends SessionError<'CALL_LIMIT_REACHED'> {
   override name = errorName(this.code);
   declare readonly maxCalls: number;
   declare readonly callsUsed: number;
-  constructor(maxCalls: number, callsUsed: number, options?: { cause?: unknown; details?: string }) {
-    super('CALL_LIMIT_REACHED', `The session has used all of its ${maxCalls} transactions.`, {
-      ...options,
-      metaMessages: [`callsUsed: ${callsUsed}`],
-    });
+  /** Set when calls are left but not enough for this route (v29/v30: an outside execution needs two). */
+  declare readonly reason: 'paymaster-needs-two-calls' | undefined;
+  constructor(
+    maxCalls: number,
+    callsUsed: number,
+    options?: { cause?: unknown; details?: string; reason?: 'paymaster-needs-two-calls' },
+  ) {
+    super(
+      'CALL_LIMIT_REACHED',
+      options?.reason
+        ? "This account version cannot send the session's last transaction through a paymaster."
+        : `The session has used all of its ${maxCalls} transactions.`,
+      { ...options, metaMessages: [`callsUsed: ${callsUsed}`] },
+    );
     this.maxCalls = maxCalls;
     this.callsUsed = callsUsed;
+    this.reason = options?.reason;
   }
 }
 
@@ -102,7 +112,8 @@ export class CallNotAllowedError extends SessionError<'CALL_NOT_ALLOWED'> {
   }
 }
 
-export type SpendLimitKind = 'per-call' | 'per-window';
+/** 'window-overflow': the policy's window_start + window_seconds passes u64, so the account panics on any spend. */
+export type SpendLimitKind = 'per-call' | 'per-window' | 'window-overflow';
 
 /** A token movement above the session's spending policy. */
 export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'> {
@@ -119,7 +130,9 @@ export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'
       'SPEND_LIMIT_EXCEEDED',
       limit === 'per-call'
         ? 'This call moves more than the session allows per call.'
-        : "This call moves more than is left in the session's spending window.",
+        : limit === 'window-overflow'
+          ? "The account's spending window overflows (window start + length past u64): every spend reverts."
+          : "This call moves more than is left in the session's spending window.",
       { metaMessages: [`Token ${token}: amount ${amount}, allowed ${allowed}`] },
     );
     this.token = token;

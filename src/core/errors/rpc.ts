@@ -10,22 +10,63 @@ export class RpcRequestError extends SessionError<'RPC_ERROR'> {
   }
 }
 
+export type SessionNotSupportedReason = 'unknown-account' | 'unsafe-version';
+
+const NOT_SUPPORTED_MESSAGES = {
+  'session-keys': 'This account does not support SNIP session keys.',
+  'outside-execution':
+    'This account does not support outside execution (SNIP-9 v2), needed for gasless actions.',
+  'spending-policy': 'This account cannot cap spending: spending policies exist only on session account v33.',
+  'unknown-account':
+    'This account class is not a known session account; sessions are refused unless the app opts in.',
+  'unsafe-version':
+    'This account version (v28) lets every session key act as the owner; upgrade the account to use sessions.',
+} as const;
+
 /** The connected account cannot run SNIP session keys (or lacks a feature the dApp asked for). */
 export class SessionNotSupportedError extends SessionError<'SESSION_NOT_SUPPORTED'> {
   override name = errorName(this.code);
   declare readonly accountAddress: string;
   declare readonly missing: 'session-keys' | 'outside-execution' | 'spending-policy';
-  constructor(accountAddress: string, missing: SessionNotSupportedError['missing'], details?: string) {
-    super(
-      'SESSION_NOT_SUPPORTED',
-      missing === 'session-keys'
-        ? 'This account does not support SNIP session keys.'
-        : missing === 'outside-execution'
-          ? 'This account does not support outside execution (SNIP-9 v2), needed for gasless actions.'
-          : 'This account does not support spending policies.',
-      { details },
-    );
+  /** Why sessions are refused on an account that has the entrypoints: an unknown or unsafe class. */
+  declare readonly reason: SessionNotSupportedReason | undefined;
+  constructor(
+    accountAddress: string,
+    missing: SessionNotSupportedError['missing'],
+    details?: string,
+    reason?: SessionNotSupportedReason,
+  ) {
+    super('SESSION_NOT_SUPPORTED', NOT_SUPPORTED_MESSAGES[reason ?? missing], { details });
     this.accountAddress = accountAddress;
     this.missing = missing;
+    this.reason = reason;
+  }
+}
+
+/** After an owner transaction, the account holds something other than what was asked. */
+export class AccountStateMismatchError extends SessionError<'ACCOUNT_STATE_MISMATCH'> {
+  override name = errorName(this.code);
+  /** Which owner transaction: 'create', 'update', 'set-policy', 'remove-policy', 'revoke'. */
+  declare readonly operation: string;
+  declare readonly transactionHash: string | undefined;
+  /** What was asked, and what the account holds now (field by field). */
+  declare readonly asked: Readonly<Record<string, string>>;
+  declare readonly holds: Readonly<Record<string, string>>;
+  constructor(
+    operation: string,
+    asked: Record<string, string>,
+    holds: Record<string, string>,
+    options?: { transactionHash?: string | undefined; cause?: unknown },
+  ) {
+    const fields = Object.keys(asked).filter((k) => asked[k] !== holds[k]);
+    super('ACCOUNT_STATE_MISMATCH', 'The account does not hold what the transaction asked for.', {
+      cause: options?.cause,
+      details: fields.map((k) => `${k}: asked ${asked[k]}, holds ${holds[k] ?? 'nothing'}`).join('; '),
+      metaMessages: [`Operation: ${operation}`],
+    });
+    this.operation = operation;
+    this.transactionHash = options?.transactionHash;
+    this.asked = asked;
+    this.holds = holds;
   }
 }

@@ -41,7 +41,14 @@ export interface AccountSnapshot {
   address: string;
   privateKey: string;
   publicKey: string;
-  kind: 'session-v33' | 'legacy';
+  kind:
+    | 'session-v28'
+    | 'session-v29'
+    | 'session-v30'
+    | 'session-v31'
+    | 'session-v32'
+    | 'session-v33'
+    | 'legacy';
   label: string;
   classHash: string;
 }
@@ -137,7 +144,15 @@ const account: Codec<AccountSnapshot> = object<AccountSnapshot>({
   address: str,
   privateKey: str,
   publicKey: str,
-  kind: literal('session-v33', 'legacy'),
+  kind: literal(
+    'session-v28',
+    'session-v29',
+    'session-v30',
+    'session-v31',
+    'session-v32',
+    'session-v33',
+    'legacy',
+  ),
   label: str,
   classHash: str,
 });

@@ -32,8 +32,9 @@ import {
   readPolicy,
   readSession,
   SESSION_ACCOUNT_V33_CLASS_HASH,
-  sessionAccountV33,
+  sessionAccountClass,
 } from './contracts/sessionAccount.js';
+import type { SessionAccountVersion } from './contracts/sessionVersions.js';
 import { Faults } from './faults.js';
 import { createTestnetFetch } from './fetch.js';
 import { createHandler, type TransportRequest, type TransportResponse } from './handler.js';
@@ -43,7 +44,17 @@ import { rpcMethods } from './rpc.js';
 import { decodeState, encodeState, type TestnetSnapshot } from './snapshot.js';
 import type { ContractClass, InnerCallRecord } from './types.js';
 
-export type TestAccountKind = 'session-v33' | 'legacy';
+export type TestAccountKind =
+  | 'session-v28'
+  | 'session-v29'
+  | 'session-v30'
+  | 'session-v31'
+  | 'session-v32'
+  | 'session-v33'
+  | 'legacy';
+
+const sessionVersionOf = (kind: TestAccountKind): SessionAccountVersion | undefined =>
+  kind === 'legacy' ? undefined : (kind.slice('session-'.length) as SessionAccountVersion);
 
 export interface TestAccount {
   address: string;
@@ -269,7 +280,8 @@ function knownClasses(): Map<bigint, ContractClass> {
       legacyAccountClass({ snip9, supportsInterface: src5 }),
     ),
   );
-  return new Map([erc20Class(), gameClass(), sessionAccountV33, ...legacy].map((c) => [c.classHash, c]));
+  const sessions = (['v28', 'v29', 'v30', 'v31', 'v32', 'v33'] as const).map(sessionAccountClass);
+  return new Map([erc20Class(), gameClass(), ...sessions, ...legacy].map((c) => [c.classHash, c]));
 }
 
 function readSaved(persist: PersistOptions | undefined, key: string): string | undefined {
@@ -388,7 +400,9 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
     if (privateKey === undefined || privateKey === 0n || privateKey >= CURVE_ORDER) {
       throw new TestnetUsageError('privateKey is not a valid Stark private key.');
     }
-    const cls = kind === 'session-v33' ? sessionAccountV33 : legacyAccountClass(opts.legacy);
+    const version = sessionVersionOf(kind);
+    if (kind !== 'legacy' && !version) throw new TestnetUsageError(`Unknown account kind: ${String(kind)}.`);
+    const cls = version ? sessionAccountClass(version) : legacyAccountClass(opts.legacy);
     const { publicKey, address } = deriveAccount(privateKey, cls.classHash);
     if (chain.world.classHashAt(address) !== undefined) {
       throw new TestnetUsageError('An account with this key and class is already deployed.', {
@@ -396,17 +410,16 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
       });
     }
     chain.deploy(address, cls, (ctx) =>
-      kind === 'session-v33'
-        ? constructSessionAccount(ctx, publicKey)
+      version
+        ? constructSessionAccount(ctx, publicKey, version)
         : constructLegacyAccount(ctx, publicKey, opts.legacy),
     );
     mint(TOKEN_ADDRESSES.STRK, address, opts.fund ?? 1000n * WAD);
     mint(TOKEN_ADDRESSES.ETH, address, 10n * WAD);
     mint(TOKEN_ADDRESSES.USDC, address, 10_000n * 10n ** 6n);
-    const label =
-      kind === 'session-v33'
-        ? 'v33 session account'
-        : `legacy account (${(opts.legacy?.snip9 ?? true) ? 'SNIP-9 v2' : 'no SNIP-9'}, supports_interface ${opts.legacy?.supportsInterface ?? 'answers'})`;
+    const label = version
+      ? `${version} session account`
+      : `legacy account (${(opts.legacy?.snip9 ?? true) ? 'SNIP-9 v2' : 'no SNIP-9'}, supports_interface ${opts.legacy?.supportsInterface ?? 'answers'})`;
     const account: TestAccount = {
       address: toHex(address),
       privateKey: toHex(privateKey),

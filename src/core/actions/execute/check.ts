@@ -14,7 +14,7 @@ export function check(session: ResolvedSession, onChain: ChainState): Checked {
     accountAddress,
     calls,
     // The chain's validUntil is the record's (read checked it); its counters are the truth.
-    session: { ...record, ...onChain.session },
+    session: { ...record, ...onChain.session, allowedSelectors: onChain.allowedSelectors },
     spendingPolicies: withPending(onChain.policies, config.inflight.pendingSpend(key, now), now),
     now,
     expiryMarginSeconds: config.expiryMarginSeconds,
@@ -34,7 +34,7 @@ export function check(session: ResolvedSession, onChain: ChainState): Checked {
       return checkSessionCalls({
         accountAddress,
         calls: [...calls, ...fee],
-        session: { ...record, callsUsed: 0, maxCalls: 1 },
+        session: { ...record, allowedSelectors: onChain.allowedSelectors, callsUsed: 0, maxCalls: 1 },
         spendingPolicies: withPending(onChain.policies, pending, at),
         now: at,
         expiryMarginSeconds: config.expiryMarginSeconds,

@@ -1,3 +1,4 @@
+import type { AccountRules } from '../../accountRules.js';
 import type { SessionCall } from '../../call.js';
 import type { SessionData, SpendingPolicyState } from '../../calls.js';
 import type { FeeMode } from '../../paymaster.js';
@@ -34,6 +35,10 @@ export interface Route {
 /** What the account holds now: the truth the checks run on. */
 export interface ChainState {
   session: SessionData;
+  /** The whitelist as the account holds it (0x hex selectors; [] = any non-admin selector). */
+  allowedSelectors: string[];
+  /** The rules of the account's version, from its class hash. */
+  rules: AccountRules;
   /** Spending policies of the tokens these calls (and the fee) move, keyed by 0x hex token. */
   policies: Record<string, SpendingPolicyState>;
 }

@@ -1,26 +1,68 @@
+import { accountRules, accountVersionOf } from '../../accountRules.js';
 import { normalizeCalls, trackedSelectors } from '../../call.js';
-import { SessionRevokedError } from '../../errors/index.js';
+import type { SpendingPolicyState } from '../../calls.js';
+import {
+  AccountStateMismatchError,
+  SessionNotSupportedError,
+  SessionRevokedError,
+} from '../../errors/index.js';
 import { toAddress, toHex } from '../../felt.js';
-import { readSessionData, readSpendingPolicies } from '../chain.js';
+import type { StoredSession } from '../../storage/types.js';
+import { readAllowedSelectors, readClassHash, readSessionData, readSpendingPolicies } from '../chain.js';
 import type { ChainState, ResolvedSession, Route } from './context.js';
 
-/** The session data on chain, and the spending policies of the limited tokens these calls (and the fee) move. */
+/**
+ * What the account holds now, the truth the checks run on: its version (class hash), the session data
+ * and whitelist, and the spending policy of every token these calls (and a gas-token fee) move.
+ */
 export async function readChainState(session: ResolvedSession, route: Route): Promise<ChainState> {
   const { config, provider, accountAddress, record, scope } = session;
   const { publicKey } = record;
-  const chain = await readSessionData(provider, accountAddress, publicKey);
+  const [chain, classHash] = await Promise.all([
+    readSessionData(provider, accountAddress, publicKey),
+    readClassHash(provider, accountAddress),
+  ]);
   if (!chain.exists || chain.validUntil !== record.validUntil) {
     await config.storage.update(scope, publicKey, { status: 'revoked' });
     throw new SessionRevokedError(publicKey, { details: 'The account no longer has this session.' });
   }
-  // None moved, no request. A malformed call throws here the typed error the preflight would.
+  const rules = accountRules(accountVersionOf(classHash), config);
+  if (rules.refused) {
+    throw new SessionNotSupportedError(accountAddress, 'session-keys', classHash, rules.refused);
+  }
+  // Only v33 has spending policies: on older classes the getter is missing and nothing is capped.
+  const tokens = rules.spendingPolicy ? movedTokens(session, route) : [];
+  const [allowedSelectors, policies] = await Promise.all([
+    readAllowedSelectors(provider, accountAddress, publicKey, chain.allowedEntrypointsLen),
+    readSpendingPolicies(provider, accountAddress, publicKey, tokens),
+  ]);
+  assertConsentedLimitsHeld(record, tokens, policies);
+  return { session: chain, allowedSelectors, rules, policies };
+}
+
+/** Every token a tracked selector moves, plus the gas token of a paying fee mode. A malformed call throws here. */
+function movedTokens(session: ResolvedSession, route: Route): string[] {
   const moved = normalizeCalls(session.calls).flatMap((c) =>
     trackedSelectors().has(c.selector) ? [c.to] : [],
   );
   if (route.mode === 'paymaster' && route.feeMode.mode === 'default')
     moved.push(toAddress(route.feeMode.gasToken, 'feeMode.gasToken'));
-  const limited = new Set(record.spendingLimits.map((l) => BigInt(l.token)));
-  const tokens = [...new Set(moved.filter((token) => limited.has(token)))].map(toHex);
-  const policies = await readSpendingPolicies(provider, accountAddress, publicKey, tokens);
-  return { session: chain, policies };
+  return [...new Set(moved)].map(toHex);
+}
+
+/** A cap the user consented to must be on chain: a moved token whose policy is gone would spend uncapped. */
+function assertConsentedLimitsHeld(
+  record: StoredSession,
+  tokens: readonly string[],
+  policies: Record<string, SpendingPolicyState>,
+): void {
+  for (const limit of record.spendingLimits) {
+    const token = toHex(BigInt(limit.token));
+    if (!tokens.includes(token) || policies[token]?.enabled) continue;
+    throw new AccountStateMismatchError(
+      'set-policy',
+      { [`spendingLimits[${token}]`]: `${BigInt(limit.maxPerCall)}/${BigInt(limit.maxPerWindow)}` },
+      { [`spendingLimits[${token}]`]: 'none' },
+    );
+  }
 }

@@ -40,10 +40,12 @@ export async function settle(
       return receipt;
     },
     (error: unknown) => {
-      // A reverted transaction consumed nothing; one that landed with failed inner calls is counted by
-      // the chain; an unknown outcome stays held (the safe side).
-      if (isSessionError(error, 'TRANSACTION_REVERTED')) hold.fail();
-      if (isSessionError(error, 'INNER_CALL_FAILED')) hold.landed();
+      // A reverted outside execution consumed nothing (the relayer's transaction rolled it back); a
+      // reverted direct invoke did: its validate phase counted the call. One that landed with failed inner
+      // calls is counted by the chain. An unknown outcome stays held (the safe side).
+      const reverted = isSessionError(error, 'TRANSACTION_REVERTED');
+      if (reverted && sent.via !== 'direct') hold.fail();
+      else if (reverted || isSessionError(error, 'INNER_CALL_FAILED')) hold.landed();
       throw error;
     },
   );

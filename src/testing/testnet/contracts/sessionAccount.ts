@@ -1,6 +1,7 @@
 /**
- * Model of the v33 session account (chipi-pay/sessions-smart-contract), written from
- * spec/session-keys.md §1–§7: validation order, error strings, storage semantics, events.
+ * Model of the session accounts v28–v33 (chipi-pay/sessions-smart-contract), written from
+ * spec/session-keys.md §1–§7 and spec/account-versions.md: validation order, error strings, storage
+ * semantics, events; each version's differences come from its SessionAccountModel (sessionVersions.ts).
  * It verifies every signature on its own path (../snip12.ts) and never calls the client's hashing.
  */
 
@@ -18,7 +19,6 @@ import {
 import { checkEcdsaSignature } from '../ecdsa.js';
 import { outsideExecutionMessageHash, sessionMessageHash } from '../snip12.js';
 import type { ContractClass, Ctx, Handler } from '../types.js';
-import { COMMON_STRUCTS, event, fn, iface, struct, T } from './abi.js';
 import {
   ANY_CALLER,
   assertOnlySelf,
@@ -33,29 +33,20 @@ import {
   useNonce,
   validateTransaction,
 } from './ozAccount.js';
+import { missingEntrypoints, sessionAccountAbi } from './sessionAccountAbi.js';
+import {
+  SESSION_ACCOUNT_MODELS,
+  type SessionAccountModel,
+  type SessionAccountVersion,
+} from './sessionVersions.js';
 
 /** Mainnet class hash of v33, so class-hash based detection sees the real value. */
-export const SESSION_ACCOUNT_V33_CLASS_HASH =
-  0x0484bbd2404b3c7264bea271f7267d6d4004821ac7787a9eed7f472e79ef40d1n;
+export const SESSION_ACCOUNT_V33_CLASS_HASH = SESSION_ACCOUNT_MODELS.v33.classHash;
 export const SESSION_KEY_MANAGER_ID = 0x037ab4f01106526662a612eaa2926df2aa314c4144b964f183805880bbcfa55dn;
-
-/** §4.5: the nine selectors no session may call, on any contract. */
-const BLOCKLIST = [
-  'upgrade',
-  'add_or_update_session_key',
-  'revoke_session_key',
-  '__execute__',
-  'set_public_key',
-  'setPublicKey',
-  'execute_from_outside_v2',
-  'set_spending_policy',
-  'remove_spending_policy',
-] as const;
 
 /** §7: selectors whose calldata[1..2] amount the spending policy counts. */
 const TRACKED = ['transfer', 'approve', 'increase_allowance', 'increaseAllowance'] as const;
 
-const isBlocked = (selector: bigint) => BLOCKLIST.some((name) => sel(name) === selector);
 const isTracked = (selector: bigint) => TRACKED.some((name) => sel(name) === selector);
 
 // ---- storage layout (field names in the flat store) ----
@@ -100,25 +91,33 @@ export function readPolicy(ctx: Pick<Ctx, 'read'>, pk: bigint, token: bigint): S
   };
 }
 
-/** §4.1 step 3.3 `is_session_allowed_for_calls`, in the contract's order. */
-function isSessionAllowedForCalls(ctx: Ctx, pk: bigint, calls: readonly CairoCall[]): boolean {
+const blocked = (m: SessionAccountModel, selector: bigint) =>
+  m.blocklist.some((name) => sel(name) === selector);
+
+/** §4.1 step 3.3 `is_session_allowed_for_calls`, in the contract's order, with this version's lists. */
+function isSessionAllowedForCalls(
+  ctx: Ctx,
+  m: SessionAccountModel,
+  pk: bigint,
+  calls: readonly CairoCall[],
+): boolean {
   const s = readSession(ctx, pk);
   if (s.validUntil === 0n) return false; // missing or revoked
   if (ctx.timestamp > s.validUntil) return false;
   if (s.callsUsed >= s.maxCalls) return false;
-  if (calls.some((c) => isBlocked(c.selector))) return false;
-  if (s.allowedEntrypointsLen === 0n) return !calls.some((c) => c.to === ctx.self);
+  if (calls.some((c) => blocked(m, c.selector))) return false;
+  if (s.allowedEntrypointsLen === 0n) return !(m.selfCallRule && calls.some((c) => c.to === ctx.self));
   const allowed: bigint[] = [];
   for (let i = 0n; i < s.allowedEntrypointsLen; i++) allowed.push(ctx.read(entrypointField(pk, i)));
   return calls.every((c) => allowed.includes(c.selector));
 }
 
 /** §3.3: the account's internal is_valid_signature (owner [r, s] or session [pk, r, s, valid_until]). */
-function isValidSignature(ctx: Ctx, hash: bigint, sig: readonly bigint[]): boolean {
+function isValidSignature(ctx: Ctx, m: SessionAccountModel, hash: bigint, sig: readonly bigint[]): boolean {
   if (sig.length === 2) return isValidOwnerSignature(ctx, hash, sig);
   if (sig.length !== 4) return false;
   const [pk, r, s, sigValidUntil] = sig as [bigint, bigint, bigint, bigint];
-  if (sigValidUntil > U64_MAX) return false;
+  if (sigValidUntil > U64_MAX) return m.version === 'v28' ? unwrapFailed() : false;
   if (ctx.timestamp > sigValidUntil) return false;
   const session = readSession(ctx, pk);
   if (session.validUntil === 0n || ctx.timestamp > session.validUntil) return false;
@@ -126,12 +125,17 @@ function isValidSignature(ctx: Ctx, hash: bigint, sig: readonly bigint[]): boole
   return checkEcdsaSignature(hash, pk, r, s);
 }
 
+/** v28 unwraps the u64 conversion (§2.2): a panic, not a false. */
+function unwrapFailed(): never {
+  return panicMessage('Option::unwrap failed.');
+}
+
 function bumpCallsUsed(ctx: Ctx, pk: bigint): void {
   const f = sessionField(pk, 'calls_used');
   ctx.write(f, ctx.read(f) + 1n);
 }
 
-/** §7 `check_and_update_spending`: per-call cap, tumbling window anchored at the last reset. */
+/** §7 `check_and_update_spending`: per-call cap, tumbling window anchored at the last reset (u64 sums). */
 function checkAndUpdateSpending(ctx: Ctx, pk: bigint, calls: readonly CairoCall[]): void {
   for (const call of calls) {
     if (!isTracked(call.selector)) continue;
@@ -145,6 +149,8 @@ function checkAndUpdateSpending(ctx: Ctx, pk: bigint, calls: readonly CairoCall[
     const amount = low + (high << 128n);
     if (amount > p.maxPerCall) panic('Spending: exceeds per-call');
     let spent = p.spentInWindow;
+    // window_start + window_seconds is a u64 sum: past u64::MAX it panics.
+    if (p.windowStart + p.windowSeconds > U64_MAX) panic('u64_add Overflow');
     if (ctx.timestamp >= p.windowStart + p.windowSeconds) {
       spent = 0n;
       ctx.write(policyField(pk, token, 'start'), ctx.timestamp);
@@ -164,57 +170,91 @@ function executeCalls(ctx: Ctx, calls: readonly CairoCall[]): bigint[] {
   return serializeResults(results);
 }
 
-const validate: Handler = (ctx, args) => {
-  const calls = args.calls();
-  const sig = ctx.tx.signature;
-  if (sig.length === 0) return [ctx.caller === ctx.self ? VALID : 0n];
-  if (sig.length === 2) return validateTransaction(ctx);
-  if (sig.length !== 4) return [0n];
-  const [pk, r, s, validUntil] = sig as [bigint, bigint, bigint, bigint];
-  if (validUntil > U64_MAX) return [0n];
-  if (ctx.timestamp > validUntil) return [0n];
-  if (!isSessionAllowedForCalls(ctx, pk, calls)) return [0n];
-  const hash = sessionMessageHash(ctx.self, ctx.tx.chainId, ctx.tx.nonce, validUntil, calls);
-  if (!checkEcdsaSignature(hash, pk, r, s)) return [0n];
-  bumpCallsUsed(ctx, pk); // one per transaction, whatever the number of calls
-  return [VALID];
-};
+const validate =
+  (m: SessionAccountModel): Handler =>
+  (ctx, args) => {
+    const calls = args.calls();
+    const sig = ctx.tx.signature;
+    if (sig.length === 0) return [ctx.caller === ctx.self ? VALID : 0n];
+    if (sig.length === 2) return validateTransaction(ctx);
+    if (sig.length !== 4) return [0n];
+    const [pk, r, s, validUntil] = sig as [bigint, bigint, bigint, bigint];
+    if (validUntil > U64_MAX) return m.version === 'v28' ? unwrapFailed() : [0n];
+    if (ctx.timestamp > validUntil) return [0n];
+    if (!isSessionAllowedForCalls(ctx, m, pk, calls)) return [0n];
+    const hash = sessionMessageHash(ctx.self, ctx.tx.chainId, ctx.tx.nonce, validUntil, calls);
+    if (!checkEcdsaSignature(hash, pk, r, s)) return [0n];
+    bumpCallsUsed(ctx, pk); // one per transaction, whatever the number of calls
+    return [VALID];
+  };
 
-const execute: Handler = (ctx, args) => {
-  const calls = args.calls();
-  if (ctx.caller !== 0n && ctx.caller !== ctx.self) panic('Account: unauthorized caller');
-  const sig = ctx.tx.signature;
-  if (sig.length === 4) checkAndUpdateSpending(ctx, sig[0]!, calls);
-  return executeCalls(ctx, calls);
-};
+const execute =
+  (m: SessionAccountModel): Handler =>
+  (ctx, args) => {
+    const calls = args.calls();
+    // v28 has no caller check: any contract can call __execute__ (§7).
+    if (m.executeCallerCheck && ctx.caller !== 0n && ctx.caller !== ctx.self)
+      panic('Account: unauthorized caller');
+    const sig = ctx.tx.signature;
+    if (m.spendingPolicy && sig.length === 4) checkAndUpdateSpending(ctx, sig[0]!, calls);
+    return executeCalls(ctx, calls);
+  };
 
-const executeFromOutsideV2: Handler = (ctx, args) => {
-  const oe: CairoOutsideExecution = args.outsideExecution();
-  const sig = args.feltArray();
-  if (oe.caller !== 0n && oe.caller !== ANY_CALLER && ctx.caller !== oe.caller) panic('SRC9: invalid caller');
-  const now = ctx.timestamp;
-  if (!(oe.executeAfter < now)) panic('SRC9: now <= execute_after');
-  if (!(now < oe.executeBefore)) panic('SRC9: now >= execute_before');
-  if (isNonceUsed(ctx, oe.nonce)) panic('SRC9: duplicated nonce');
-  useNonce(ctx, oe.nonce);
-  const isSession = sig.length === 4;
-  if (isSession) {
-    const sigValidUntil = sig[3]!;
-    if (sigValidUntil > U64_MAX) panic('Session: invalid timestamp');
-    if (sigValidUntil > readSession(ctx, sig[0]!).validUntil) panic('Session: valid_until exceeded');
-    if (!isSessionAllowedForCalls(ctx, sig[0]!, oe.calls)) panic('Session: unauthorized selector');
-  }
-  const u128Hash = outsideExecutionMessageHash(ctx.self, ctx.tx.chainId, oe, 'u128');
-  if (!isValidSignature(ctx, u128Hash, sig)) {
-    const feltHash = outsideExecutionMessageHash(ctx.self, ctx.tx.chainId, oe, 'felt');
-    if (!isValidSignature(ctx, feltHash, sig)) panic('SRC9: invalid signature');
-  }
-  if (isSession) {
-    bumpCallsUsed(ctx, sig[0]!); // after verification (audit 2 #3)
-    checkAndUpdateSpending(ctx, sig[0]!, oe.calls);
-  }
-  return executeCalls(ctx, oe.calls);
-};
+/** v29+ (OZ SRC9): u128 hash then felt, caller 0/ANY_CALLER/immediate caller, window ends excluded. */
+const executeFromOutsideV2 =
+  (m: SessionAccountModel): Handler =>
+  (ctx, args) => {
+    const oe: CairoOutsideExecution = args.outsideExecution();
+    const sig = args.feltArray();
+    if (oe.caller !== 0n && oe.caller !== ANY_CALLER && ctx.caller !== oe.caller)
+      panic('SRC9: invalid caller');
+    const now = ctx.timestamp;
+    if (!(oe.executeAfter < now)) panic('SRC9: now <= execute_after');
+    if (!(now < oe.executeBefore)) panic('SRC9: now >= execute_before');
+    if (isNonceUsed(ctx, oe.nonce)) panic('SRC9: duplicated nonce');
+    useNonce(ctx, oe.nonce);
+    const isSession = sig.length === 4;
+    if (isSession) {
+      if (m.bindsValidUntil) {
+        const sigValidUntil = sig[3]!;
+        if (sigValidUntil > U64_MAX) panic('Session: invalid timestamp');
+        if (sigValidUntil > readSession(ctx, sig[0]!).validUntil) panic('Session: valid_until exceeded');
+      }
+      if (!isSessionAllowedForCalls(ctx, m, sig[0]!, oe.calls)) panic('Session: unauthorized selector');
+      // v29/v30: the call is used up before the signature check, which then sees one call fewer.
+      if (m.consumeBeforeSignature) bumpCallsUsed(ctx, sig[0]!);
+    }
+    const u128Hash = outsideExecutionMessageHash(ctx.self, ctx.tx.chainId, oe, 'u128');
+    if (!isValidSignature(ctx, m, u128Hash, sig)) {
+      const feltHash = outsideExecutionMessageHash(ctx.self, ctx.tx.chainId, oe, 'felt');
+      if (!isValidSignature(ctx, m, feltHash, sig)) panic('SRC9: invalid signature');
+    }
+    if (isSession) {
+      if (!m.consumeBeforeSignature) bumpCallsUsed(ctx, sig[0]!); // after verification (audit 2 #3)
+      if (m.spendingPolicy) checkAndUpdateSpending(ctx, sig[0]!, oe.calls);
+    }
+    return executeCalls(ctx, oe.calls);
+  };
+
+const legacyNonceField = (nonce: bigint) => `oe_nonce:${hex(nonce)}`;
+
+/** v28's own component (§2.3): felt hash only, caller 0 or the tx's sender account, window ends included, no whitelist. */
+const legacyExecuteFromOutside =
+  (m: SessionAccountModel): Handler =>
+  (ctx, args) => {
+    const oe: CairoOutsideExecution = args.outsideExecution();
+    const sig = args.feltArray();
+    if (oe.caller !== 0n && oe.caller !== ctx.tx.accountAddress) panic('OE: Invalid caller');
+    const now = ctx.timestamp;
+    if (!(oe.executeAfter <= now && now <= oe.executeBefore)) panic('OE: Invalid timestamp');
+    if (ctx.read(legacyNonceField(oe.nonce)) === 1n) panic('OE: Nonce already used');
+    ctx.write(legacyNonceField(oe.nonce), 1n);
+    const hash = outsideExecutionMessageHash(ctx.self, ctx.tx.chainId, oe, 'felt');
+    if (!isValidSignature(ctx, m, hash, sig)) panic('OE: Invalid signature');
+    if (sig.length === 4) bumpCallsUsed(ctx, sig[0]!);
+    ctx.emit([sel('OutsideExecutionExecuted'), hash], [oe.nonce, oe.caller]);
+    return executeCalls(ctx, oe.calls);
+  };
 
 const addOrUpdateSessionKey: Handler = (ctx, args) => {
   const pk = args.felt();
@@ -274,43 +314,7 @@ const removeSpendingPolicy: Handler = (ctx, args) => {
   return [];
 };
 
-const entrypoints: Record<string, Handler> = {
-  __validate__: validate,
-  __execute__: execute,
-  __validate_declare__: (ctx, args) => {
-    args.felt();
-    return validateTransaction(ctx);
-  },
-  __validate_deploy__: (ctx, args) => {
-    args.felt();
-    args.felt();
-    args.felt();
-    return validateTransaction(ctx);
-  },
-  is_valid_signature: (ctx, args) => {
-    const hash = args.felt();
-    const sig = args.feltArray();
-    return [isValidSignature(ctx, hash, sig) ? VALID : 0n];
-  },
-  execute_from_outside_v2: executeFromOutsideV2,
-  is_valid_outside_execution_nonce: (ctx, args) => bool(!isNonceUsed(ctx, args.felt())),
-  supports_interface: (ctx, args) => bool(supportsInterface(ctx, args.felt())),
-  ...publicKeyEntrypoints(),
-  upgrade: (ctx, args) => {
-    const classHash = args.felt();
-    assertOnlySelf(ctx);
-    if (classHash === 0n) panic('Class hash cannot be zero');
-    ctx.replaceClass(classHash);
-    ctx.emit([sel('Upgraded')], [classHash]);
-    return [];
-  },
-  register_interfaces: (ctx) => {
-    assertOnlySelf(ctx);
-    registerInterface(ctx, SESSION_KEY_MANAGER_ID);
-    return [];
-  },
-  add_or_update_session_key: addOrUpdateSessionKey,
-  revoke_session_key: revokeSessionKey,
+const sessionGetters: Record<string, Handler> = {
   get_session_data: (ctx, args) => {
     const s = readSession(ctx, args.felt());
     return [s.validUntil, s.maxCalls, s.callsUsed, s.allowedEntrypointsLen];
@@ -321,7 +325,6 @@ const entrypoints: Record<string, Handler> = {
     const index = args.u32();
     return [ctx.read(entrypointField(pk, index))];
   },
-  set_spending_policy: setSpendingPolicy,
   get_spending_policy: (ctx, args) => {
     const pk = args.felt();
     const token = args.felt();
@@ -334,8 +337,6 @@ const entrypoints: Record<string, Handler> = {
       p.windowStart,
     ];
   },
-  remove_spending_policy: removeSpendingPolicy,
-  get_contract_info: () => [encodeShortString('v33')],
   get_snip9_version: () => [2n],
   compute_session_message_hash: (ctx, args) => {
     const calls = args.calls();
@@ -344,173 +345,104 @@ const entrypoints: Record<string, Handler> = {
   },
 };
 
-const SESSION_STRUCTS = [
-  struct('session_account::session_key::interface::SessionData', [
-    ['valid_until', T.u64],
-    ['max_calls', T.u32],
-    ['calls_used', T.u32],
-    ['allowed_entrypoints_len', T.u32],
-  ]),
-  struct('session_account::session_key::spending_policy::interface::SpendingPolicy', [
-    ['max_per_call', T.u256],
-    ['max_per_window', T.u256],
-    ['window_seconds', T.u64],
-    ['spent_in_window', T.u256],
-    ['window_start', T.u64],
-  ]),
-  struct('openzeppelin_account::extensions::src9::interface::OutsideExecution', [
-    ['caller', T.address],
-    ['nonce', T.felt],
-    ['execute_after', T.u64],
-    ['execute_before', T.u64],
-    ['calls', 'core::array::Span::<core::starknet::account::Call>'],
-  ]),
-];
-
-const abi = [
-  ...COMMON_STRUCTS,
-  ...SESSION_STRUCTS,
-  ...iface('AccountImpl', 'openzeppelin_account::interface::ISRC6', [
-    fn('__execute__', [['calls', T.calls]], [T.spans]),
-    fn('__validate__', [['calls', T.calls]], [T.felt]),
-    fn(
-      'is_valid_signature',
-      [
-        ['hash', T.felt],
-        ['signature', T.feltArray],
-      ],
-      [T.felt],
-      true,
-    ),
-  ]),
-  ...iface('DeclarerImpl', 'openzeppelin_account::interface::IDeclarer', [
-    fn('__validate_declare__', [['class_hash', T.felt]], [T.felt]),
-  ]),
-  ...iface('DeployableImpl', 'openzeppelin_account::interface::IDeployable', [
-    fn(
-      '__validate_deploy__',
-      [
-        ['class_hash', T.felt],
-        ['contract_address_salt', T.felt],
-        ['public_key', T.felt],
-      ],
-      [T.felt],
-    ),
-  ]),
-  ...iface('PublicKeyImpl', 'openzeppelin_account::interface::IPublicKey', [
-    fn('get_public_key', [], [T.felt], true),
-    fn('set_public_key', [
-      ['new_public_key', T.felt],
-      ['signature', T.feltSpan],
-    ]),
-  ]),
-  ...iface('PublicKeyCamelImpl', 'openzeppelin_account::interface::IPublicKeyCamel', [
-    fn('getPublicKey', [], [T.felt], true),
-    fn('setPublicKey', [
-      ['newPublicKey', T.felt],
-      ['signature', T.feltSpan],
-    ]),
-  ]),
-  ...iface('SRC5Impl', 'openzeppelin_introspection::interface::ISRC5', [
-    fn('supports_interface', [['interface_id', T.felt]], [T.bool], true),
-  ]),
-  ...iface('SRC9V2Impl', 'openzeppelin_account::extensions::src9::interface::ISRC9_V2', [
-    fn(
-      'execute_from_outside_v2',
-      [
-        ['outside_execution', 'openzeppelin_account::extensions::src9::interface::OutsideExecution'],
-        ['signature', T.feltSpan],
-      ],
-      [T.spans],
-    ),
-    fn('is_valid_outside_execution_nonce', [['nonce', T.felt]], [T.bool], true),
-  ]),
-  ...iface('SessionKeyImpl', 'session_account::session_key::interface::ISessionKeyManager', [
-    fn('add_or_update_session_key', [
-      ['session_key', T.felt],
-      ['valid_until', T.u64],
-      ['max_calls', T.u32],
-      ['allowed_entrypoints', T.feltArray],
-    ]),
-    fn('revoke_session_key', [['session_key', T.felt]]),
-    fn(
-      'get_session_data',
-      [['session_key', T.felt]],
-      ['session_account::session_key::interface::SessionData'],
-      true,
-    ),
-  ]),
-  ...iface(
-    'SpendingPolicyImpl',
-    'session_account::session_key::spending_policy::interface::ISessionSpendingPolicy',
-    [
-      fn('set_spending_policy', [
-        ['session_key', T.felt],
-        ['token', T.address],
-        ['max_per_call', T.u256],
-        ['max_per_window', T.u256],
-        ['window_seconds', T.u64],
-      ]),
-      fn(
-        'get_spending_policy',
-        [
-          ['session_key', T.felt],
-          ['token', T.address],
-        ],
-        ['session_account::session_key::spending_policy::interface::SpendingPolicy'],
-        true,
-      ),
-      fn('remove_spending_policy', [
-        ['session_key', T.felt],
-        ['token', T.address],
-      ]),
-    ],
-  ),
-  fn('upgrade', [['new_class_hash', T.classHash]]),
-  fn('register_interfaces', []),
-  fn('get_contract_info', [], [T.felt], true),
-  fn('get_snip9_version', [], [T.u8], true),
-  fn(
-    'compute_session_message_hash',
-    [
-      ['calls', T.calls],
-      ['valid_until', T.u64],
-    ],
-    [T.felt],
-    true,
-  ),
-  fn('get_session_allowed_entrypoints_len', [['session_key', T.felt]], [T.u32], true),
-  fn(
-    'get_session_allowed_entrypoint_at',
-    [
-      ['session_key', T.felt],
-      ['index', T.u32],
-    ],
-    [T.felt],
-    true,
-  ),
-  event('session_account::session_key::component::SessionKeyComponent::SessionKeyAdded', [
-    ['session_key', T.felt, 'key'],
-    ['valid_until', T.u64, 'data'],
-    ['max_calls', T.u32, 'data'],
-  ]),
-  event('session_account::session_key::component::SessionKeyComponent::SessionKeyRevoked', [
-    ['session_key', T.felt, 'key'],
-  ]),
-  { type: 'constructor', name: 'constructor', inputs: [{ name: 'public_key', type: T.felt }] },
-];
-
-export const sessionAccountV33: ContractClass = {
-  name: 'SessionAccount v33',
-  classHash: SESSION_ACCOUNT_V33_CLASS_HASH,
-  abi,
-  entrypoints,
+const deployEntrypoints: Record<string, Handler> = {
+  __validate_declare__: (ctx, args) => {
+    args.felt();
+    return validateTransaction(ctx);
+  },
+  __validate_deploy__: (ctx, args) => {
+    args.felt();
+    args.felt();
+    args.felt();
+    return validateTransaction(ctx);
+  },
 };
 
-/** The v33 constructor: owner key + the three SRC-5 registrations. */
-export function constructSessionAccount(ctx: Ctx, publicKey: bigint): void {
+/** The entrypoints of one version: v33's set with this version's rules, minus what it lacks (§1.3). */
+function sessionEntrypoints(m: SessionAccountModel): Record<string, Handler> {
+  const all: Record<string, Handler> = {
+    __validate__: validate(m),
+    __execute__: execute(m),
+    ...deployEntrypoints,
+    is_valid_signature: (ctx, args) => {
+      const hash = args.felt();
+      const sig = args.feltArray();
+      const ok = isValidSignature(ctx, m, hash, sig);
+      // v28: a state-changing external, so a good session signature uses up a call (§2.4).
+      if (ok && m.isValidSignatureConsumes && sig.length === 4) bumpCallsUsed(ctx, sig[0]!);
+      return [ok ? VALID : 0n];
+    },
+    execute_from_outside_v2: m.legacyOutsideExecution ? legacyExecuteFromOutside(m) : executeFromOutsideV2(m),
+    is_valid_outside_execution_nonce: (ctx, args) => {
+      const nonce = args.felt();
+      return bool(
+        m.legacyOutsideExecution ? ctx.read(legacyNonceField(nonce)) !== 1n : !isNonceUsed(ctx, nonce),
+      );
+    },
+    supports_interface: (ctx, args) => bool(supportsInterface(ctx, args.felt())),
+    ...publicKeyEntrypoints(),
+    upgrade: (ctx, args) => {
+      const classHash = args.felt();
+      assertOnlySelf(ctx);
+      if (classHash === 0n) panic('Class hash cannot be zero');
+      ctx.replaceClass(classHash);
+      ctx.emit([sel('Upgraded')], [classHash]);
+      return [];
+    },
+    register_interfaces: (ctx) => {
+      assertOnlySelf(ctx);
+      registerInterface(ctx, SESSION_KEY_MANAGER_ID);
+      return [];
+    },
+    add_or_update_session_key: addOrUpdateSessionKey,
+    revoke_session_key: revokeSessionKey,
+    set_spending_policy: setSpendingPolicy,
+    remove_spending_policy: removeSpendingPolicy,
+    ...sessionGetters,
+    get_contract_info: () => [encodeShortString(m.contractInfo)],
+  };
+  for (const name of missingEntrypoints(m)) delete all[name];
+  if (m.legacyOutsideExecution) {
+    const feltHash: Handler = (ctx, args) => [
+      outsideExecutionMessageHash(ctx.self, ctx.tx.chainId, args.outsideExecution(), 'felt'),
+    ];
+    Object.assign(all, {
+      get_nonce: (ctx: Ctx) => [ctx.tx.nonce],
+      get_outside_execution_message_hash_rev_1: feltHash,
+      get_outside_execution_message_hash: feltHash,
+    });
+  }
+  return all;
+}
+
+const classes = new Map<SessionAccountVersion, ContractClass>();
+
+/** The contract class of one session-account version (built once). */
+export function sessionAccountClass(version: SessionAccountVersion): ContractClass {
+  let cls = classes.get(version);
+  if (!cls) {
+    const m = SESSION_ACCOUNT_MODELS[version];
+    cls = {
+      name: `SessionAccount ${version}`,
+      classHash: m.classHash,
+      abi: sessionAccountAbi(m),
+      entrypoints: sessionEntrypoints(m),
+    };
+    classes.set(version, cls);
+  }
+  return cls;
+}
+
+export const sessionAccountV33: ContractClass = sessionAccountClass('v33');
+
+/** The constructor: owner key + the SRC-5 registrations of this version (the session id from v32). */
+export function constructSessionAccount(
+  ctx: Ctx,
+  publicKey: bigint,
+  version: SessionAccountVersion = 'v33',
+): void {
   ctx.write('public_key', publicKey);
   registerInterface(ctx, ISRC6_ID);
   registerInterface(ctx, SRC9_V2_ID);
-  registerInterface(ctx, SESSION_KEY_MANAGER_ID);
+  if (SESSION_ACCOUNT_MODELS[version].registersSessionId) registerInterface(ctx, SESSION_KEY_MANAGER_ID);
 }

@@ -1,0 +1,82 @@
+import type { SpendingPolicyState } from '../calls.js';
+import { AccountStateMismatchError, isSessionError } from '../errors/index.js';
+import { toHex } from '../felt.js';
+import type { NormalizedSessionPolicy } from '../policy.js';
+import { readAllowedSelectors, readSessionData, readSpendingPolicies } from './chain.js';
+import type { SessionProviderLike } from './types.js';
+
+/** What an owner transaction should have left on the account for one key: a policy, or nothing (revoked). */
+export interface ExpectedSession {
+  operation: 'create' | 'update' | 'set-policy' | 'remove-policy' | 'revoke';
+  publicKey: string;
+  /** The registered session, or undefined when it must be gone. */
+  policy: NormalizedSessionPolicy | undefined;
+  /** Tokens whose policy must be gone (revoke, remove). */
+  removedTokens?: readonly string[] | undefined;
+  /** The account has spending entrypoints (v33); else no policy is read. */
+  spendingPolicy: boolean;
+}
+
+type Fields = Record<string, string>;
+
+/**
+ * Reads back what the account holds after an owner transaction and throws ACCOUNT_STATE_MISMATCH on any
+ * difference: a SUCCEEDED receipt can hide a swallowed inner call (a missing setter, a failed revoke).
+ */
+export async function readBack(
+  provider: SessionProviderLike,
+  accountAddress: string,
+  expected: ExpectedSession,
+  transactionHash: string | undefined,
+): Promise<void> {
+  const { asked, holds } = await compare(provider, accountAddress, expected);
+  if (Object.keys(asked).some((k) => asked[k] !== holds[k])) {
+    throw new AccountStateMismatchError(expected.operation, asked, holds, { transactionHash });
+  }
+}
+
+async function compare(provider: SessionProviderLike, account: string, e: ExpectedSession) {
+  const chain = await readSessionData(provider, account, e.publicKey);
+  const asked: Fields = { validUntil: String(e.policy?.validUntil ?? 0) };
+  const holds: Fields = { validUntil: String(chain.validUntil) };
+  if (e.policy) {
+    asked.maxCalls = String(e.policy.maxCalls);
+    holds.maxCalls = String(chain.maxCalls);
+    asked.allowedSelectors = e.policy.allowedSelectors.map((s) => toHex(BigInt(s))).join(',');
+    const selectors = await readAllowedSelectors(provider, account, e.publicKey, chain.allowedEntrypointsLen);
+    holds.allowedSelectors = selectors.join(',');
+  }
+  if (!e.spendingPolicy) return { asked, holds };
+  const limits = e.policy?.spendingLimits ?? [];
+  const removed = e.removedTokens ?? [];
+  const tokens = [...limits.map((l) => l.token), ...removed];
+  const policies = await readPolicies(provider, account, e.publicKey, tokens);
+  for (const l of limits) {
+    const key = `spendingLimits[${toHex(BigInt(l.token))}]`;
+    asked[key] = `${l.maxPerCall}/${l.maxPerWindow}/${l.windowSeconds}s`;
+    const p = policies[toHex(BigInt(l.token))];
+    holds[key] = p?.enabled ? `${p.maxPerCall}/${p.maxPerWindow}/${p.windowSeconds}s` : 'none';
+  }
+  for (const token of removed) {
+    const key = `spendingLimits[${toHex(BigInt(token))}]`;
+    asked[key] = 'none';
+    const p = policies[toHex(BigInt(token))];
+    holds[key] = p?.enabled ? `${p.maxPerCall}/${p.maxPerWindow}/${p.windowSeconds}s` : 'none';
+  }
+  return { asked, holds };
+}
+
+/** Policies, or none when the getter is missing (the class has no spending entrypoints after all). */
+async function readPolicies(
+  provider: SessionProviderLike,
+  account: string,
+  publicKey: string,
+  tokens: string[],
+): Promise<Record<string, SpendingPolicyState>> {
+  try {
+    return await readSpendingPolicies(provider, account, publicKey, tokens);
+  } catch (error) {
+    if (isSessionError(error, 'RPC_ERROR') && /not found|ENTRYPOINT/i.test(error.message)) return {};
+    throw error;
+  }
+}
