@@ -56,7 +56,17 @@ export interface ConsentSpendingLimit {
 export type ConsentFees =
   | { mode: 'sponsored' }
   /** The account pays the paymaster in `gasToken` with a trailing `transfer` call. */
-  | { mode: 'gas-token'; gasToken: string; capped: boolean; transferAllowed: boolean };
+  | {
+      mode: 'gas-token';
+      gasToken: string;
+      capped: boolean;
+      transferAllowed: boolean;
+      /**
+       * The most one fee transfer may take (base units): the app's maxFeeInGasToken, else the gas token's
+       * per-call cap. Undefined: no bound, and creating the session is refused.
+       */
+      maxFee: bigint | undefined;
+    };
 
 export type ConsentWarningSeverity = 'danger' | 'caution' | 'info';
 
@@ -86,6 +96,8 @@ export type ConsentWarning =
 export interface DescribeSessionPolicyOptions extends NormalizePolicyOptions {
   /** How the session's transactions pay gas (default sponsored). */
   feeMode?: FeeMode | undefined;
+  /** The app's bound on one gas-token fee (createSessionConfig's `maxFeeInGasToken`), shown to the user. */
+  maxFeeInGasToken?: bigint | undefined;
 }
 
 /** Selectors of the ERC-20 entrypoints that move tokens but are NOT counted by spending caps (spec §7). */
@@ -137,11 +149,13 @@ export function describeSessionPolicy(
   let fees: ConsentFees = { mode: 'sponsored' };
   if (options.feeMode?.mode === 'default') {
     const gasToken = toHex(toAddress(options.feeMode.gasToken, 'feeMode.gasToken'));
+    const cap = spendingLimits.find((l) => BigInt(l.token) === BigInt(gasToken));
     fees = {
       mode: 'gas-token',
       gasToken,
-      capped: capped.has(BigInt(gasToken)),
+      capped: cap !== undefined,
       transferAllowed: canTransfer,
+      maxFee: options.maxFeeInGasToken ?? cap?.maxPerCall,
     };
   }
 

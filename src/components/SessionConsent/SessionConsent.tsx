@@ -50,6 +50,7 @@ export function SessionConsent({
   const props: SessionConsentViewProps = {
     ...view,
     feeMode,
+    maxFeeInGasToken: config.maxFeeInGasToken,
     now: config.now(),
     maxDurationSeconds: config.maxDurationSeconds,
     status: create.isPending ? 'pending' : create.error ? 'error' : 'idle',

@@ -41,6 +41,8 @@ export interface SessionConsentViewProps {
   paymasterName?: string | undefined;
   /** Default sponsored. */
   feeMode?: ConsentFeeMode | undefined;
+  /** Gas-token mode: the app's bound on one fee (base units), shown beside the gas token. */
+  maxFeeInGasToken?: bigint | undefined;
   /** Symbols and decimals of tokens that appear in actions or as the gas token. */
   tokens?: readonly TokenDisplayInfo[] | undefined;
   /** Unix seconds; the expiry shown is now + duration. Default: the system clock. */
@@ -89,6 +91,7 @@ export function SessionConsentView(props: SessionConsentViewProps) {
         summary: describeSessionPolicy(props.policy, {
           now,
           feeMode,
+          maxFeeInGasToken: props.maxFeeInGasToken,
           maxDurationSeconds: props.maxDurationSeconds,
         }),
       };
@@ -96,7 +99,7 @@ export function SessionConsentView(props: SessionConsentViewProps) {
       if (isSessionError(error)) return { invalid: error };
       throw error;
     }
-  }, [props.policy, now, feeMode, props.maxDurationSeconds]);
+  }, [props.policy, now, feeMode, props.maxFeeInGasToken, props.maxDurationSeconds]);
 
   const level = props.headingLevel ?? 2;
   const H = `h${level}` as 'h2';
@@ -146,7 +149,7 @@ export function SessionConsentView(props: SessionConsentViewProps) {
   const gas = direct
     ? text.consentGasNoPaymaster
     : summary.fees.mode === 'gas-token'
-      ? text.consentGasToken(tokenName(summary.fees.gasToken, props.tokens))
+      ? gasTokenText(summary.fees, known, text, locale)
       : text.consentGasSponsored(props.paymasterName);
 
   const approve = status === 'error' ? (props.onRetry ?? props.onApprove) : props.onApprove;
@@ -380,4 +383,16 @@ function warningText(
     case 'signs-messages':
       return text.warnSignsMessages;
   }
+}
+
+/** "Paid by your account in STRK, at most 0.1 STRK per transaction". */
+function gasTokenText(
+  fees: { gasToken: string; maxFee: bigint | undefined },
+  known: readonly TokenDisplayInfo[],
+  text: SessionText,
+  locale: string | undefined,
+): string {
+  const paid = text.consentGasToken(tokenName(fees.gasToken, known));
+  if (fees.maxFee === undefined) return paid;
+  return `${paid}, ${text.consentGasFeeBound(formatTokenValue(fees.maxFee, fees.gasToken, known, locale))}`;
 }
