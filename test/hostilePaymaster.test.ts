@@ -193,6 +193,31 @@ describe('signatures: bounded in time and in who relays them', () => {
     expect(testnet.gameState(0)).toMatchObject({ attacks: 0 });
   });
 
+  it('refuses, before the wallet prompt, a sponsored creation that never expires or anyone may relay', async () => {
+    const { testnet, owner, config } = setup();
+    let prompts = 0;
+    const counting = {
+      address: owner.address,
+      execute: (calls: never) => owner.execute(calls),
+      signMessage: (typedData: never) => {
+        prompts++;
+        return owner.signMessage(typedData);
+      },
+    };
+    for (const hostile of [{ caller: 'ANY_CALLER' }, { executeBefore: 2n ** 64n - 1n }]) {
+      testnet.faults.paymasterHostile(hostile);
+      expect((await failure(createSession(config, { owner: counting, policy, sponsored: true }))).code).toBe(
+        'PAYMASTER_RESPONSE_MISMATCH',
+      );
+    }
+    expect(prompts).toBe(0);
+    testnet.faults.clear();
+    expect((await failure(createSession(config, { owner: counting, policy, sponsored: true }))).code).toBe(
+      'ok',
+    );
+    expect(prompts).toBe(1);
+  });
+
   it('asks for a short window, and the paymaster honours it', async () => {
     const { testnet, owner, config, execute } = setup({ maxExecuteWindowSeconds: 120 });
     await createSession(config, { owner, policy });
