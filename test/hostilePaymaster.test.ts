@@ -260,7 +260,7 @@ describe('signatures: bounded in time and in who relays them', () => {
         try {
           return await real.executeTransaction(tx, params);
         } finally {
-          testnet.advanceTime(301);
+          testnet.advanceTime(361); // past Execute Before and the clock-skew allowance
         }
       },
     };
@@ -285,7 +285,7 @@ describe('reservations: nothing released while the outcome is unknown', () => {
     expect((await failure(execute())).retryable).toBe(false);
     // The kept payload may still run: a second action would go beyond maxCalls.
     expect((await failure(execute())).code).toBe('CALL_LIMIT_REACHED');
-    testnet.advanceTime(301); // it can no longer run
+    testnet.advanceTime(361); // it can no longer run (Execute Before + a minute of clock skew)
     expect((await failure(execute())).code).toBe('ok');
     expect(testnet.faults.relayWithheld()).toEqual([]);
     expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(1);

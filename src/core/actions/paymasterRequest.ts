@@ -44,6 +44,9 @@ export async function paymasterRequest<T>(
   }
 }
 
+/** How far this device's clock and the chain's block time may disagree (seconds). */
+export const CLOCK_SKEW_SECONDS = 60;
+
 /** The SNIP-29 time bounds to ask for: valid from a minute ago (clock skew) until the window's end. */
 export type RequestedTimeBounds = { executeAfter: number; executeBefore: number };
 
@@ -51,7 +54,10 @@ export function requestedTimeBounds(
   config: Pick<SessionConfig, 'now' | 'maxExecuteWindowSeconds'>,
 ): RequestedTimeBounds {
   const now = config.now();
-  return { executeAfter: Math.max(1, now - 60), executeBefore: now + config.maxExecuteWindowSeconds };
+  return {
+    executeAfter: Math.max(1, now - CLOCK_SKEW_SECONDS),
+    executeBefore: now + config.maxExecuteWindowSeconds,
+  };
 }
 
 /** paymaster_buildTransaction of an invoke: the outside execution to sign, and the fee. */

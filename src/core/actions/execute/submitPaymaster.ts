@@ -7,7 +7,7 @@ import { type PaymasterTypedData, verifyPaymasterTypedData } from '../../paymast
 import { formatSessionSignature } from '../../sign.js';
 import { canSignOutsideExecution } from '../../worker/client.js';
 import { feeBound } from '../config.js';
-import { buildInvoke, executeInvoke, requestedTimeBounds } from '../paymasterRequest.js';
+import { buildInvoke, CLOCK_SKEW_SECONDS, executeInvoke, requestedTimeBounds } from '../paymasterRequest.js';
 import type { PaymasterLike } from '../types.js';
 import type { Checked, ResolvedSession, Route, Sent } from './context.js';
 
@@ -111,7 +111,7 @@ async function afterSignature(
       details,
     });
   }
-  checked.own?.expireAt(Number(outsideExecution.executeBefore));
+  checked.own?.expireAt(Number(outsideExecution.executeBefore) + CLOCK_SKEW_SECONDS);
   return new PaymasterUnavailableError(
     'The paymaster did not confirm the submission; the action may have executed. Do not retry it before ' +
       `its signature expires (${outsideExecution.executeBefore}).`,
@@ -119,9 +119,12 @@ async function afterSignature(
   );
 }
 
-/** True only when the payload can never run: past its Execute Before, and its nonce unused on chain. */
+/**
+ * True only when the payload can never run: past its Execute Before (by more than a chain clock lagging
+ * ours could make up), and its nonce unused on chain.
+ */
 async function expiredUnused(session: ResolvedSession, oe: NormalizedOutsideExecution): Promise<boolean> {
-  if (session.config.now() <= Number(oe.executeBefore)) return false;
+  if (session.config.now() <= Number(oe.executeBefore) + CLOCK_SKEW_SECONDS) return false;
   try {
     const [valid] = await session.provider.callContract({
       contractAddress: session.accountAddress,
