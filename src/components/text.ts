@@ -36,6 +36,11 @@ export interface SessionText {
   warnCapNotCounted: (entrypoints: string) => string;
   warnFeeTransferBlocked: (token: string) => string;
   warnSignsMessages: string;
+  warnUnsafeVersion: (version: string) => string;
+  warnUnknownAccount: string;
+  warnOwnerEquivalent: (version: string) => string;
+  warnCannotCapSpending: (version: string) => string;
+  warnLastCallNotGasless: (version: string) => string;
   approve: string;
   approvePending: string;
   reject: string;
@@ -129,6 +134,16 @@ export const defaultText: SessionText = {
     `Fees are paid in ${token} with a transfer that this session may not make: its actions will fail.`,
   warnSignsMessages:
     'While the session lasts, its key can also sign messages as your account (for example off-chain orders or logins).',
+  warnUnsafeVersion: (version) =>
+    `Your account (${version}) lets any session key act as the owner. Upgrade the account before using sessions.`,
+  warnUnknownAccount:
+    'Your account is not a known session account: only the strictest rules apply, and spending cannot be capped.',
+  warnOwnerEquivalent: (version) =>
+    `On your account (${version}), a session allowed every action could take over the account: list the actions instead.`,
+  warnCannotCapSpending: (version) =>
+    `Your account (${version}) cannot cap spending: nothing limits what the allowed actions move.`,
+  warnLastCallNotGasless: (version) =>
+    `On your account (${version}), the last transaction of the session cannot be gasless.`,
   approve: 'Approve in wallet',
   approvePending: 'Waiting for wallet…',
   reject: 'Not now',

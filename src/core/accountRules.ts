@@ -67,7 +67,8 @@ const STRICT = {
 } as const;
 
 const RULES: Readonly<Record<KnownAccountVersion, Omit<AccountRules, 'version' | 'refused'>>> = {
-  v28: STRICT,
+  // v28 is refused outright; its own outside-execution path consumes after the signature check.
+  v28: { ...STRICT, outsideExecutionCallsNeeded: 1 },
   v29: STRICT,
   v30: STRICT,
   v31: { ...STRICT, outsideExecutionCallsNeeded: 1 },

@@ -139,8 +139,26 @@ describe('parseSpendingPolicy', () => {
       spentInWindow: 5n,
       windowStart: 100,
       enabled: true,
+      windowOverflows: false,
     });
     expect(parseSpendingPolicy(Array(8).fill('0x0')).enabled).toBe(false);
+  });
+
+  it('sees window_start + window_seconds past u64 exactly, where numbers would round', () => {
+    const u64Max = 2n ** 64n - 1n;
+    const at = (start: bigint, window: bigint) =>
+      parseSpendingPolicy([
+        '0x1',
+        '0x0',
+        '0x1',
+        '0x0',
+        `0x${window.toString(16)}`,
+        '0x0',
+        '0x0',
+        `0x${start.toString(16)}`,
+      ]);
+    expect(at(100n, u64Max - 100n).windowOverflows).toBe(false);
+    expect(at(100n, u64Max - 99n).windowOverflows).toBe(true);
   });
 });
 

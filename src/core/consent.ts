@@ -1,3 +1,4 @@
+import { type AccountVersion, accountRules } from './accountRules.js';
 import { isSelectorString, selectorsOf, trackedSelectors } from './call.js';
 import type { AdminSelectorName } from './constants.js';
 import { toAddress, toHex } from './felt.js';
@@ -25,6 +26,8 @@ export interface SessionConsentSummary {
   durationSeconds: number;
   spendingLimits: ConsentSpendingLimit[];
   fees: ConsentFees;
+  /** The account version the summary was made for (undefined: not given, no version rules applied). */
+  accountVersion: AccountVersion | undefined;
   /** Most severe first. */
   warnings: ConsentWarning[];
 }
@@ -91,13 +94,25 @@ export type ConsentWarning =
   /** Gas-token fees need a `transfer` the whitelist does not allow: every action would be refused. */
   | { kind: 'fee-transfer-blocked'; severity: 'caution'; gasToken: string }
   /** A live session key can sign messages (ERC-1271 `is_valid_signature`) as the account. */
-  | { kind: 'signs-messages'; severity: 'info' };
+  | { kind: 'signs-messages'; severity: 'info' }
+  /** v28: every session key can act as the owner there; the library refuses to create the session. */
+  | { kind: 'unsafe-version'; severity: 'danger'; accountVersion: AccountVersion }
+  /** Not a known session-account class: only the strictest rules apply (the app opted in). */
+  | { kind: 'unknown-account'; severity: 'danger' }
+  /** v29–v31 with an empty whitelist: the session could replace the owner key; creation is refused. */
+  | { kind: 'owner-equivalent'; severity: 'danger'; accountVersion: AccountVersion }
+  /** The account has no spending policies (before v33): nothing caps what the session moves. */
+  | { kind: 'cannot-cap-spending'; severity: 'danger' | 'caution'; accountVersion: AccountVersion }
+  /** v29/v30: a gasless action needs two calls left, so the last transaction goes direct or not at all. */
+  | { kind: 'last-call-not-gasless'; severity: 'info'; accountVersion: AccountVersion };
 
 export interface DescribeSessionPolicyOptions extends NormalizePolicyOptions {
   /** How the session's transactions pay gas (default sponsored). */
   feeMode?: FeeMode | undefined;
   /** The app's bound on one gas-token fee (createSessionConfig's `maxFeeInGasToken`), shown to the user. */
   maxFeeInGasToken?: bigint | undefined;
+  /** The account's version (`useSessionSupport().data.accountVersion`): adds what that version cannot do. */
+  accountVersion?: AccountVersion | undefined;
 }
 
 /** Selectors of the ERC-20 entrypoints that move tokens but are NOT counted by spending caps (spec §7). */
@@ -195,6 +210,10 @@ export function describeSessionPolicy(
     warnings.push({ kind: 'fee-transfer-blocked', severity: 'caution', gasToken: fees.gasToken });
   }
   warnings.push({ kind: 'signs-messages', severity: 'info' });
+  if (options.accountVersion) {
+    warnings.push(...versionWarnings(options.accountVersion, anyAction, spendingLimits.length > 0));
+    warnings.sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity]); // stable: most severe first
+  }
 
   return {
     actions,
@@ -204,8 +223,28 @@ export function describeSessionPolicy(
     durationSeconds: normalized.validUntil - now,
     spendingLimits,
     fees,
+    accountVersion: options.accountVersion,
     warnings,
   };
+}
+
+const SEVERITY = { danger: 0, caution: 1, info: 2 } as const;
+
+/** What this account version adds to the consent (accountRules.ts says what it allows). */
+function versionWarnings(version: AccountVersion, anyAction: boolean, limits: boolean): ConsentWarning[] {
+  const rules = accountRules(version, { allowUnknownAccounts: true });
+  const out: ConsentWarning[] = [];
+  if (version === 'v28') out.push({ kind: 'unsafe-version', severity: 'danger', accountVersion: version });
+  if (version === 'unknown') out.push({ kind: 'unknown-account', severity: 'danger' });
+  if (anyAction && !rules.emptyWhitelistSafe && version !== 'v28' && version !== 'unknown')
+    out.push({ kind: 'owner-equivalent', severity: 'danger', accountVersion: version });
+  if (!rules.spendingPolicy) {
+    const severity = limits ? 'danger' : 'caution';
+    out.push({ kind: 'cannot-cap-spending', severity, accountVersion: version });
+  }
+  if (rules.outsideExecutionCallsNeeded > 1 && version !== 'v28' && version !== 'unknown')
+    out.push({ kind: 'last-call-not-gasless', severity: 'info', accountVersion: version });
+  return out;
 }
 
 function displayName(action: ConsentAction): string {

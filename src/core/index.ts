@@ -1,3 +1,14 @@
+export {
+  ACCOUNT_CLASS_HASHES,
+  ACCOUNT_CONTRACT_INFO,
+  type AccountRules,
+  type AccountVersion,
+  accountRules,
+  accountVersionOf,
+  assertPolicyAllowed,
+  type KnownAccountVersion,
+  type PolicyUse,
+} from './accountRules.js';
 export * from './actions/index.js';
 export {
   isSelectorString,
@@ -51,6 +62,7 @@ export {
 } from './hash.js';
 export { type FeeMode, type PaymasterTypedData, verifyPaymasterTypedData } from './paymaster.js';
 export {
+  ACCOUNT_SELECTOR_NAMES,
   DEFAULT_MAX_SESSION_SECONDS,
   DEFAULT_MIN_SESSION_SECONDS,
   formatAmount,
@@ -83,5 +95,10 @@ export {
   signSessionInvoke,
 } from './sign.js';
 export * from './storage/index.js';
-export { detectSessionSupport, type SessionSupport, type SupportProvider } from './support.js';
+export {
+  type AccountCapabilities,
+  detectSessionSupport,
+  type SessionSupport,
+  type SupportProvider,
+} from './support.js';
 export * from './worker/index.js';

@@ -1,3 +1,4 @@
+import { ACCOUNT_CLASS_HASHES } from './accountRules.js';
 import { SESSION_KEY_MANAGER_INTERFACE_ID, SRC9_V2_INTERFACE_ID } from './constants.js';
 import { RpcRequestError } from './errors/index.js';
 import { detectSessionSupport, type SupportProvider } from './support.js';
@@ -13,6 +14,7 @@ function account(opts: {
   supportsReverts?: boolean;
   version?: string;
   abi?: unknown;
+  classHash?: string;
 }): SupportProvider {
   const entrypoints = new Set(opts.entrypoints ?? []);
   return {
@@ -28,6 +30,9 @@ function account(opts: {
     },
     async getClassAt() {
       return { abi: opts.abi ?? [] };
+    },
+    async getClassHashAt() {
+      return opts.classHash ?? '0x1234';
     },
   };
 }
@@ -46,12 +51,21 @@ describe('detectSessionSupport', () => {
       ids: [SESSION_KEY_MANAGER_INTERFACE_ID, SRC9_V2_INTERFACE_ID],
       entrypoints: V33,
       version: 'v33',
+      classHash: ACCOUNT_CLASS_HASHES.v33.replace('0x0', '0x'), // compared as numbers
     });
     expect(await detectSessionSupport(p, ACCOUNT)).toEqual({
       sessionKeys: true,
       outsideExecution: true,
       spendingPolicy: true,
       contractVersion: 'v33',
+      accountVersion: 'v33',
+      classHash: ACCOUNT_CLASS_HASHES.v33.replace('0x0', '0x'),
+      capabilities: {
+        emptyWhitelistSafe: true,
+        spendingPolicy: true,
+        outsideExecutionCallsNeeded: 1,
+        bindsValidUntil: true,
+      },
       detectedBy: 'src5',
     });
   });
@@ -84,11 +98,12 @@ describe('detectSessionSupport', () => {
 
   it('reports an account without session entrypoints as unsupported', async () => {
     const p = account({ ids: [SRC9_V2_INTERFACE_ID], abi: [{ type: 'function', name: '__execute__' }] });
-    expect(await detectSessionSupport(p, ACCOUNT)).toEqual({
+    expect(await detectSessionSupport(p, ACCOUNT)).toMatchObject({
       sessionKeys: false,
       outsideExecution: true,
       spendingPolicy: false,
       contractVersion: undefined,
+      accountVersion: 'unknown',
       detectedBy: 'none',
     });
   });

@@ -136,7 +136,8 @@ async function probe<T>(run: () => Promise<T>, method: string, shortMessage: str
   }
 }
 
-function isContractAnswer(error: unknown): boolean {
+/** The node answered for the contract: a revert or a missing entrypoint (not a network failure). */
+export function isContractAnswer(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'number' && CONTRACT_ANSWER_CODES.has(code)) return true;
   const message = error instanceof Error ? error.message : String(error);

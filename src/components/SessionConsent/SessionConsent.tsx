@@ -1,6 +1,7 @@
 'use client';
 import type { CreateSessionReturnType } from '../../core/actions/index.js';
 import { useSessionConfig } from '../../react/context.js';
+import { useSessionSupport } from '../../react/queries.js';
 import { useCreateSession } from '../../react/useCreateSession.js';
 import { useStarknetBindings } from '../../react/useStarknet.js';
 import { SessionConsentDialog } from './SessionConsentDialog.js';
@@ -46,6 +47,7 @@ export function SessionConsent({
   const config = useSessionConfig();
   const { paymaster } = useStarknetBindings();
   const create = useCreateSession();
+  const support = useSessionSupport();
   const feeMode: ConsentFeeMode = (config.paymaster ?? paymaster) ? config.feeMode : { mode: 'direct' };
   const props: SessionConsentViewProps = {
     ...view,
@@ -53,6 +55,7 @@ export function SessionConsent({
     maxFeeInGasToken: config.maxFeeInGasToken,
     now: config.now(),
     maxDurationSeconds: config.maxDurationSeconds,
+    accountVersion: view.accountVersion ?? support.data?.accountVersion,
     status: create.isPending ? 'pending' : create.error ? 'error' : 'idle',
     error: create.error ?? undefined,
     // useCreateSession reads the account from the connector if this component has not received it yet.

@@ -1,5 +1,6 @@
 'use client';
 import { type Ref, useId, useMemo } from 'react';
+import type { AccountVersion } from '../../core/accountRules.js';
 import {
   type ConsentWarning,
   describeSessionPolicy,
@@ -47,6 +48,8 @@ export interface SessionConsentViewProps {
   tokens?: readonly TokenDisplayInfo[] | undefined;
   /** Unix seconds; the expiry shown is now + duration. Default: the system clock. */
   now?: number | undefined;
+  /** The account's session-account version: adds what that version cannot do to the warnings. */
+  accountVersion?: AccountVersion | undefined;
   /** Longest session the app allows (default 30 days), as in createSessionConfig. */
   maxDurationSeconds?: number | undefined;
   /** `pending` while the wallet prompt is open; `error` shows `error` with a retry. */
@@ -93,13 +96,14 @@ export function SessionConsentView(props: SessionConsentViewProps) {
           feeMode,
           maxFeeInGasToken: props.maxFeeInGasToken,
           maxDurationSeconds: props.maxDurationSeconds,
+          accountVersion: props.accountVersion,
         }),
       };
     } catch (error) {
       if (isSessionError(error)) return { invalid: error };
       throw error;
     }
-  }, [props.policy, now, feeMode, props.maxFeeInGasToken, props.maxDurationSeconds]);
+  }, [props.policy, now, feeMode, props.maxFeeInGasToken, props.maxDurationSeconds, props.accountVersion]);
 
   const level = props.headingLevel ?? 2;
   const H = `h${level}` as 'h2';
@@ -382,6 +386,16 @@ function warningText(
       return text.warnFeeTransferBlocked(tokenName(warning.gasToken, known));
     case 'signs-messages':
       return text.warnSignsMessages;
+    case 'unsafe-version':
+      return text.warnUnsafeVersion(warning.accountVersion);
+    case 'unknown-account':
+      return text.warnUnknownAccount;
+    case 'owner-equivalent':
+      return text.warnOwnerEquivalent(warning.accountVersion);
+    case 'cannot-cap-spending':
+      return text.warnCannotCapSpending(warning.accountVersion);
+    case 'last-call-not-gasless':
+      return text.warnLastCallNotGasless(warning.accountVersion);
   }
 }
 

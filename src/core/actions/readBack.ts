@@ -2,6 +2,7 @@ import type { SpendingPolicyState } from '../calls.js';
 import { AccountStateMismatchError, isSessionError } from '../errors/index.js';
 import { toHex } from '../felt.js';
 import type { NormalizedSessionPolicy } from '../policy.js';
+import { isContractAnswer } from '../support.js';
 import { readAllowedSelectors, readSessionData, readSpendingPolicies } from './chain.js';
 import type { SessionProviderLike } from './types.js';
 
@@ -76,7 +77,7 @@ async function readPolicies(
   try {
     return await readSpendingPolicies(provider, account, publicKey, tokens);
   } catch (error) {
-    if (isSessionError(error, 'RPC_ERROR') && /not found|ENTRYPOINT/i.test(error.message)) return {};
+    if (isSessionError(error, 'RPC_ERROR') && isContractAnswer(error.cause)) return {};
     throw error;
   }
 }

@@ -1,0 +1,191 @@
+/**
+ * The chain is the truth: the preflight judges calls by what the account holds (whitelist, every moved
+ * token's spending policy, the contract's u64 arithmetic), and every owner transaction is read back.
+ */
+import type { Call } from 'starknet';
+import {
+  buildAddSessionCall,
+  buildRemoveSpendingPolicyCall,
+  buildSetSpendingPolicyCall,
+  createSession,
+  executeWithSession,
+  isSessionError,
+  revokeSession,
+  type SessionCall,
+  type SessionPolicy,
+} from '../src/core/index.js';
+import { createTestnet } from '../src/testing/index.js';
+import { testnetSessionConfig } from './helpers/sessionConfig.js';
+
+const START = 1_800_000_000;
+const U64_MAX = 2n ** 64n - 1n;
+
+function setup(kind: 'session-v32' | 'session-v33' = 'session-v33') {
+  const testnet = createTestnet({ startTime: START, accounts: 0 });
+  const deployed = testnet.addAccount({ kind });
+  const wallet = testnet.account(deployed.address);
+  let dropFirstCall = false;
+  const owner = {
+    address: deployed.address,
+    // A wallet that can be told to leave out the first call of what it is asked to sign.
+    execute: (calls: Call[]) => wallet.execute(dropFirstCall ? calls.slice(1) : calls),
+    dropFirstCall: () => {
+      dropFirstCall = true;
+    },
+  };
+  const config = testnetSessionConfig(testnet, { appId: 'truth' });
+  const scope = { chainId: testnet.chainId, accountAddress: deployed.address, appId: 'truth' };
+  const pay = (amount: bigint) => ({
+    contractAddress: testnet.tokens.USDC,
+    entrypoint: 'transfer',
+    calldata: ['0xbeef', `0x${amount.toString(16)}`, '0x0'],
+  });
+  const execute = (calls: SessionCall[], over: Partial<Parameters<typeof executeWithSession>[1]> = {}) =>
+    executeWithSession(config, { accountAddress: owner.address, calls, waitForReceipt: true, ...over });
+  return { testnet, owner, wallet, config, scope, pay, execute };
+}
+
+const policy: SessionPolicy = {
+  actions: [{ entrypoint: 'transfer' }, { entrypoint: 'attack' }],
+  durationSeconds: 3600,
+  maxCalls: 10,
+};
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isSessionError(error)) throw error ?? new TypeError('expected a refusal');
+  return error as unknown as {
+    code: string;
+    limit?: string;
+    reason?: string;
+    asked?: unknown;
+    holds?: unknown;
+  };
+}
+
+describe('the preflight reads the chain', () => {
+  it('is bound by a spending policy the owner set outside the library (SPEND_LIMIT_EXCEEDED, nothing sent)', async () => {
+    const s = setup();
+    const { publicKey } = await createSession(s.config, { owner: s.owner, policy });
+    await s.wallet.execute([
+      buildSetSpendingPolicyCall({
+        accountAddress: s.owner.address,
+        publicKey,
+        token: s.testnet.tokens.USDC,
+        maxPerCall: 100n,
+        maxPerWindow: 150n,
+        windowSeconds: 3600,
+      }),
+    ]);
+    const before = s.testnet.transactions().length;
+    expect(await refusal(s.execute([s.pay(101n)]))).toMatchObject({
+      code: 'SPEND_LIMIT_EXCEEDED',
+      limit: 'per-call',
+    });
+    await s.execute([s.pay(100n)]);
+    expect(await refusal(s.execute([s.pay(51n)]))).toMatchObject({
+      code: 'SPEND_LIMIT_EXCEEDED',
+      limit: 'per-window',
+    });
+    expect(s.testnet.transactions().length).toBe(before + 1);
+    expect(s.testnet.balanceOf(s.testnet.tokens.USDC, '0xbeef')).toBe(100n);
+  });
+
+  it('refuses a spend whose window sum passes u64, as the account would revert it', async () => {
+    const s = setup();
+    const { publicKey } = await createSession(s.config, { owner: s.owner, policy });
+    await s.wallet.execute([
+      buildSetSpendingPolicyCall({
+        accountAddress: s.owner.address,
+        publicKey,
+        token: s.testnet.tokens.USDC,
+        maxPerCall: 100n,
+        maxPerWindow: 100n,
+        windowSeconds: U64_MAX - 10n,
+      }),
+    ]);
+    const before = s.testnet.transactions().length;
+    expect(await refusal(s.execute([s.pay(1n)]))).toMatchObject({
+      code: 'SPEND_LIMIT_EXCEEDED',
+      limit: 'window-overflow',
+    });
+    expect(s.testnet.transactions().length).toBe(before);
+  });
+
+  it('uses the whitelist the account holds, not the local record', async () => {
+    const s = setup();
+    const created = await createSession(s.config, { owner: s.owner, policy });
+    // The owner re-registers the same key, same expiry, with transfer only.
+    await s.wallet.execute([
+      buildAddSessionCall({
+        accountAddress: s.owner.address,
+        publicKey: created.publicKey,
+        validUntil: created.validUntil,
+        maxCalls: 10,
+        allowedEntrypoints: ['transfer'],
+      }),
+    ]);
+    const before = s.testnet.transactions().length;
+    const attack = { contractAddress: s.testnet.game, entrypoint: 'attack', calldata: ['0x1'] };
+    expect(await refusal(s.execute([attack]))).toMatchObject({
+      code: 'CALL_NOT_ALLOWED',
+      reason: 'not-whitelisted',
+    });
+    expect(s.testnet.transactions().length).toBe(before);
+  });
+
+  it('refuses to spend a token whose consented cap is gone from the account', async () => {
+    const s = setup();
+    const capped = {
+      ...policy,
+      spendingLimits: [{ token: s.testnet.tokens.USDC, maxPerWindow: 100n, windowSeconds: 3600 }],
+    };
+    const { publicKey } = await createSession(s.config, { owner: s.owner, policy: capped });
+    await s.wallet.execute([
+      buildRemoveSpendingPolicyCall({
+        accountAddress: s.owner.address,
+        publicKey,
+        token: s.testnet.tokens.USDC,
+      }),
+    ]);
+    const before = s.testnet.transactions().length;
+    expect(await refusal(s.execute([s.pay(1n)]))).toMatchObject({ code: 'ACCOUNT_STATE_MISMATCH' });
+    expect(s.testnet.transactions().length).toBe(before);
+  });
+});
+
+describe('every owner transaction is read back', () => {
+  it('create: a setter the class lacks "succeeds" storing nothing -> ACCOUNT_STATE_MISMATCH, key kept pending', async () => {
+    const s = setup('session-v32');
+    const capped = {
+      ...policy,
+      spendingLimits: [{ token: s.testnet.tokens.USDC, maxPerWindow: 100n, windowSeconds: 3600 }],
+    };
+    // skipSupportCheck: the app claims v33; the v32 account swallows the missing set_spending_policy.
+    const error = await refusal(
+      createSession(s.config, { owner: s.owner, policy: capped, skipSupportCheck: true }),
+    );
+    expect(error).toMatchObject({ code: 'ACCOUNT_STATE_MISMATCH' });
+    expect(s.testnet.lastTransaction()!.status).toBe('SUCCEEDED');
+    const [stored] = await s.config.storage.list(s.scope);
+    expect(stored?.status).toBe('pending');
+    expect(await s.config.storage.getSigner(s.scope, stored!.publicKey)).toBeDefined();
+  });
+
+  it('revoke: a session still on the account -> ACCOUNT_STATE_MISMATCH, key intact', async () => {
+    const s = setup();
+    const { publicKey } = await createSession(s.config, { owner: s.owner, policy });
+    s.owner.dropFirstCall(); // the revoke call never reaches the account
+    expect(await refusal(revokeSession(s.config, { owner: s.owner, publicKeys: [publicKey] }))).toMatchObject(
+      {
+        code: 'ACCOUNT_STATE_MISMATCH',
+        asked: { validUntil: '0' },
+      },
+    );
+    expect((await s.config.storage.get(s.scope, publicKey))?.status).toBe('active');
+    expect(await s.config.storage.getSigner(s.scope, publicKey)).toBeDefined();
+  });
+});
