@@ -309,4 +309,40 @@ describe('reservations: nothing released while the outcome is unknown', () => {
       'SPEND_LIMIT_EXCEEDED',
     );
   });
+
+  it('keeps a landed spend counted for a check whose chain read started before it landed', async () => {
+    const testnet = createTestnet({ startTime: START });
+    const provider = testnet.provider();
+    const { owner, config, execute } = setup({ provider }, testnet);
+    const STRK = testnet.tokens.STRK;
+    const cap = { token: STRK, maxPerCall: 100n, maxPerWindow: 100n, windowSeconds: 3600 };
+    const { publicKey } = await createSession(config, {
+      owner,
+      policy: { ...policy, spendingLimits: [cap] },
+    });
+    const scope = { chainId: testnet.chainId, accountAddress: owner.address, appId: 'hostile' };
+    const pay = { contractAddress: STRK, entrypoint: 'transfer', calldata: ['0xbeef', '0x3c', '0x0'] };
+    // The second action's policy read is answered as of before the first landed (its request went out
+    // first), and its check runs once the first has landed and settled.
+    const read = provider.callContract.bind(provider);
+    const before = await read({
+      contractAddress: owner.address,
+      entrypoint: 'get_spending_policy',
+      calldata: [publicKey, STRK],
+    });
+    await execute({ calls: [pay], waitForReceipt: false });
+    let raced = false;
+    provider.callContract = async (call, block) => {
+      if (call.entrypoint !== 'get_spending_policy' || raced) return read(call, block);
+      raced = true;
+      // The first one's settle has read its receipt and recorded calls_used: it has landed.
+      while ((await config.storage.get(scope, publicKey))?.callsUsed !== 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return before;
+    };
+    expect((await failure(execute({ calls: [pay] }))).code).toBe('SPEND_LIMIT_EXCEEDED');
+    expect(raced).toBe(true);
+    expect(testnet.balanceOf(STRK, '0xbeef')).toBe(60n);
+  });
 });
