@@ -56,8 +56,9 @@ export async function executeWithSession(
 ): Promise<ExecuteWithSessionReturnType> {
   const route = routeOf(config, parameters);
   const session = await resolveSession(config, parameters);
+  const readFrom = config.inflight.mark(); // spend that lands after this is not in the read
   const onChain = await readChainState(session, route);
-  const checked = check(session, onChain);
+  const checked = check(session, onChain, readFrom);
   const fitted = fitRoute(session, route, onChain);
   const hold = reserve(session, onChain, checked);
   const sent = await submit(session, fitted, checked).catch((error: unknown) => release(hold, error));

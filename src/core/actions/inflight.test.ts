@@ -37,6 +37,28 @@ describe('createInflightTracker', () => {
     expect(t.pending(KEY, 0)).toBe(1);
   });
 
+  it('counts a landed spend for reads begun before it landed, not for later ones', () => {
+    const t = createInflightTracker();
+    const hold = t.reserve(KEY, 0);
+    hold.setSpend([{ token: STRK, amount: 60n }]);
+    const early = t.mark();
+    hold.landed();
+    const late = t.mark();
+    expect(t.pendingSpend(KEY, undefined, undefined, early).get(BigInt(STRK))).toBe(60n);
+    expect(t.pendingSpend(KEY, undefined, undefined, late).size).toBe(0);
+  });
+
+  it('keeps a bounded number of landed holds', () => {
+    const t = createInflightTracker();
+    const early = t.mark();
+    for (let i = 0; i < 100; i++) {
+      const hold = t.reserve(KEY, i);
+      hold.setSpend([{ token: STRK, amount: 1n }]);
+      hold.landed();
+    }
+    expect(t.pendingSpend(KEY, undefined, undefined, early).get(BigInt(STRK))).toBe(64n);
+  });
+
   it('keeps an unknown outcome held until it can no longer run, then releases it', () => {
     const t = createInflightTracker();
     const hold = t.reserve(KEY, 0);

@@ -6,7 +6,10 @@ export interface InflightHold {
   setSpend(spend: readonly { token: string; amount: bigint }[]): void;
   /** Known not to have executed (refused, reverted, expired unused): its call and spend come back. */
   fail(): void;
-  /** Landed: the chain's spent_in_window now holds its spend (its call stays folded in with max()). */
+  /**
+   * Landed: chain reads that begin from now on hold its spend (its call stays folded in with max()).
+   * Reads begun earlier still count it (see `mark`).
+   */
   landed(): void;
   /** Outcome unknown, but it can no longer run after this unix time: released then, not before. */
   expireAt(unixSeconds: number): void;
@@ -21,8 +24,14 @@ export interface InflightHold {
 export interface InflightTracker {
   /** Sent by this context and not yet visible in `chainCallsUsed`. */
   pending(key: string, chainCallsUsed: number, now?: number): number;
-  /** Spend per token (bigint address) of holds whose outcome is unknown, but `except`'s own. */
-  pendingSpend(key: string, now?: number, except?: InflightHold): Map<bigint, bigint>;
+  /** Stamps the start of a chain read, for `pendingSpend`. */
+  mark(): number;
+  /**
+   * Spend per token (bigint address) this context has in flight, but `except`'s own: the holds whose
+   * outcome is unknown, and those that landed after `readFrom` (a chain read begun before a transaction
+   * landed does not show its spend). Without `readFrom`, landed holds are not counted.
+   */
+  pendingSpend(key: string, now?: number, except?: InflightHold, readFrom?: number): Map<bigint, bigint>;
   /** Counts one more transaction, synchronously: call it right after the check it passed. */
   reserve(key: string, chainCallsUsed: number): InflightHold;
 }
@@ -31,17 +40,23 @@ interface HoldState {
   hold: InflightHold;
   spend: Map<bigint, bigint>;
   expiresAt: number | undefined;
+  /** The mark at which it landed. */
+  landedAt: number | undefined;
 }
+
+/** Landed holds kept per session for reads begun before they landed (the oldest are dropped). */
+const LANDED_KEPT = 64;
 
 export function createInflightTracker(): InflightTracker {
   const expected = new Map<string, number>();
   const holds = new Map<string, Set<HoldState>>();
+  let marks = 0;
   const current = (key: string, chain: number) => Math.max(expected.get(key) ?? 0, chain);
   // Holds past their expiry can no longer run: whatever they did, the chain now shows.
   const sweep = (key: string, now: number | undefined) => {
     if (now === undefined) return;
     for (const h of [...(holds.get(key) ?? [])]) {
-      if (h.expiresAt !== undefined && now > h.expiresAt) h.hold.fail();
+      if (h.landedAt === undefined && h.expiresAt !== undefined && now > h.expiresAt) h.hold.fail();
     }
   };
   return {
@@ -49,11 +64,13 @@ export function createInflightTracker(): InflightTracker {
       sweep(key, now);
       return current(key, chain) - chain;
     },
-    pendingSpend(key, now, except) {
+    mark: () => ++marks,
+    pendingSpend(key, now, except, readFrom) {
       sweep(key, now);
       const total = new Map<bigint, bigint>();
       for (const h of holds.get(key) ?? []) {
         if (h.hold === except) continue;
+        if (h.landedAt !== undefined && (readFrom === undefined || h.landedAt < readFrom)) continue;
         for (const [token, amount] of h.spend) total.set(token, (total.get(token) ?? 0n) + amount);
       }
       return total;
@@ -68,6 +85,7 @@ export function createInflightTracker(): InflightTracker {
       const state: HoldState = {
         spend: new Map(),
         expiresAt: undefined,
+        landedAt: undefined,
         hold: {
           callsUsed,
           setSpend(spend) {
@@ -82,7 +100,12 @@ export function createInflightTracker(): InflightTracker {
             set.delete(state);
           },
           landed() {
-            set.delete(state);
+            if (state.landedAt !== undefined || !set.has(state)) return;
+            state.landedAt = ++marks;
+            const landed = [...set].filter((h) => h.landedAt !== undefined);
+            // Insertion order is not landing order: drop the earliest landed.
+            landed.sort((a, b) => a.landedAt! - b.landedAt!);
+            for (const h of landed.slice(0, Math.max(0, landed.length - LANDED_KEPT))) set.delete(h);
           },
           expireAt(unixSeconds) {
             state.expiresAt = unixSeconds;

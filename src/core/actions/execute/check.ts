@@ -7,7 +7,7 @@ import type { InflightHold } from '../inflight.js';
 import type { ChainState, Checked, ResolvedSession } from './context.js';
 
 /** The contract's rules on the chain's counters, plus the in-flight transactions of this context. */
-export function check(session: ResolvedSession, onChain: ChainState): Checked {
+export function check(session: ResolvedSession, onChain: ChainState, readFrom?: number): Checked {
   const { config, record, calls, accountAddress, key } = session;
   const now = config.now();
   const result = checkSessionCalls({
@@ -15,7 +15,11 @@ export function check(session: ResolvedSession, onChain: ChainState): Checked {
     calls,
     // The chain's validUntil is the record's (read checked it); its counters are the truth.
     session: { ...record, ...onChain.session, allowedSelectors: onChain.allowedSelectors },
-    spendingPolicies: withPending(onChain.policies, config.inflight.pendingSpend(key, now), now),
+    spendingPolicies: withPending(
+      onChain.policies,
+      config.inflight.pendingSpend(key, now, undefined, readFrom),
+      now,
+    ),
     now,
     expiryMarginSeconds: config.expiryMarginSeconds,
     pendingTransactions: config.inflight.pending(key, onChain.session.callsUsed, now),
@@ -30,7 +34,7 @@ export function check(session: ResolvedSession, onChain: ChainState): Checked {
     own: undefined,
     recheck: (fee: SessionCall[] = []) => {
       const at = config.now();
-      const pending = config.inflight.pendingSpend(key, at, checked.own);
+      const pending = config.inflight.pendingSpend(key, at, checked.own, readFrom);
       return checkSessionCalls({
         accountAddress,
         calls: [...calls, ...fee],
