@@ -11,8 +11,11 @@ export interface InflightHold {
    * Reads begun earlier still count it (see `mark`).
    */
   landed(): void;
-  /** Outcome unknown, but it can no longer run after this unix time: released then, not before. */
-  expireAt(unixSeconds: number): void;
+  /**
+   * It can no longer run after this unix time: released then if its outcome is still unknown (the chain
+   * shows whatever it did). `undefined`: no such time (a transaction sent some other way).
+   */
+  expireAt(unixSeconds: number | undefined): void;
 }
 
 /**

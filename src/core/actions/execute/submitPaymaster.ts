@@ -66,6 +66,8 @@ export async function submitPaymaster(
     ? await signer.signOutsideExecution({ accountAddress: address, chainId, outsideExecution })
     : await signer.signHash(outsideExecutionHashOf(address, chainId, outsideExecution, 'u128'));
   const signature = formatSessionSignature(BigInt(record.publicKey), rs, BigInt(record.validUntil));
+  // Whatever happens to this payload, after its Execute Before the chain shows what it did.
+  checked.own?.expireAt(Number(outsideExecution.executeBefore) + CLOCK_SKEW_SECONDS);
   try {
     // Retries re-send this same payload: its nonce lets it run at most once.
     const sent = await executeInvoke(paymaster, accountAddress, typedData, signature, route.feeMode, config);
@@ -106,12 +108,12 @@ async function afterSignature(
 ): Promise<SessionError> {
   const details = (error as SessionError | undefined)?.details;
   if (await expiredUnused(session, outsideExecution)) {
+    checked.own?.expireAt(undefined); // it never ran: the hold now waits for a fallback, if any
     return new PaymasterUnavailableError('The paymaster did not run the signed action; it expired unused.', {
       cause: error,
       details,
     });
   }
-  checked.own?.expireAt(Number(outsideExecution.executeBefore) + CLOCK_SKEW_SECONDS);
   return new PaymasterUnavailableError(
     'The paymaster did not confirm the submission; the action may have executed. Do not retry it before ' +
       `its signature expires (${outsideExecution.executeBefore}).`,
