@@ -64,7 +64,7 @@ export class Faults {
   /** @internal */ readonly refusedTokens = new Set<bigint>();
   /** @internal */ hostile: HostilePaymaster | undefined;
   private withholdCount = 0;
-  private readonly withheld: WithheldPayload[] = [];
+  private readonly withheld: { payload: WithheldPayload; hostile: HostilePaymaster | undefined }[] = [];
   private readonly rpcErrors: (Countdown & { error: RpcErrorShape })[] = [];
   private readonly rpcTimeouts: (Countdown & { ms: number })[] = [];
   private readonly reverts: { contract?: bigint; selector?: bigint; remaining: number }[] = [];
@@ -115,12 +115,21 @@ export class Faults {
     this.withholdCount = times === Number.POSITIVE_INFINITY ? times : nonNegative(times, 'times');
   }
 
-  /** Relays the kept payloads now (oldest first); the hashes of those that were accepted. */
+  /**
+   * Relays the kept payloads now (oldest first), as the paymaster that kept them (its hostile settings
+   * then, even after `clear()`); the hashes of those the chain accepted.
+   */
   relayWithheld(): string[] {
     const hashes: string[] = [];
-    for (const payload of this.withheld.splice(0)) {
-      const answer = payload.relay();
-      if (answer.result) hashes.push(answer.result.transaction_hash);
+    const now = this.hostile;
+    for (const { payload, hostile } of this.withheld.splice(0)) {
+      this.hostile = hostile;
+      try {
+        const answer = payload.relay();
+        if (answer.result) hashes.push(answer.result.transaction_hash);
+      } finally {
+        this.hostile = now;
+      }
     }
     return hashes;
   }
@@ -185,7 +194,7 @@ export class Faults {
   takeWithhold(payload: WithheldPayload): boolean {
     if (this.withholdCount <= 0) return false;
     this.withholdCount -= 1;
-    this.withheld.push(payload);
+    this.withheld.push({ payload, hostile: this.hostile });
     return true;
   }
 
