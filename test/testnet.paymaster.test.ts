@@ -393,10 +393,14 @@ describe('hostile paymaster faults', () => {
   it('honours requested time bounds, unless hostile about Execute Before', async () => {
     const bounds = { executeAfter: T0 - 60, executeBefore: T0 + 120 };
     const honest = await build([attack()], { ...sponsored, timeBounds: bounds });
-    expect(BigInt(honest.typed_data.message['Execute Before'] as string)).toBe(BigInt(T0 + 120));
+    expect(BigInt((honest.typed_data.message as Record<string, unknown>)['Execute Before'] as string)).toBe(
+      BigInt(T0 + 120),
+    );
     tn.faults.paymasterHostile({ executeBefore: 2n ** 64n - 1n });
     const hostile = await build([attack()], { ...sponsored, timeBounds: bounds });
-    expect(BigInt(hostile.typed_data.message['Execute Before'] as string)).toBe(2n ** 64n - 1n);
+    expect(BigInt((hostile.typed_data.message as Record<string, unknown>)['Execute Before'] as string)).toBe(
+      2n ** 64n - 1n,
+    );
   });
 
   it('builds the Caller, fee and recipient of its choice, and relays them', async () => {

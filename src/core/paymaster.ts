@@ -41,6 +41,15 @@ export interface VerifyPaymasterTypedDataParameters {
   allowAnyCaller?: boolean | undefined;
 }
 
+/** Gas-token mode without a bound the app set: refused before any prompt or signature. */
+export function feeBoundMissing(gasToken?: bigint): InvalidInputError {
+  return new InvalidInputError(
+    'maxFeeInGasToken',
+    'Gas-token mode needs a fee bound: set maxFeeInGasToken, or a spending limit on the gas token.',
+    { details: gasToken === undefined ? undefined : `gas token ${toHex(gasToken)}` },
+  );
+}
+
 /** Default cap on how long a signed outside execution stays valid (seconds). */
 export const DEFAULT_MAX_EXECUTE_WINDOW_SECONDS = 300;
 
@@ -151,12 +160,7 @@ function checkCaller(caller: bigint, p: VerifyPaymasterTypedDataParameters): big
  * relayer: the Caller, or the configured forwarder when anyone may relay.
  */
 function checkFee(feeCall: NormalizedCall, caller: bigint, p: VerifyPaymasterTypedDataParameters): void {
-  if (p.maxFeeInGasToken === undefined) {
-    throw new InvalidInputError(
-      'maxFeeInGasToken',
-      'Gas-token mode needs a fee bound: set maxFeeInGasToken, or a spending policy on the gas token.',
-    );
-  }
+  if (p.maxFeeInGasToken === undefined) throw feeBoundMissing(feeCall.to);
   const raw = (p.fee as { suggested_max_fee_in_gas_token?: unknown } | null | undefined)
     ?.suggested_max_fee_in_gas_token;
   const suggested = parseBigInt(raw);

@@ -3,7 +3,7 @@ import { buildAddSessionCall, buildSetSpendingPolicyCall } from '../calls.js';
 import { randomPrivateKey, starkPublicKey } from '../crypto/ecdsa.js';
 import {
   type AccountStateMismatchError,
-  InvalidInputError,
+  type InvalidInputError,
   type InvalidPolicyError,
   isSessionError,
   PaymasterUnavailableError,
@@ -12,6 +12,7 @@ import {
   WalletNotConnectedError,
 } from '../errors/index.js';
 import { toAddress, toHex } from '../felt.js';
+import { feeBoundMissing } from '../paymaster.js';
 import {
   type NormalizedSessionPolicy,
   normalizeSessionPolicy,
@@ -237,11 +238,7 @@ function requireFeeBound(
   if (config.maxFeeInGasToken !== undefined) return;
   const gasToken = toAddress(feeMode.gasToken, 'feeMode.gasToken');
   if (policy.spendingLimits.some((l) => BigInt(l.token) === gasToken)) return;
-  throw new InvalidInputError(
-    'maxFeeInGasToken',
-    'Gas-token mode needs a fee bound: set maxFeeInGasToken, or a spending limit on the gas token.',
-    { details: `gas token ${toHex(gasToken)}` },
-  );
+  throw feeBoundMissing(gasToken);
 }
 
 /** The owner calls that register a session with its spending policies, in one multicall. */

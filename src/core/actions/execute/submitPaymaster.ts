@@ -1,9 +1,9 @@
 import type { Call } from 'starknet';
 import { toChainId } from '../../chain.js';
-import { InvalidInputError, PaymasterUnavailableError, type SessionError } from '../../errors/index.js';
+import { PaymasterUnavailableError, type SessionError } from '../../errors/index.js';
 import { toAddress, toHex } from '../../felt.js';
 import { type NormalizedOutsideExecution, outsideExecutionHashOf } from '../../hash.js';
-import { type PaymasterTypedData, verifyPaymasterTypedData } from '../../paymaster.js';
+import { feeBoundMissing, type PaymasterTypedData, verifyPaymasterTypedData } from '../../paymaster.js';
 import { formatSessionSignature } from '../../sign.js';
 import { canSignOutsideExecution } from '../../worker/client.js';
 import { feeBound } from '../config.js';
@@ -85,14 +85,10 @@ function feeBoundOf(session: ResolvedSession, route: Route, checked: Checked): b
   if (route.feeMode.mode !== 'default') return undefined;
   const set = feeBound(route.maxFeeInGasToken) ?? session.config.maxFeeInGasToken;
   if (set !== undefined) return set;
-  const token = toHex(toAddress(route.feeMode.gasToken, 'feeMode.gasToken'));
-  const policy = checked.policies[token];
+  const token = toAddress(route.feeMode.gasToken, 'feeMode.gasToken');
+  const policy = checked.policies[toHex(token)];
   if (policy && policy.maxPerWindow > 0n) return policy.maxPerCall;
-  throw new InvalidInputError(
-    'maxFeeInGasToken',
-    'Gas-token mode needs a fee bound: set maxFeeInGasToken, or a spending policy on the gas token.',
-    { details: `gas token ${token}` },
-  );
+  throw feeBoundMissing(token);
 }
 
 /**
