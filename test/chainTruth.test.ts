@@ -173,6 +173,11 @@ describe('every owner transaction is read back', () => {
     const [stored] = await s.config.storage.list(s.scope);
     expect(stored?.status).toBe('pending');
     expect(await s.config.storage.getSigner(s.scope, stored!.publicKey)).toBeDefined();
+    // Even once something marks it active, a spend of the capped token is refused: the cap is not held.
+    await s.config.storage.update(s.scope, stored!.publicKey, { status: 'active' });
+    const before = s.testnet.transactions().length;
+    expect(await refusal(s.execute([s.pay(1n)]))).toMatchObject({ code: 'ACCOUNT_STATE_MISMATCH' });
+    expect(s.testnet.transactions().length).toBe(before);
   });
 
   it('revoke: a session still on the account -> ACCOUNT_STATE_MISMATCH, key intact', async () => {

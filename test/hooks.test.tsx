@@ -52,6 +52,8 @@ describe('hooks through @starknet-react/core and the mock wallet', () => {
     const { result } = renderHook(hooks, { wrapper });
     await connect(result, connector);
     await waitFor(() => expect(result.current.support.data?.sessionKeys).toBe(true));
+    // The version from the class hash, and get_contract_info's raw string beside it.
+    expect(result.current.support.data).toMatchObject({ accountVersion: 'v33', contractVersion: 'v33' });
     await waitFor(() => expect(result.current.session.data?.status).toBe('none'));
     wallet.resetPrompts();
 

@@ -135,15 +135,13 @@ export const defaultText: SessionText = {
   warnSignsMessages:
     'While the session lasts, its key can also sign messages as your account (for example off-chain orders or logins).',
   warnUnsafeVersion: (version) =>
-    `Your account (${version}) lets any session key act as the owner. Upgrade the account before using sessions.`,
-  warnUnknownAccount:
-    'Your account is not a known session account: only the strictest rules apply, and spending cannot be capped.',
+    `Your account (${version}) lets any session act as the owner: upgrade it first.`,
+  warnUnknownAccount: 'Your account is not a known session account: strictest rules, no spending caps.',
   warnOwnerEquivalent: (version) =>
-    `On your account (${version}), a session allowed every action could take over the account: list the actions instead.`,
-  warnCannotCapSpending: (version) =>
-    `Your account (${version}) cannot cap spending: nothing limits what the allowed actions move.`,
+    `On your account (${version}) a session allowed every action can take it over.`,
+  warnCannotCapSpending: (version) => `Your account (${version}) cannot cap what the actions spend.`,
   warnLastCallNotGasless: (version) =>
-    `On your account (${version}), the last transaction of the session cannot be gasless.`,
+    `On your account (${version}) the session's last transaction is not gasless.`,
   approve: 'Approve in wallet',
   approvePending: 'Waiting for wallet…',
   reject: 'Not now',

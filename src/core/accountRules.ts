@@ -21,14 +21,9 @@ export const ACCOUNT_CLASS_HASHES: Readonly<Record<KnownAccountVersion, string>>
 };
 
 /** get_contract_info per version (§1.2): a cross-check only, v29 and v30 answer the same. */
-export const ACCOUNT_CONTRACT_INFO: Readonly<Record<KnownAccountVersion, string>> = {
-  v28: 'v27_custom_snip9v2',
-  v29: 'v26_audit_fixes',
-  v30: 'v26_audit_fixes',
-  v31: 'v31',
-  v32: 'v32',
-  v33: 'v33',
-};
+export function contractInfoOf(version: KnownAccountVersion): string {
+  return version === 'v28' ? 'v27_custom_snip9v2' : version < 'v31' ? 'v26_audit_fixes' : version;
+}
 
 /** The version of a class hash, compared as numbers; anything else is 'unknown'. */
 export function accountVersionOf(classHash: unknown): AccountVersion {
@@ -66,21 +61,6 @@ const STRICT = {
   bindsValidUntil: false,
 } as const;
 
-const RULES: Readonly<Record<KnownAccountVersion, Omit<AccountRules, 'version' | 'refused'>>> = {
-  // v28 is refused outright; its own outside-execution path consumes after the signature check.
-  v28: { ...STRICT, outsideExecutionCallsNeeded: 1 },
-  v29: STRICT,
-  v30: STRICT,
-  v31: { ...STRICT, outsideExecutionCallsNeeded: 1 },
-  v32: { ...STRICT, outsideExecutionCallsNeeded: 1, emptyWhitelistSafe: true, bindsValidUntil: true },
-  v33: {
-    emptyWhitelistSafe: true,
-    spendingPolicy: true,
-    outsideExecutionCallsNeeded: 1,
-    bindsValidUntil: true,
-  },
-};
-
 /**
  * The rules for a version. v28 is refused (every session key is owner-equivalent there); an unknown
  * class is refused unless the app opted in, and then gets the strictest rules, never spending limits.
@@ -92,7 +72,16 @@ export function accountRules(
   if (version === 'unknown') {
     return { version, refused: options.allowUnknownAccounts ? undefined : 'unknown-account', ...STRICT };
   }
-  return { version, refused: version === 'v28' ? 'unsafe-version' : undefined, ...RULES[version] };
+  // Versions compare as strings ('v28' < 'v33'). v32+: blocklist + self-call rule, sig[3] bound; v33:
+  // spending policies; v29/v30: a call used before the outside signature check.
+  return {
+    version,
+    refused: version === 'v28' ? 'unsafe-version' : undefined,
+    emptyWhitelistSafe: version >= 'v32',
+    spendingPolicy: version === 'v33',
+    outsideExecutionCallsNeeded: version === 'v29' || version === 'v30' ? 2 : 1,
+    bindsValidUntil: version >= 'v32',
+  };
 }
 
 /** How the policy will be used, for the rules that depend on the route. */
@@ -120,7 +109,7 @@ export function assertPolicyAllowed(
     throw new InvalidPolicyError(
       'owner-equivalent',
       'actions',
-      `On account ${rules.version}, a session allowed every action could replace the owner key: list the actions.`,
+      `On ${rules.version}, a session allowed every action can take over the account.`,
     );
   }
   if (policy.spendingLimits.length > 0 && !rules.spendingPolicy) {
@@ -130,7 +119,7 @@ export function assertPolicyAllowed(
     throw new InvalidPolicyError(
       'paymaster-needs-two-calls',
       'maxCalls',
-      `On account ${rules.version}, a gasless action needs two calls left: ask for maxCalls of 2 or more.`,
+      `On ${rules.version}, a gasless action needs two calls left.`,
     );
   }
 }

@@ -231,19 +231,22 @@ export function describeSessionPolicy(
 const SEVERITY = { danger: 0, caution: 1, info: 2 } as const;
 
 /** What this account version adds to the consent (accountRules.ts says what it allows). */
-function versionWarnings(version: AccountVersion, anyAction: boolean, limits: boolean): ConsentWarning[] {
-  const rules = accountRules(version, { allowUnknownAccounts: true });
+function versionWarnings(
+  accountVersion: AccountVersion,
+  anyAction: boolean,
+  limits: boolean,
+): ConsentWarning[] {
+  const rules = accountRules(accountVersion, { allowUnknownAccounts: true });
+  const known = accountVersion !== 'unknown';
   const out: ConsentWarning[] = [];
-  if (version === 'v28') out.push({ kind: 'unsafe-version', severity: 'danger', accountVersion: version });
-  if (version === 'unknown') out.push({ kind: 'unknown-account', severity: 'danger' });
-  if (anyAction && !rules.emptyWhitelistSafe && version !== 'v28' && version !== 'unknown')
-    out.push({ kind: 'owner-equivalent', severity: 'danger', accountVersion: version });
-  if (!rules.spendingPolicy) {
-    const severity = limits ? 'danger' : 'caution';
-    out.push({ kind: 'cannot-cap-spending', severity, accountVersion: version });
-  }
-  if (rules.outsideExecutionCallsNeeded > 1 && version !== 'v28' && version !== 'unknown')
-    out.push({ kind: 'last-call-not-gasless', severity: 'info', accountVersion: version });
+  if (accountVersion === 'v28') out.push({ kind: 'unsafe-version', severity: 'danger', accountVersion });
+  if (!known) out.push({ kind: 'unknown-account', severity: 'danger' });
+  if (known && anyAction && !rules.emptyWhitelistSafe)
+    out.push({ kind: 'owner-equivalent', severity: 'danger', accountVersion });
+  if (!rules.spendingPolicy)
+    out.push({ kind: 'cannot-cap-spending', severity: limits ? 'danger' : 'caution', accountVersion });
+  if (known && rules.outsideExecutionCallsNeeded > 1)
+    out.push({ kind: 'last-call-not-gasless', severity: 'info', accountVersion });
   return out;
 }
 

@@ -1,11 +1,11 @@
 export {
   ACCOUNT_CLASS_HASHES,
-  ACCOUNT_CONTRACT_INFO,
   type AccountRules,
   type AccountVersion,
   accountRules,
   accountVersionOf,
   assertPolicyAllowed,
+  contractInfoOf,
   type KnownAccountVersion,
   type PolicyUse,
 } from './accountRules.js';

@@ -116,6 +116,9 @@ describe('verifyPaymasterTypedData', () => {
     ['another domain', (td) => (td.domain.name = 'Other'), sponsored],
     ['another chain', (td) => (td.domain.chainId = 'SN_MAIN'), sponsored],
     ['an expired window', (td) => (td.message['Execute Before'] = NOW - 1), sponsored],
+    // The account requires execute_after < now: a window starting now or later reverts.
+    ['a window that starts now', (td) => (td.message['Execute After'] = NOW), sponsored],
+    ['a window that starts later', (td) => (td.message['Execute After'] = NOW + 10), sponsored],
     ['a fee in another token', (td) => ((td.message.Calls as { To: string }[])[2]!.To = '0x1234'), gas],
     [
       'a fee call that is not a transfer',

@@ -208,7 +208,7 @@ function normalizeActions(policy: SessionPolicy): string[] {
       throw new InvalidPolicyError(
         'account-selector',
         field,
-        `${own} belongs to the account itself: a session allowed to call it could act as the owner.`,
+        `${own} belongs to the account: a session calling it could act as the owner.`,
       );
     }
     if (seen.has(selector))

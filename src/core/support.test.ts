@@ -108,6 +108,40 @@ describe('detectSessionSupport', () => {
     });
   });
 
+  it('calls a known class hash unknown when get_contract_info or the spending getter disagree', async () => {
+    const v33 = ACCOUNT_CLASS_HASHES.v33;
+    const lying = account({
+      ids: [SESSION_KEY_MANAGER_INTERFACE_ID],
+      entrypoints: V33,
+      version: 'v32',
+      classHash: v33,
+    });
+    expect((await detectSessionSupport(lying, ACCOUNT)).accountVersion).toBe('unknown');
+    const noSpending = account({
+      ids: [SESSION_KEY_MANAGER_INTERFACE_ID],
+      entrypoints: V33.filter((e) => e !== 'get_spending_policy'),
+      version: 'v33',
+      classHash: v33,
+    });
+    expect((await detectSessionSupport(noSpending, ACCOUNT)).accountVersion).toBe('unknown');
+    const v29 = account({
+      ids: [],
+      entrypoints: [
+        'get_contract_info',
+        'add_or_update_session_key',
+        'revoke_session_key',
+        'get_session_data',
+      ],
+      version: 'v26_audit_fixes',
+      classHash: ACCOUNT_CLASS_HASHES.v30,
+    });
+    expect(await detectSessionSupport(v29, ACCOUNT)).toMatchObject({
+      accountVersion: 'v30',
+      contractVersion: 'v26_audit_fixes',
+      spendingPolicy: false,
+    });
+  });
+
   it('throws RpcRequestError on a network failure instead of answering "no"', async () => {
     const p: SupportProvider = {
       async callContract() {

@@ -1,9 +1,9 @@
 import {
-  ACCOUNT_CONTRACT_INFO,
   type AccountRules,
   type AccountVersion,
   accountRules,
   accountVersionOf,
+  contractInfoOf,
 } from './accountRules.js';
 import { toSelector } from './call.js';
 import { SRC9_V2_INTERFACE_ID } from './constants.js';
@@ -106,7 +106,7 @@ export async function detectSessionSupport(
 /** The class hash names the version; get_contract_info and the spending getter must agree, else 'unknown'. */
 function crossChecked(version: AccountVersion, info: string | undefined, spending: boolean): AccountVersion {
   if (version === 'unknown') return version;
-  if (info !== ACCOUNT_CONTRACT_INFO[version]) return 'unknown';
+  if (info !== contractInfoOf(version)) return 'unknown';
   return spending === (version === 'v33') ? version : 'unknown';
 }
 

@@ -18,6 +18,7 @@ export {
 } from './mockWallet.js';
 export type { PlayerState } from './testnet/contracts/game.js';
 export type { LegacyAccountVariant, LegacySrc5Behaviour } from './testnet/contracts/legacyAccount.js';
+export type { SessionAccountVersion } from './testnet/contracts/sessionVersions.js';
 export type {
   HostilePaymaster,
   PaymasterDownMode,

@@ -50,20 +50,16 @@ async function compare(provider: SessionProviderLike, account: string, e: Expect
   if (!e.spendingPolicy) return { asked, holds };
   const limits = e.policy?.spendingLimits ?? [];
   const removed = e.removedTokens ?? [];
-  const tokens = [...limits.map((l) => l.token), ...removed];
+  const tokens = [...limits.map((l) => l.token), ...removed].map((t) => toHex(BigInt(t)));
   const policies = await readPolicies(provider, account, e.publicKey, tokens);
-  for (const l of limits) {
-    const key = `spendingLimits[${toHex(BigInt(l.token))}]`;
-    asked[key] = `${l.maxPerCall}/${l.maxPerWindow}/${l.windowSeconds}s`;
-    const p = policies[toHex(BigInt(l.token))];
-    holds[key] = p?.enabled ? `${p.maxPerCall}/${p.maxPerWindow}/${p.windowSeconds}s` : 'none';
-  }
-  for (const token of removed) {
-    const key = `spendingLimits[${toHex(BigInt(token))}]`;
-    asked[key] = 'none';
-    const p = policies[toHex(BigInt(token))];
-    holds[key] = p?.enabled ? `${p.maxPerCall}/${p.maxPerWindow}/${p.windowSeconds}s` : 'none';
-  }
+  // A cap as `maxPerCall/maxPerWindow/windowSeconds`, or 'none'.
+  const cap = (l?: { maxPerCall: bigint; maxPerWindow: bigint; windowSeconds: number }) =>
+    l ? `${l.maxPerCall}/${l.maxPerWindow}/${l.windowSeconds}` : 'none';
+  tokens.forEach((token, i) => {
+    const key = `spendingLimits[${token}]`;
+    asked[key] = cap(limits[i]);
+    holds[key] = cap(policies[token]?.enabled ? policies[token] : undefined);
+  });
   return { asked, holds };
 }
 

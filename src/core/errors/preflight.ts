@@ -131,7 +131,7 @@ export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'
       limit === 'per-call'
         ? 'This call moves more than the session allows per call.'
         : limit === 'window-overflow'
-          ? "The account's spending window overflows (window start + length past u64): every spend reverts."
+          ? "The account's spending window overflows u64: every spend reverts."
           : "This call moves more than is left in the session's spending window.",
       { metaMessages: [`Token ${token}: amount ${amount}, allowed ${allowed}`] },
     );

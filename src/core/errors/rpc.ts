@@ -16,11 +16,9 @@ const NOT_SUPPORTED_MESSAGES = {
   'session-keys': 'This account does not support SNIP session keys.',
   'outside-execution':
     'This account does not support outside execution (SNIP-9 v2), needed for gasless actions.',
-  'spending-policy': 'This account cannot cap spending: spending policies exist only on session account v33.',
-  'unknown-account':
-    'This account class is not a known session account; sessions are refused unless the app opts in.',
-  'unsafe-version':
-    'This account version (v28) lets every session key act as the owner; upgrade the account to use sessions.',
+  'spending-policy': 'This account cannot cap spending (spending policies need v33).',
+  'unknown-account': 'This account class is not a known session account.',
+  'unsafe-version': 'On this account version (v28) any session key can act as the owner.',
 } as const;
 
 /** The connected account cannot run SNIP session keys (or lacks a feature the dApp asked for). */
@@ -58,10 +56,9 @@ export class AccountStateMismatchError extends SessionError<'ACCOUNT_STATE_MISMA
     holds: Record<string, string>,
     options?: { transactionHash?: string | undefined; cause?: unknown },
   ) {
-    const fields = Object.keys(asked).filter((k) => asked[k] !== holds[k]);
     super('ACCOUNT_STATE_MISMATCH', 'The account does not hold what the transaction asked for.', {
       cause: options?.cause,
-      details: fields.map((k) => `${k}: asked ${asked[k]}, holds ${holds[k] ?? 'nothing'}`).join('; '),
+      details: JSON.stringify({ asked, holds }),
       metaMessages: [`Operation: ${operation}`],
     });
     this.operation = operation;

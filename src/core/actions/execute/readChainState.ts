@@ -31,10 +31,10 @@ export async function readChainState(session: ResolvedSession, route: Route): Pr
     throw new SessionNotSupportedError(accountAddress, 'session-keys', classHash, rules.refused);
   }
   // Only v33 has spending policies: on older classes the getter is missing and nothing is capped.
-  const tokens = rules.spendingPolicy ? movedTokens(session, route) : [];
+  const tokens = movedTokens(session, route);
   const [allowedSelectors, policies] = await Promise.all([
     readAllowedSelectors(provider, accountAddress, publicKey, chain.allowedEntrypointsLen),
-    readSpendingPolicies(provider, accountAddress, publicKey, tokens),
+    readSpendingPolicies(provider, accountAddress, publicKey, rules.spendingPolicy ? tokens : []),
   ]);
   assertConsentedLimitsHeld(record, tokens, policies);
   return { session: chain, allowedSelectors, rules, policies };
@@ -59,10 +59,7 @@ function assertConsentedLimitsHeld(
   for (const limit of record.spendingLimits) {
     const token = toHex(BigInt(limit.token));
     if (!tokens.includes(token) || policies[token]?.enabled) continue;
-    throw new AccountStateMismatchError(
-      'set-policy',
-      { [`spendingLimits[${token}]`]: `${BigInt(limit.maxPerCall)}/${BigInt(limit.maxPerWindow)}` },
-      { [`spendingLimits[${token}]`]: 'none' },
-    );
+    const key = `spendingLimits[${token}]`;
+    throw new AccountStateMismatchError('set-policy', { [key]: 'a cap' }, { [key]: 'none' });
   }
 }
