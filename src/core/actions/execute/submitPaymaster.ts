@@ -22,8 +22,7 @@ export async function submitPaymaster(
   paymaster: PaymasterLike,
   checked: Checked,
 ): Promise<Sent> {
-  const { config, address, accountAddress, signer, record } = session;
-  const chainId = toChainId(session.scope.chainId);
+  const { config, accountAddress } = session;
   const maxFeeInGasToken = feeBoundOf(session, route, checked);
   // Nothing is signed yet: retrying the build is always safe.
   const built = await buildInvoke(
@@ -35,11 +34,36 @@ export async function submitPaymaster(
     requestedTimeBounds(config),
   );
   const typedData = built.typed_data as PaymasterTypedData;
-  checked.recheck(); // the clock moved while it answered: an expired session says so first
+  const outsideExecution = verifyAndHold(session, route, checked, built, maxFeeInGasToken);
+  const signature = await sign(session, outsideExecution);
+  // Whatever happens to this payload, after its Execute Before the chain shows what it did.
+  checked.own?.expireAt(Number(outsideExecution.executeBefore) + CLOCK_SKEW_SECONDS);
+  try {
+    // Retries re-send this same payload: its nonce lets it run at most once.
+    const sent = await executeInvoke(paymaster, accountAddress, typedData, signature, route.feeMode, config);
+    return { transactionHash: sent.transaction_hash, trackingId: sent.tracking_id, via: 'paymaster' };
+  } catch (error) {
+    throw await afterSignature(session, checked, outsideExecution, error);
+  }
+}
+
+/**
+ * The paymaster's answer against the app's bounds, then the session's rules once more with its fee call
+ * (the clock may have moved while it answered); the fee's spend is held with the calls' own.
+ */
+function verifyAndHold(
+  session: ResolvedSession,
+  route: Route,
+  checked: Checked,
+  built: Awaited<ReturnType<typeof buildInvoke>>,
+  maxFeeInGasToken: bigint | undefined,
+): NormalizedOutsideExecution {
+  const { config } = session;
+  checked.recheck(); // an expired session says so before a stale answer does
   const { outsideExecution, feeCall } = verifyPaymasterTypedData({
-    typedData,
-    accountAddress: address,
-    chainId,
+    typedData: built.typed_data as PaymasterTypedData,
+    accountAddress: session.address,
+    chainId: toChainId(session.scope.chainId),
     calls: checked.calls,
     feeMode: route.feeMode,
     maxFeeInGasToken,
@@ -50,31 +74,26 @@ export async function submitPaymaster(
       config.paymasterForwarder === undefined ? undefined : BigInt(config.paymasterForwarder),
     allowAnyCaller: config.allowAnyCaller,
   });
-  const rechecked = checked.recheck(
-    feeCall && [
-      {
-        contractAddress: toHex(feeCall.to),
-        entrypoint: toHex(feeCall.selector),
-        calldata: feeCall.calldata.map(toHex),
-      },
-    ],
-  );
-  // The fee is spend too: held with the calls' own, before anything is signed.
-  checked.own?.setSpend(rechecked.spending);
-  // A worker signer hashes where it signs: the page's main thread does no Poseidon and no ECDSA.
+  const fee = feeCall && {
+    contractAddress: toHex(feeCall.to),
+    entrypoint: toHex(feeCall.selector),
+    calldata: feeCall.calldata.map(toHex),
+  };
+  checked.own?.setSpend(checked.recheck(fee && [fee]).spending);
+  return outsideExecution;
+}
+
+/** A worker signer hashes where it signs: the page's main thread does no Poseidon and no ECDSA. */
+async function sign(
+  session: ResolvedSession,
+  outsideExecution: NormalizedOutsideExecution,
+): Promise<string[]> {
+  const { signer, address, record } = session;
+  const chainId = toChainId(session.scope.chainId);
   const rs = canSignOutsideExecution(signer)
     ? await signer.signOutsideExecution({ accountAddress: address, chainId, outsideExecution })
     : await signer.signHash(outsideExecutionHashOf(address, chainId, outsideExecution, 'u128'));
-  const signature = formatSessionSignature(BigInt(record.publicKey), rs, BigInt(record.validUntil));
-  // Whatever happens to this payload, after its Execute Before the chain shows what it did.
-  checked.own?.expireAt(Number(outsideExecution.executeBefore) + CLOCK_SKEW_SECONDS);
-  try {
-    // Retries re-send this same payload: its nonce lets it run at most once.
-    const sent = await executeInvoke(paymaster, accountAddress, typedData, signature, route.feeMode, config);
-    return { transactionHash: sent.transaction_hash, trackingId: sent.tracking_id, via: 'paymaster' };
-  } catch (error) {
-    throw await afterSignature(session, checked, outsideExecution, error);
-  }
+  return formatSessionSignature(BigInt(record.publicKey), rs, BigInt(record.validUntil));
 }
 
 /**
