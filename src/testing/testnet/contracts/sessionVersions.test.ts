@@ -256,3 +256,20 @@ describe.each(['v29', 'v30', 'v31', 'v32', 'v33'] as const)('%s', (version) => {
     }
   });
 });
+
+describe('every version on the testnet', () => {
+  it('keeps its class and kind through exportState / restore', () => {
+    deploy('v29');
+    const restored = createTestnet({ state: tn.exportState() });
+    expect(restored.accounts.find((a) => a.address === user)?.kind).toBe('session-v29');
+    expect(restored.call(user, 'get_contract_info', [])).toEqual(['0x7632365f61756469745f6669786573']);
+  });
+
+  it('starts createTestnet() with v33 accounts', () => {
+    expect(
+      createTestnet()
+        .accounts.filter((a) => a.kind !== 'legacy')
+        .map((a) => a.kind),
+    ).toEqual(['session-v33', 'session-v33', 'session-v33']);
+  });
+});
