@@ -303,7 +303,11 @@ describe('paymaster faults and fallbacks', () => {
     await createSession(config, { owner, policy });
     const STRK = testnet.tokens.STRK;
     const before = testnet.balanceOf(STRK, owner.address);
-    const sent = await execute({ feeMode: { mode: 'default', gasToken: STRK }, waitForReceipt: true });
+    const sent = await execute({
+      feeMode: { mode: 'default', gasToken: STRK },
+      maxFeeInGasToken: 10n ** 18n,
+      waitForReceipt: true,
+    });
     expect(sent.via).toBe('paymaster');
     expect(testnet.balanceOf(STRK, owner.address)).toBeLessThan(before);
   });

@@ -122,7 +122,7 @@ describe('nonce races', () => {
     expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(0);
   });
 
-  it('rebuilds and re-signs once when the paymaster hands out an outside-execution nonce already used', async () => {
+  it('never re-signs after a "duplicated nonce" answer: the payload it signed may be the one that ran', async () => {
     const testnet = createTestnet({ startTime: START });
     let usedNonce: unknown;
     let replays = 1;
@@ -135,13 +135,15 @@ describe('nonce races', () => {
         return built;
       },
     });
-    const { owner, config, execute } = setup(testnet, { paymaster });
+    const { owner, config, execute } = setup(testnet, { paymaster, fallback: { direct: true } });
     const { publicKey } = await createSession(config, { owner, policy });
     await execute();
-    const sent = await execute();
-    expect(sent.via).toBe('paymaster');
-    expect(replays).toBeLessThan(0);
-    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(2);
+    const error = await execute().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PAYMASTER_UNAVAILABLE', retryable: false });
+    expect(replays).toBe(0);
+    // Signed once and sent once; nothing else was signed or run in its place.
+    expect(testnet.gameState(0)).toMatchObject({ attacks: 1 });
+    expect(testnet.getSessionData(0, publicKey).callsUsed).toBe(1);
   });
 });
 
@@ -232,7 +234,7 @@ describe('a paymaster that may have executed', () => {
     const paymaster = intercepted(testnet, {
       build: (built) => ({ ...built, fee: { ...built.fee, suggested_max_fee_in_gas_token: 'lots' } }),
     });
-    const { owner, config, execute } = setup(testnet, { paymaster });
+    const { owner, config, execute } = setup(testnet, { paymaster, maxFeeInGasToken: 10n ** 18n });
     const { publicKey } = await createSession(config, { owner, policy });
     const gas = { mode: 'default', gasToken: testnet.tokens.STRK } as const;
     expect(await codeOf(execute({ feeMode: gas }))).toBe('PAYMASTER_RESPONSE_MISMATCH');

@@ -388,3 +388,42 @@ describe('owner transactions through the paymaster (starknet.js Account)', () =>
     expect(tn.gameState(1).attacks).toBe(2);
   });
 });
+
+describe('hostile paymaster faults', () => {
+  it('honours requested time bounds, unless hostile about Execute Before', async () => {
+    const bounds = { executeAfter: T0 - 60, executeBefore: T0 + 120 };
+    const honest = await build([attack()], { ...sponsored, timeBounds: bounds });
+    expect(BigInt((honest.typed_data.message as Record<string, unknown>)['Execute Before'] as string)).toBe(
+      BigInt(T0 + 120),
+    );
+    tn.faults.paymasterHostile({ executeBefore: 2n ** 64n - 1n });
+    const hostile = await build([attack()], { ...sponsored, timeBounds: bounds });
+    expect(BigInt((hostile.typed_data.message as Record<string, unknown>)['Execute Before'] as string)).toBe(
+      2n ** 64n - 1n,
+    );
+  });
+
+  it('builds the Caller, fee and recipient of its choice, and relays them', async () => {
+    tn.faults.paymasterHostile({ caller: 'ANY_CALLER', fee: 10n ** 18n, feeRecipient: '0xbad' });
+    const built = await build([attack()], inToken(tn.tokens.STRK));
+    const message = built.typed_data.message as { Caller: string; Calls: { Calldata: string[] }[] };
+    expect(message.Caller).toBe('0x414e595f43414c4c4552');
+    expect(message.Calls.at(-1)!.Calldata).toEqual(['0xbad', '0xde0b6b3a7640000', '0x0']);
+    await execute(built.typed_data, sessionSign(built.typed_data), inToken(tn.tokens.STRK));
+    expect(tn.balanceOf(tn.tokens.STRK, '0xbad')).toBe(10n ** 18n);
+  });
+
+  it('withholds a signed payload behind a 503 and relays it later, once', async () => {
+    tn.faults.paymasterWithholds(2);
+    const built = await build();
+    const signature = sessionSign(built.typed_data);
+    for (let i = 0; i < 2; i++) {
+      await expect(execute(built.typed_data, signature)).rejects.toThrow(/503|unavailable/i);
+    }
+    expect(tn.gameState(0)).toMatchObject({ attacks: 0 });
+    tn.faults.clear(); // the kept payloads stay kept
+    expect(tn.faults.withheldCount()).toBe(2);
+    expect(tn.faults.relayWithheld()).toHaveLength(1); // the second copy: duplicated nonce
+    expect(tn.gameState(0)).toMatchObject({ attacks: 1 });
+  });
+});

@@ -19,6 +19,8 @@ export interface SessionText {
   consentGas: string;
   consentGasSponsored: (sponsor: string | undefined) => string;
   consentGasToken: (token: string) => string;
+  /** The bound on one gas-token fee, after consentGasToken. */
+  consentGasFeeBound: (amount: string) => string;
   consentGasNoPaymaster: string;
   consentCapsHeading: string;
   consentCapPerCall: (amount: string) => string;
@@ -110,6 +112,7 @@ export const defaultText: SessionText = {
   consentGas: 'Network fees',
   consentGasSponsored: (sponsor) => (sponsor ? `Sponsored by ${sponsor}` : 'Sponsored: you pay nothing'),
   consentGasToken: (token) => `Paid by your account in ${token}`,
+  consentGasFeeBound: (amount) => `at most ${amount} per transaction`,
   consentGasNoPaymaster: 'Paid by your account',
   consentCapsHeading: 'Spending caps',
   consentCapPerCall: (amount) => `${amount} per transaction`,

@@ -169,6 +169,7 @@ describe('describeSessionPolicy', () => {
       gasToken: STRK,
       capped: false,
       transferAllowed: true,
+      maxFee: undefined,
     });
     expect(uncapped.warnings.find((w) => w.kind === 'uncapped-spend')).toMatchObject({ tokens: [STRK] });
 
@@ -180,7 +181,20 @@ describe('describeSessionPolicy', () => {
       },
       { now: NOW, feeMode: { mode: 'default', gasToken: STRK } },
     );
-    expect(capped.fees).toMatchObject({ capped: true });
+    expect(capped.fees).toMatchObject({ capped: true, maxFee: 10n ** 18n });
+  });
+
+  it("shows the fee bound: the app's maxFeeInGasToken, else the gas token's per-call cap", () => {
+    const withTransfer = { ...game, actions: [...game.actions, { entrypoint: 'transfer' }] };
+    const gas = { mode: 'default', gasToken: STRK } as const;
+    const bound = describeSessionPolicy(withTransfer, { now: NOW, feeMode: gas, maxFeeInGasToken: 5n });
+    expect(bound.fees).toMatchObject({ mode: 'gas-token', maxFee: 5n });
+    const cap = { token: STRK, maxPerCall: 7n, maxPerWindow: 100n, windowSeconds: 3600 };
+    const capped = describeSessionPolicy(
+      { ...withTransfer, spendingLimits: [cap] },
+      { now: NOW, feeMode: gas },
+    );
+    expect(capped.fees).toMatchObject({ maxFee: 7n });
   });
 
   it('warns when gas-token fees need a transfer the whitelist refuses', () => {

@@ -60,7 +60,17 @@ export interface ConsentSpendingLimit {
 export type ConsentFees =
   | { mode: 'sponsored' }
   /** The account pays the paymaster in `gasToken` with a trailing `transfer` call. */
-  | { mode: 'gas-token'; gasToken: string; capped: boolean; transferAllowed: boolean };
+  | {
+      mode: 'gas-token';
+      gasToken: string;
+      capped: boolean;
+      transferAllowed: boolean;
+      /**
+       * The most one fee transfer may take (base units): the app's maxFeeInGasToken, else the gas token's
+       * per-call cap. Undefined: no bound, and creating the session is refused.
+       */
+      maxFee: bigint | undefined;
+    };
 
 export type ConsentWarningSeverity = 'danger' | 'caution' | 'info';
 
@@ -100,6 +110,8 @@ export type ConsentWarning =
 export interface DescribeSessionPolicyOptions extends NormalizePolicyOptions {
   /** How the session's transactions pay gas (default sponsored). */
   feeMode?: FeeMode | undefined;
+  /** The app's bound on one gas-token fee (createSessionConfig's `maxFeeInGasToken`), shown to the user. */
+  maxFeeInGasToken?: bigint | undefined;
   /** The account's version (`useSessionSupport().data.accountVersion`): adds what that version cannot do. */
   accountVersion?: AccountVersion | undefined;
 }
@@ -153,11 +165,13 @@ export function describeSessionPolicy(
   let fees: ConsentFees = { mode: 'sponsored' };
   if (options.feeMode?.mode === 'default') {
     const gasToken = toHex(toAddress(options.feeMode.gasToken, 'feeMode.gasToken'));
+    const cap = spendingLimits.find((l) => BigInt(l.token) === BigInt(gasToken));
     fees = {
       mode: 'gas-token',
       gasToken,
-      capped: capped.has(BigInt(gasToken)),
+      capped: cap !== undefined,
       transferAllowed: canTransfer,
+      maxFee: options.maxFeeInGasToken ?? cap?.maxPerCall,
     };
   }
 

@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { outsideExecutionTypes } from '../../test/helpers/outsideExecution.js';
 import { normalizeCalls } from './call.js';
-import { SPENDING_TRACKED_SELECTORS } from './constants.js';
+import { ANY_CALLER, SPENDING_TRACKED_SELECTORS } from './constants.js';
 import { PaymasterResponseMismatchError } from './errors/index.js';
-import { type FeeMode, type PaymasterTypedData, verifyPaymasterTypedData } from './paymaster.js';
+import {
+  type FeeMode,
+  type PaymasterTypedData,
+  type VerifyPaymasterTypedDataParameters,
+  verifyPaymasterTypedData,
+} from './paymaster.js';
 
 const ACCOUNT = 0x3062f8ec52749beae94daee793871e60a4f71fdee577e9d9fb0c61260024806n;
 const CHAIN = 0x534e5f5345504f4c4941n;
@@ -36,14 +41,19 @@ function typedData(feeMode: FeeMode, over: Partial<PaymasterTypedData['message']
       Caller: FORWARDER,
       Nonce: '0x99',
       'Execute After': NOW - 60,
-      'Execute Before': NOW + 600,
+      'Execute Before': NOW + 240,
       Calls: msgCalls,
       ...over,
     },
   };
 }
 
-const verify = (td: PaymasterTypedData, feeMode: FeeMode, maxFeeInGasToken?: bigint) =>
+const verify = (
+  td: PaymasterTypedData,
+  feeMode: FeeMode,
+  maxFeeInGasToken?: bigint,
+  over: Partial<VerifyPaymasterTypedDataParameters> = {},
+) =>
   verifyPaymasterTypedData({
     typedData: td,
     accountAddress: ACCOUNT,
@@ -52,6 +62,8 @@ const verify = (td: PaymasterTypedData, feeMode: FeeMode, maxFeeInGasToken?: big
     feeMode,
     now: NOW,
     maxFeeInGasToken,
+    fee: { suggested_max_fee_in_gas_token: '0x64' },
+    ...over,
   });
 
 describe('verifyPaymasterTypedData', () => {
@@ -64,7 +76,7 @@ describe('verifyPaymasterTypedData', () => {
     expect(v.outsideExecution).toMatchObject({
       caller: 0x5555n,
       nonce: 0x99n,
-      executeBefore: BigInt(NOW + 600),
+      executeBefore: BigInt(NOW + 240),
     });
     expect(v.outsideExecution.calls).toHaveLength(2);
   });
@@ -176,5 +188,78 @@ describe('verifyPaymasterTypedData', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('bounds the app set, never the paymaster', () => {
+    const fee = (td: PaymasterTypedData) => (td.message.Calls as { Calldata: string[] }[])[2]!.Calldata;
+
+    it('refuses gas-token mode without an app bound as INVALID_INPUT on maxFeeInGasToken', () => {
+      expect(() => verify(typedData(gas), gas, undefined)).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT', field: 'maxFeeInGasToken' }),
+      );
+    });
+
+    it('refuses a fee within its own suggestion but above the app bound', () => {
+      const td = typedData(gas);
+      fee(td)[1] = '0x3e8'; // 1000, and the paymaster suggests 1000 too
+      expect(() => verify(td, gas, 100n, { fee: { suggested_max_fee_in_gas_token: '0x3e8' } })).toThrow(
+        /above the maximum 100/,
+      );
+    });
+
+    it.each([
+      ['no fee object', undefined],
+      ['no suggested max', { estimated_fee_in_gas_token: '0x1' }],
+      ['a suggested max that is not an amount', { suggested_max_fee_in_gas_token: 'lots' }],
+    ])('refuses an answer with %s in gas-token mode', (_, answer) => {
+      expect(() => verify(typedData(gas), gas, 100n, { fee: answer })).toThrow(
+        expect.objectContaining({ field: 'fee.suggested_max_fee_in_gas_token' }),
+      );
+    });
+
+    it('refuses a fee paid to anyone but the Caller', () => {
+      const td = typedData(gas);
+      fee(td)[0] = '0xbad';
+      expect(() => verify(td, gas, 100n)).toThrow(/not to the relayer/);
+    });
+
+    it('refuses a Caller other than the configured forwarder, and accepts it', () => {
+      expect(() =>
+        verify(typedData(sponsored), sponsored, undefined, { paymasterForwarder: 0x6666n }),
+      ).toThrow(expect.objectContaining({ field: 'message.Caller' }));
+      expect(verify(typedData(gas), gas, 100n, { paymasterForwarder: 0x5555n }).feeCall).toBeDefined();
+    });
+
+    it.each([ANY_CALLER, '0x0'])('refuses Caller %s unless the app opts in', (caller) => {
+      expect(() => verify(typedData(sponsored, { Caller: caller }), sponsored)).toThrow(
+        expect.objectContaining({ field: 'message.Caller' }),
+      );
+      expect(
+        verify(typedData(sponsored, { Caller: caller }), sponsored, undefined, { allowAnyCaller: true }),
+      ).toBeDefined();
+    });
+
+    it('with ANY_CALLER opted in, the gas-token fee must go to the configured forwarder', () => {
+      const td = typedData(gas, { Caller: ANY_CALLER });
+      expect(() => verify(td, gas, 100n, { allowAnyCaller: true })).toThrow(/not to the relayer/);
+      expect(verify(td, gas, 100n, { allowAnyCaller: true, paymasterForwarder: 0x5555n })).toBeDefined();
+    });
+
+    it('refuses an Execute Before beyond the window (default 300 s), and one that never expires', () => {
+      expect(() => verify(typedData(sponsored, { 'Execute Before': NOW + 301 }), sponsored)).toThrow(
+        /above the 300 s allowed/,
+      );
+      expect(() =>
+        verify(typedData(sponsored, { 'Execute Before': '0xffffffffffffffff' }), sponsored),
+      ).toThrow(PaymasterResponseMismatchError);
+      const wide = typedData(sponsored, { 'Execute Before': NOW + 3000 });
+      expect(verify(wide, sponsored, undefined, { maxExecuteWindowSeconds: 3600 })).toBeDefined();
+    });
+
+    it('refuses an Execute After not reached yet', () => {
+      expect(() => verify(typedData(sponsored, { 'Execute After': NOW + 10 }), sponsored)).toThrow(
+        expect.objectContaining({ field: 'message.Execute After' }),
+      );
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { type NormalizedCall, toSelector } from './call.js';
 import { u256FromCalldata } from './calls.js';
 import { toChainId } from './chain.js';
-import { PaymasterResponseMismatchError } from './errors/index.js';
-import { parseBigInt, STARK_PRIME, toAddress, U64_MAX } from './felt.js';
+import { ANY_CALLER } from './constants.js';
+import { InvalidInputError, PaymasterResponseMismatchError } from './errors/index.js';
+import { parseBigInt, STARK_PRIME, toAddress, toHex, U64_MAX } from './felt.js';
 import { CALL_MEMBERS, type NormalizedOutsideExecution, outsideExecutionMembers } from './hash.js';
 import { describeInput, inputObject } from './input.js';
 
@@ -24,11 +25,34 @@ export interface VerifyPaymasterTypedDataParameters {
   /** The calls we asked for, normalised. */
   calls: readonly NormalizedCall[];
   feeMode: FeeMode;
-  /** Upper bound for the fee transfer in gas-token mode (base units), e.g. the paymaster's own suggested max. */
+  /**
+   * Gas-token mode: the app's bound on the fee transfer (base units), from the config, the call, or the
+   * chain's spending policy on the gas token. Never the paymaster's own figure; required in that mode.
+   */
   maxFeeInGasToken?: bigint | undefined;
-  /** Unix seconds: executeBefore must be later than this. */
+  /** The answer's `fee` object: in gas-token mode an answer without `suggested_max_fee_in_gas_token` is refused. */
+  fee?: unknown;
+  /** Unix seconds: Execute After must be reached, Execute Before later than this and within the window. */
   now: number;
+  /** Longest Execute Before accepted, in seconds from `now` (default 300). */
+  maxExecuteWindowSeconds?: number | undefined;
+  /** The paymaster's forwarder the app configured: the Caller must be it. */
+  paymasterForwarder?: bigint | undefined;
+  /** Accept a Caller of ANY_CALLER (or zero): anyone holding the signed payload may relay it. Default false. */
+  allowAnyCaller?: boolean | undefined;
 }
+
+/** Gas-token mode without a bound the app set: refused before any prompt or signature. */
+export function feeBoundMissing(gasToken?: bigint): InvalidInputError {
+  return new InvalidInputError(
+    'maxFeeInGasToken',
+    'Gas-token mode needs a fee bound: set maxFeeInGasToken, or a spending limit on the gas token.',
+    { details: gasToken === undefined ? undefined : `gas token ${toHex(gasToken)}` },
+  );
+}
+
+/** Default cap on how long a signed outside execution stays valid (seconds). */
+export const DEFAULT_MAX_EXECUTE_WINDOW_SECONDS = 300;
 
 export interface VerifiedPaymasterExecution {
   outsideExecution: NormalizedOutsideExecution;
@@ -61,9 +85,8 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
   if (executeAfter > U64_MAX || executeBefore > U64_MAX || executeBefore <= executeAfter) {
     mismatch('message.Execute Before', `${executeAfter}..${executeBefore}`);
   }
-  if (executeBefore <= BigInt(p.now)) mismatch('message.Execute Before', 'already past');
-  // The account requires execute_after < now (v29+; v28 allows equal): a later start would revert.
-  if (executeAfter >= BigInt(p.now)) mismatch('message.Execute After', 'not yet reached');
+  checkTimeBounds(executeAfter, executeBefore, p);
+  const caller = checkCaller(felt(m.Caller, 'message.Caller'), p);
   const rawCalls = m.Calls;
   if (!Array.isArray(rawCalls)) mismatch('message.Calls', 'not an array');
   const calls = (rawCalls as unknown[]).map((c, i) => typedCall(c, i));
@@ -94,17 +117,11 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
     ) {
       mismatch('message.Calls[fee]', 'the last call is not a transfer of the gas token');
     }
-    const amount = u256FromCalldata(feeCall.calldata[1], feeCall.calldata[2]);
-    if (amount === undefined) mismatch('message.Calls[fee]', 'fee amount is not a u256');
-    if (p.maxFeeInGasToken !== undefined && amount! > p.maxFeeInGasToken) {
-      mismatch('message.Calls[fee]', `fee ${amount} above the maximum ${p.maxFeeInGasToken}`);
-    }
-    if (feeCall.calldata[0] === p.accountAddress)
-      mismatch('message.Calls[fee]', 'fee paid to the account itself');
+    checkFee(feeCall, caller, p);
   }
   return {
     outsideExecution: {
-      caller: felt(m.Caller, 'message.Caller'),
+      caller,
       nonce: felt(m.Nonce, 'message.Nonce'),
       executeAfter,
       executeBefore,
@@ -112,6 +129,56 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
     },
     feeCall,
   };
+}
+
+/** Execute After already reached; Execute Before ahead, within the window the app allows. */
+function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedDataParameters): void {
+  const now = BigInt(p.now);
+  const window = p.maxExecuteWindowSeconds ?? DEFAULT_MAX_EXECUTE_WINDOW_SECONDS;
+  if (before <= now) mismatch('message.Execute Before', 'already past');
+  // A signed payload that stays valid for long is a payload someone may keep and relay later.
+  if (before > now + BigInt(window)) {
+    mismatch('message.Execute Before', `${before - now} s from now, above the ${window} s allowed`);
+  }
+  // The account requires execute_after < now (v29+; v28 allows equal): a later start would revert.
+  if (after >= now) mismatch('message.Execute After', `not reached until ${after}`);
+}
+
+/** Who may relay: not anyone (unless the app opted in), and the forwarder the app named, if it did. */
+function checkCaller(caller: bigint, p: VerifyPaymasterTypedDataParameters): bigint {
+  const anyone = caller === 0n || caller === BigInt(ANY_CALLER);
+  if (anyone && !p.allowAnyCaller) {
+    mismatch('message.Caller', 'ANY_CALLER: anyone holding the signature could relay it');
+  }
+  // (Opted in to ANY_CALLER, a gas-token fee still goes to the forwarder: checkFee.)
+  if (!anyone && p.paymasterForwarder !== undefined && caller !== p.paymasterForwarder) {
+    mismatch('message.Caller', `${toHex(caller)} is not the configured paymasterForwarder`);
+  }
+  return caller;
+}
+
+/**
+ * The fee transfer is bounded by the app's figure (and the paymaster's own suggestion) and goes to the
+ * relayer: the Caller, or the configured forwarder when anyone may relay.
+ */
+function checkFee(feeCall: NormalizedCall, caller: bigint, p: VerifyPaymasterTypedDataParameters): void {
+  if (p.maxFeeInGasToken === undefined) throw feeBoundMissing(feeCall.to);
+  const raw = (p.fee as { suggested_max_fee_in_gas_token?: unknown } | null | undefined)
+    ?.suggested_max_fee_in_gas_token;
+  const suggested = parseBigInt(raw);
+  if (suggested === undefined) mismatch('fee.suggested_max_fee_in_gas_token', raw ?? 'missing');
+  const amount = u256FromCalldata(feeCall.calldata[1], feeCall.calldata[2]);
+  if (amount === undefined) mismatch('message.Calls[fee]', 'fee amount is not a u256');
+  if (amount! > p.maxFeeInGasToken) {
+    mismatch('message.Calls[fee]', `fee ${amount} above the maximum ${p.maxFeeInGasToken}`);
+  }
+  if (amount! > suggested!)
+    mismatch('message.Calls[fee]', `fee ${amount} above its own suggestion ${suggested}`);
+  const anyone = caller === 0n || caller === BigInt(ANY_CALLER);
+  const payee = anyone ? p.paymasterForwarder : caller;
+  if (payee === undefined || feeCall.calldata[0] !== payee) {
+    mismatch('message.Calls[fee]', `fee paid to ${toHex(feeCall.calldata[0]!)}, not to the relayer`);
+  }
 }
 
 function typedCall(raw: unknown, i: number): NormalizedCall {

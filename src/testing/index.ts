@@ -19,7 +19,13 @@ export {
 export type { PlayerState } from './testnet/contracts/game.js';
 export type { LegacyAccountVariant, LegacySrc5Behaviour } from './testnet/contracts/legacyAccount.js';
 export type { SessionAccountVersion } from './testnet/contracts/sessionVersions.js';
-export type { PaymasterDownMode, RevertTarget, RpcErrorShape } from './testnet/faults.js';
+export type {
+  HostilePaymaster,
+  PaymasterDownMode,
+  RevertTarget,
+  RpcErrorShape,
+  WithheldPayload,
+} from './testnet/faults.js';
 export { Faults } from './testnet/faults.js';
 export type { TransportRequest, TransportResponse } from './testnet/handler.js';
 export { RPC_SPEC_VERSION } from './testnet/rpc.js';

@@ -52,6 +52,7 @@ export function SessionConsent({
   const props: SessionConsentViewProps = {
     ...view,
     feeMode,
+    maxFeeInGasToken: config.maxFeeInGasToken,
     now: config.now(),
     maxDurationSeconds: config.maxDurationSeconds,
     accountVersion: view.accountVersion ?? support.data?.accountVersion,

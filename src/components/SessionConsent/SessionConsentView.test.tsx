@@ -118,6 +118,17 @@ describe('SessionConsentView', () => {
     expect(warnings()).toContainEqual(expect.stringContaining('Fees are paid in STRK with a transfer'));
   });
 
+  it('shows the bound on one gas-token fee the app set', () => {
+    renderView({
+      feeMode: { mode: 'default', gasToken: STRK },
+      maxFeeInGasToken: 10n ** 17n,
+      tokens: [{ address: STRK, symbol: 'STRK', decimals: 18 }],
+    });
+    expect(screen.getByRole('region', { name: 'Limits' }).textContent).toContain(
+      'Paid by your account in STRK, at most 0.1 STRK per transaction',
+    );
+  });
+
   it('calls onApprove and onReject', () => {
     const onApprove = vi.fn();
     const onReject = vi.fn();

@@ -42,6 +42,8 @@ export interface SessionConsentViewProps {
   paymasterName?: string | undefined;
   /** Default sponsored. */
   feeMode?: ConsentFeeMode | undefined;
+  /** Gas-token mode: the app's bound on one fee (base units), shown beside the gas token. */
+  maxFeeInGasToken?: bigint | undefined;
   /** Symbols and decimals of tokens that appear in actions or as the gas token. */
   tokens?: readonly TokenDisplayInfo[] | undefined;
   /** Unix seconds; the expiry shown is now + duration. Default: the system clock. */
@@ -92,6 +94,7 @@ export function SessionConsentView(props: SessionConsentViewProps) {
         summary: describeSessionPolicy(props.policy, {
           now,
           feeMode,
+          maxFeeInGasToken: props.maxFeeInGasToken,
           maxDurationSeconds: props.maxDurationSeconds,
           accountVersion: props.accountVersion,
         }),
@@ -100,7 +103,7 @@ export function SessionConsentView(props: SessionConsentViewProps) {
       if (isSessionError(error)) return { invalid: error };
       throw error;
     }
-  }, [props.policy, now, feeMode, props.maxDurationSeconds, props.accountVersion]);
+  }, [props.policy, now, feeMode, props.maxFeeInGasToken, props.maxDurationSeconds, props.accountVersion]);
 
   const level = props.headingLevel ?? 2;
   const H = `h${level}` as 'h2';
@@ -150,7 +153,7 @@ export function SessionConsentView(props: SessionConsentViewProps) {
   const gas = direct
     ? text.consentGasNoPaymaster
     : summary.fees.mode === 'gas-token'
-      ? text.consentGasToken(tokenName(summary.fees.gasToken, props.tokens))
+      ? gasTokenText(summary.fees, known, text, locale)
       : text.consentGasSponsored(props.paymasterName);
 
   const approve = status === 'error' ? (props.onRetry ?? props.onApprove) : props.onApprove;
@@ -394,4 +397,16 @@ function warningText(
     case 'last-call-not-gasless':
       return text.warnLastCallNotGasless(warning.accountVersion);
   }
+}
+
+/** "Paid by your account in STRK, at most 0.1 STRK per transaction". */
+function gasTokenText(
+  fees: { gasToken: string; maxFee: bigint | undefined },
+  known: readonly TokenDisplayInfo[],
+  text: SessionText,
+  locale: string | undefined,
+): string {
+  const paid = text.consentGasToken(tokenName(fees.gasToken, known));
+  if (fees.maxFee === undefined) return paid;
+  return `${paid}, ${text.consentGasFeeBound(formatTokenValue(fees.maxFee, fees.gasToken, known, locale))}`;
 }

@@ -1,8 +1,13 @@
+import { InvalidInputError } from '../errors/index.js';
+import { toAddress, toHex, U256_MAX } from '../felt.js';
 import { inputObject } from '../input.js';
-import type { FeeMode } from '../paymaster.js';
+import { DEFAULT_MAX_EXECUTE_WINDOW_SECONDS, type FeeMode } from '../paymaster.js';
 import { createDefaultStorage } from '../storage/index.js';
 import type { SessionStorage } from '../storage/types.js';
+import { createInflightTracker, type InflightTracker } from './inflight.js';
 import type { PaymasterLike, SessionProviderLike } from './types.js';
+
+export type { InflightHold, InflightTracker } from './inflight.js';
 
 export interface SessionConfigParameters {
   /** Your app's id: sessions of two apps on the same account never mix. Default: the page origin, or 'default'. */
@@ -18,6 +23,17 @@ export interface SessionConfigParameters {
   paymaster?: PaymasterLike | undefined;
   /** Who pays gas through the paymaster: sponsored (default) or the account, in a gas token. */
   feeMode?: FeeMode | undefined;
+  /**
+   * Gas-token mode: the most one fee transfer may take (base units of the gas token). Required in that mode
+   * unless the session has a spending policy on the gas token; never taken from the paymaster's answer.
+   */
+  maxFeeInGasToken?: bigint | undefined;
+  /** Your paymaster's forwarder (relayer) address: outside executions naming another Caller are refused. */
+  paymasterForwarder?: string | undefined;
+  /** Longest validity of a signed outside execution, asked of the paymaster and checked (default 300 s). */
+  maxExecuteWindowSeconds?: number | undefined;
+  /** Sign outside executions that anyone holding them may relay (Caller ANY_CALLER). Default false. */
+  allowAnyCaller?: boolean | undefined;
   /** Refuse to sign this many seconds before expiry (default 30). */
   expiryMarginSeconds?: number | undefined;
   /** Report `expiring` this many seconds before expiry (default 300). */
@@ -40,25 +56,16 @@ export interface SessionConfigParameters {
   allowUnknownAccounts?: boolean | undefined;
 }
 
-/**
- * What this context has sent per session, so parallel executes never exceed maxCalls and are never
- * counted twice: `expected` is the calls_used the chain will show once everything sent has landed.
- * The chain's own value is folded in with max(), so a transaction that already landed is not added
- * again, and another tab's transactions are picked up.
- */
-export interface InflightTracker {
-  /** Sent by this context and not yet visible in `chainCallsUsed`. */
-  pending(key: string, chainCallsUsed: number): number;
-  /** Counts one more transaction; returns calls_used once it lands, and `fail()` to take it back. */
-  reserve(key: string, chainCallsUsed: number): { callsUsed: number; fail(): void };
-}
-
 export interface SessionConfig {
   readonly appId: string;
   readonly storage: SessionStorage;
   readonly provider: SessionProviderLike | undefined;
   readonly paymaster: PaymasterLike | undefined;
   readonly feeMode: FeeMode;
+  readonly maxFeeInGasToken: bigint | undefined;
+  readonly paymasterForwarder: string | undefined;
+  readonly maxExecuteWindowSeconds: number;
+  readonly allowAnyCaller: boolean;
   readonly expiryMarginSeconds: number;
   readonly renewBeforeSeconds: number;
   readonly maxDurationSeconds: number | undefined;
@@ -75,15 +82,18 @@ export interface SessionConfig {
 export function createSessionConfig(parameters: SessionConfigParameters = {}): SessionConfig {
   inputObject(parameters);
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
-  // The inflight tracker: calls_used expected per session once what this context sent has landed.
-  const expected = new Map<string, number>();
-  const current = (key: string, chain: number) => Math.max(expected.get(key) ?? 0, chain);
+  const forwarder = parameters.paymasterForwarder;
   return {
     appId: parameters.appId ?? (origin && origin !== 'null' ? origin : 'default'),
     storage: parameters.storage ?? createDefaultStorage({ now: parameters.now }),
     provider: parameters.provider,
     paymaster: parameters.paymaster,
     feeMode: parameters.feeMode ?? { mode: 'sponsored' },
+    maxFeeInGasToken: feeBound(parameters.maxFeeInGasToken),
+    paymasterForwarder:
+      forwarder === undefined ? undefined : toHex(toAddress(forwarder, 'paymasterForwarder')),
+    maxExecuteWindowSeconds: executeWindow(parameters.maxExecuteWindowSeconds),
+    allowAnyCaller: parameters.allowAnyCaller === true,
     expiryMarginSeconds: parameters.expiryMarginSeconds ?? 30,
     renewBeforeSeconds: parameters.renewBeforeSeconds ?? 300,
     maxDurationSeconds: parameters.maxDurationSeconds,
@@ -95,22 +105,31 @@ export function createSessionConfig(parameters: SessionConfigParameters = {}): S
     paymasterTimeoutMs: parameters.paymasterTimeoutMs ?? 20_000,
     now: parameters.now ?? (() => Math.floor(Date.now() / 1000)),
     allowUnknownAccounts: !!parameters.allowUnknownAccounts,
-    inflight: {
-      pending: (key, chain) => current(key, chain) - chain,
-      reserve(key, chain) {
-        const callsUsed = current(key, chain) + 1;
-        expected.set(key, callsUsed);
-        // Taken back once (later calls take back 0). Each reservation raised the count by at least
-        // one, so it never goes below zero.
-        let count = 1;
-        return {
-          callsUsed,
-          fail() {
-            expected.set(key, expected.get(key)! - count);
-            count = 0;
-          },
-        };
-      },
-    },
+    inflight: createInflightTracker(),
   };
+}
+
+/** A fee bound given by the app (config or call): a bigint of base units, or a typed refusal. */
+export function feeBound(value: unknown): bigint | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'bigint' || value < 0n || value > U256_MAX) {
+    throw new InvalidInputError(
+      'maxFeeInGasToken',
+      'maxFeeInGasToken must be a bigint of gas-token base units (0 to 2^256 - 1).',
+      { details: typeof value === 'bigint' ? value.toString() : typeof value },
+    );
+  }
+  return value;
+}
+
+function executeWindow(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_EXECUTE_WINDOW_SECONDS;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 86_400) {
+    throw new InvalidInputError(
+      'maxExecuteWindowSeconds',
+      'maxExecuteWindowSeconds must be a whole number of seconds from 1 to 86400.',
+      { details: String(value) },
+    );
+  }
+  return value;
 }

@@ -11,8 +11,9 @@ import {
   type TransactionRevertedError,
   WalletNotConnectedError,
 } from '../errors/index.js';
-import { toHex } from '../felt.js';
+import { toAddress, toHex } from '../felt.js';
 import { inputObject } from '../input.js';
+import { feeBoundMissing } from '../paymaster.js';
 import {
   type NormalizedSessionPolicy,
   normalizeSessionPolicy,
@@ -53,6 +54,7 @@ export interface CreateSessionReturnType {
 export type CreateSessionErrorType =
   | AccountStateMismatchError
   | InvalidPolicyError
+  | InvalidInputError
   | SessionNotSupportedError
   | WalletNotConnectedError
   | TransactionRevertedError;
@@ -111,6 +113,7 @@ export async function createSession(
   parameters: CreateSessionParameters,
 ): Promise<CreateSessionReturnType> {
   const [owner, now, policy, provider, scope, rules] = await prepare(config, parameters);
+  requireFeeBound(config, parameters, policy);
   const privateKey = randomPrivateKey();
   const publicKey = toHex(starkPublicKey(privateKey));
   const session: StoredSession = {
@@ -225,6 +228,23 @@ export async function ensureSession(
     }
   }
   return { ...(await createSession(config, parameters)), reused: false };
+}
+
+/**
+ * Gas-token mode pays the paymaster with a transfer the session key signs: its bound must come from the
+ * app (config) or the session's own cap on the gas token, never from the paymaster. Refused before the prompt.
+ */
+function requireFeeBound(
+  config: SessionConfig,
+  parameters: CreateSessionParameters,
+  policy: NormalizedSessionPolicy,
+): void {
+  const { feeMode } = config;
+  if (feeMode.mode !== 'default' || !(parameters.paymaster ?? config.paymaster)) return;
+  if (config.maxFeeInGasToken !== undefined) return;
+  const gasToken = toAddress(feeMode.gasToken, 'feeMode.gasToken');
+  if (policy.spendingLimits.some((l) => BigInt(l.token) === gasToken)) return;
+  throw feeBoundMissing(gasToken);
 }
 
 /** The owner calls that register a session with its spending policies, in one multicall. */

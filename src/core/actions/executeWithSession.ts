@@ -3,7 +3,7 @@ import type { SessionError } from '../errors/index.js';
 import { inputObject } from '../input.js';
 import type { FeeMode } from '../paymaster.js';
 import type { SessionConfig } from './config.js';
-import { check, reserve } from './execute/check.js';
+import { check, release, reserve } from './execute/check.js';
 import { readChainState } from './execute/readChainState.js';
 import { resolveSession } from './execute/resolveSession.js';
 import { fitRoute, routeOf } from './execute/route.js';
@@ -20,7 +20,10 @@ export interface ExecuteWithSessionParameters extends SessionTarget {
   /** 'paymaster' (gasless, default when a paymaster is configured) or 'direct' (the account pays). */
   mode?: 'paymaster' | 'direct' | undefined;
   feeMode?: FeeMode | undefined;
-  /** In gas-token mode, refuse a fee transfer above this (base units). Default: the paymaster's suggested max. */
+  /**
+   * In gas-token mode, refuse a fee transfer above this (base units). Default: the config's, else the
+   * session's spending policy on the gas token; with none of them the execute is refused (INVALID_INPUT).
+   */
   maxFeeInGasToken?: bigint | undefined;
   /** Wait for the receipt (and check inner calls) before resolving. Default false. */
   waitForReceipt?: boolean | undefined;
@@ -54,13 +57,11 @@ export async function executeWithSession(
 ): Promise<ExecuteWithSessionReturnType> {
   const route = routeOf(config, inputObject(parameters));
   const session = await resolveSession(config, parameters);
+  const readFrom = config.inflight.mark(); // spend that lands after this is not in the read
   const onChain = await readChainState(session, route);
-  const checked = check(session, onChain);
+  const checked = check(session, onChain, readFrom);
   const fitted = fitRoute(session, route, onChain);
-  const hold = reserve(session, onChain);
-  const sent = await submit(session, fitted, checked).catch((error: unknown) => {
-    hold.fail();
-    throw error;
-  });
+  const hold = reserve(session, onChain, checked);
+  const sent = await submit(session, fitted, checked).catch((error: unknown) => release(hold, error));
   return settle(session, onChain, checked, hold, sent, !!parameters.waitForReceipt);
 }

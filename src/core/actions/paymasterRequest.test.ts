@@ -1,5 +1,6 @@
 import { isSessionError } from '../errors/index.js';
-import { executeInvoke, paymasterRequest } from './paymasterRequest.js';
+import { buildInvoke, executeInvoke, paymasterRequest, requestedTimeBounds } from './paymasterRequest.js';
+import type { PaymasterLike } from './types.js';
 
 const retry = { paymasterRetries: 1, paymasterTimeoutMs: 1_000 };
 
@@ -94,5 +95,21 @@ describe('executeInvoke', () => {
       transaction_hash: '0xabc',
       tracking_id: 't',
     });
+  });
+});
+
+describe('buildInvoke', () => {
+  it('asks the paymaster for SNIP-29 time bounds within the window', async () => {
+    const seen: unknown[] = [];
+    const paymaster = {
+      buildTransaction: async (_tx: unknown, params: unknown) => {
+        seen.push(params);
+        return {};
+      },
+    } as unknown as PaymasterLike;
+    const bounds = requestedTimeBounds({ now: () => 1_000_000, maxExecuteWindowSeconds: 120 });
+    expect(bounds).toEqual({ executeAfter: 999_940, executeBefore: 1_000_120 });
+    await buildInvoke(paymaster, '0x1', [], { mode: 'sponsored' }, undefined, bounds);
+    expect(seen[0]).toMatchObject({ timeBounds: { executeAfter: 999_940, executeBefore: 1_000_120 } });
   });
 });

@@ -48,6 +48,22 @@ export async function paymasterRequest<T>(
   }
 }
 
+/** How far this device's clock and the chain's block time may disagree (seconds). */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/** The SNIP-29 time bounds to ask for: valid from a minute ago (clock skew) until the window's end. */
+export type RequestedTimeBounds = { executeAfter: number; executeBefore: number };
+
+export function requestedTimeBounds(
+  config: Pick<SessionConfig, 'now' | 'maxExecuteWindowSeconds'>,
+): RequestedTimeBounds {
+  const now = config.now();
+  return {
+    executeAfter: Math.max(1, now - CLOCK_SKEW_SECONDS),
+    executeBefore: now + config.maxExecuteWindowSeconds,
+  };
+}
+
 /** paymaster_buildTransaction of an invoke: the outside execution to sign, and the fee. */
 export function buildInvoke(
   paymaster: PaymasterLike,
@@ -55,6 +71,7 @@ export function buildInvoke(
   calls: readonly Call[],
   feeMode: FeeMode,
   retry?: PaymasterRetry,
+  timeBounds?: RequestedTimeBounds,
 ) {
   // No answer object is no build: typed here, never a TypeError where `typed_data` is read.
   return paymasterRequest(
@@ -62,11 +79,11 @@ export function buildInvoke(
       builtOrThrow(
         await paymaster.buildTransaction(
           { type: 'invoke', invoke: { userAddress, calls: calls as Call[] } },
-          { version: '0x1', feeMode },
+          { version: '0x1', feeMode, ...(timeBounds && { timeBounds }) },
         ),
       ),
     retry,
-  ) as Promise<{ typed_data?: PaymasterTypedData; fee?: { suggested_max_fee_in_gas_token?: unknown } }>;
+  ) as Promise<{ typed_data?: PaymasterTypedData; fee?: unknown }>;
 }
 
 function builtOrThrow<T>(built: T): T {

@@ -11,7 +11,7 @@ import { toHex } from '../felt.js';
 import { type PaymasterTypedData, verifyPaymasterTypedData } from '../paymaster.js';
 import { messageOf, revertReason, rpcError, walletError } from './classify.js';
 import type { SessionConfig } from './config.js';
-import { buildInvoke, executeInvoke } from './paymasterRequest.js';
+import { buildInvoke, executeInvoke, requestedTimeBounds } from './paymasterRequest.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
 
 /**
@@ -31,7 +31,15 @@ export async function submitOwnerCalls(
   if (!paymaster) throw new PaymasterRejectedError('Sponsored creation needs a paymaster.');
   if (!owner.signMessage) throw new PaymasterRejectedError('This wallet cannot sign typed data.');
   const feeMode = { mode: 'sponsored' } as const;
-  const { typed_data: typedData } = await buildInvoke(paymaster, owner.address, calls, feeMode);
+  const bounds = requestedTimeBounds(config);
+  const { typed_data: typedData } = await buildInvoke(
+    paymaster,
+    owner.address,
+    calls,
+    feeMode,
+    undefined,
+    bounds,
+  );
   verifyPaymasterTypedData({
     typedData: typedData as PaymasterTypedData,
     accountAddress: BigInt(owner.address),
@@ -39,6 +47,10 @@ export async function submitOwnerCalls(
     calls: normalizeCalls(calls),
     feeMode,
     now: config.now(),
+    maxExecuteWindowSeconds: config.maxExecuteWindowSeconds,
+    paymasterForwarder:
+      config.paymasterForwarder === undefined ? undefined : BigInt(config.paymasterForwarder),
+    allowAnyCaller: config.allowAnyCaller,
   });
   let signature: string[];
   try {

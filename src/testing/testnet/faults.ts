@@ -21,6 +21,29 @@ export interface RevertTarget {
   selector?: string | undefined;
 }
 
+/**
+ * What a hostile paymaster puts in the outside execution it builds (each field optional: the honest
+ * value otherwise). It then also relays what it built, whatever the fee's recipient.
+ */
+export interface HostilePaymaster {
+  /** The typed data's Caller: an address, or 'ANY_CALLER' (anyone may relay). */
+  caller?: string | undefined;
+  /** Who the gas-token fee `transfer` pays. */
+  feeRecipient?: string | undefined;
+  /** The fee transfer's amount (base units), also answered as its suggested max. */
+  fee?: bigint | undefined;
+  /** Execute Before (unix seconds), whatever time bounds were requested. */
+  executeBefore?: number | bigint | undefined;
+  /** Answer without the `fee` object. */
+  omitFee?: boolean | undefined;
+}
+
+/** A paymaster_executeTransaction request the paymaster kept instead of running. */
+export interface WithheldPayload {
+  /** Runs it now, as the paymaster would have: its JSON-RPC answer. */
+  relay(): { result?: { transaction_hash: string }; error?: RpcErrorShape };
+}
+
 interface Countdown {
   method: string | undefined;
   remaining: number;
@@ -39,6 +62,9 @@ export class Faults {
   /** @internal */ paymasterRateLimit = 0;
   /** @internal */ retryAfterSeconds = 1;
   /** @internal */ readonly refusedTokens = new Set<bigint>();
+  /** @internal */ hostile: HostilePaymaster | undefined;
+  private withholdCount = 0;
+  private readonly withheld: { payload: WithheldPayload; hostile: HostilePaymaster | undefined }[] = [];
   private readonly rpcErrors: (Countdown & { error: RpcErrorShape })[] = [];
   private readonly rpcTimeouts: (Countdown & { ms: number })[] = [];
   private readonly reverts: { contract?: bigint; selector?: bigint; remaining: number }[] = [];
@@ -75,6 +101,43 @@ export class Faults {
 
   acceptToken(token: string): void {
     this.refusedTokens.delete(felt(token, 'token'));
+  }
+
+  /** The paymaster builds what it likes (Caller, fee and recipient, expiry) and relays it. */
+  paymasterHostile(hostile: HostilePaymaster): void {
+    this.hostile = { ...hostile };
+  }
+
+  /**
+   * The next `times` paymaster_executeTransaction requests are kept, signature and all, and answered
+   * HTTP 503 as if nothing ran. `relayWithheld()` runs them later.
+   */
+  paymasterWithholds(times = 1): void {
+    this.withholdCount = times === Number.POSITIVE_INFINITY ? times : nonNegative(times, 'times');
+  }
+
+  /**
+   * Relays the kept payloads now (oldest first), as the paymaster that kept them (its hostile settings
+   * then, even after `clear()`); the hashes of those the chain accepted.
+   */
+  relayWithheld(): string[] {
+    const hashes: string[] = [];
+    const now = this.hostile;
+    for (const { payload, hostile } of this.withheld.splice(0)) {
+      this.hostile = hostile;
+      try {
+        const answer = payload.relay();
+        if (answer.result) hashes.push(answer.result.transaction_hash);
+      } finally {
+        this.hostile = now;
+      }
+    }
+    return hashes;
+  }
+
+  /** How many signed payloads the paymaster is keeping. */
+  withheldCount(): number {
+    return this.withheld.length;
   }
 
   /** The next `times` JSON-RPC calls (of `method`, or of any method) answer with an error. */
@@ -122,6 +185,8 @@ export class Faults {
     this.paymasterDelayMs = 0;
     this.paymasterRateLimit = 0;
     this.refusedTokens.clear();
+    this.hostile = undefined;
+    this.withholdCount = 0;
     this.rpcErrors.length = 0;
     this.rpcTimeouts.length = 0;
     this.reverts.length = 0;
@@ -141,6 +206,14 @@ export class Faults {
   /** @internal */
   takeRpcTimeout(method: string): number | undefined {
     return take(this.rpcTimeouts, method)?.ms;
+  }
+
+  /** @internal Keeps this execute request when a withhold is armed. */
+  takeWithhold(payload: WithheldPayload): boolean {
+    if (this.withholdCount <= 0) return false;
+    this.withholdCount -= 1;
+    this.withheld.push({ payload, hostile: this.hostile });
+    return true;
   }
 
   /** @internal */

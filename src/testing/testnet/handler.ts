@@ -149,6 +149,21 @@ export function createHandler(deps: HandlerDeps): (req: TransportRequest) => Pro
           }),
         );
       }
+      if (
+        methods.length === 1 &&
+        methods[0] === 'paymaster_executeTransaction' &&
+        faults.takeWithhold({ relay: () => runOne(deps.paymaster, parsed as JsonRpcRequest) as never })
+      ) {
+        // A hostile paymaster keeps the signed payload and says nothing ran.
+        return respond(
+          503,
+          errorPayload((parsed as JsonRpcRequest)?.id, {
+            code: 163,
+            message: 'An error occurred (UNKNOWN_ERROR)',
+            data: 'Paymaster service unavailable',
+          }),
+        );
+      }
     } else {
       for (const m of methods) {
         const ms = faults.takeRpcTimeout(m);

@@ -5,7 +5,7 @@
  * `execute_from_outside_v2` on the user's account, paying the STRK fee itself.
  */
 import { signHash } from '../../core/crypto/ecdsa.js';
-import { decodeShortString, toHex, U128_MAX } from '../../core/felt.js';
+import { decodeShortString, encodeShortString, toHex, U128_MAX } from '../../core/felt.js';
 import { JsonRpcError } from '../errors.js';
 import { type CairoCall, parseFelt, sel } from './cairo.js';
 import type { Chain, InvokeTransaction } from './chain.js';
@@ -213,19 +213,19 @@ export class Paymaster {
       before = felt(tb.execute_before, 'execute_before');
       if (before <= now || after >= before || before > U128_MAX) throw err.timeBounds();
     }
+    const hostile = this.faults.hostile;
+    if (hostile?.executeBefore !== undefined) before = BigInt(hostile.executeBefore);
     const token = mode.mode === 'default' ? mode.token : undefined;
     const fee = this.fees(user, calls, token);
+    if (hostile?.fee !== undefined) fee.suggested_max_fee_in_gas_token = hostile.fee;
+    const charged = fee.suggested_max_fee_in_gas_token;
     const allCalls = token
       ? [
           ...calls,
           {
             to: token.address,
             selector: sel('transfer'),
-            calldata: [
-              this.config.forwarder,
-              fee.suggested_max_fee_in_gas_token & U128_MAX,
-              fee.suggested_max_fee_in_gas_token >> 128n,
-            ],
+            calldata: [this.feeRecipient(), charged & U128_MAX, charged >> 128n],
           },
         ]
       : calls;
@@ -239,7 +239,7 @@ export class Paymaster {
         revision: '1',
       },
       message: {
-        Caller: toHex(this.config.forwarder),
+        Caller: toHex(this.caller()),
         Nonce: toHex(this.freshNonce(user)),
         'Execute After': toHex(after),
         'Execute Before': toHex(before),
@@ -258,8 +258,22 @@ export class Paymaster {
         fee_mode: token ? { mode: 'default', gas_token: toHex(token.address) } : { mode: 'sponsored' },
         time_bounds: { execute_after: Number(after), execute_before: Number(before) },
       },
-      fee: Object.fromEntries(Object.entries(fee).map(([k, v]) => [k, toHex(v)])),
+      ...(!hostile?.omitFee && {
+        fee: Object.fromEntries(Object.entries(fee).map(([k, v]) => [k, toHex(v)])),
+      }),
     };
+  }
+
+  /** Who may relay what it builds: its forwarder, unless a hostile fault says otherwise. */
+  private caller(): bigint {
+    const caller = this.faults.hostile?.caller;
+    if (caller === undefined) return this.config.forwarder;
+    return caller === 'ANY_CALLER' ? encodeShortString('ANY_CALLER') : felt(caller, 'hostile.caller');
+  }
+
+  private feeRecipient(): bigint {
+    const to = this.faults.hostile?.feeRecipient;
+    return to === undefined ? this.config.forwarder : felt(to, 'hostile.feeRecipient');
   }
 
   executeTransaction(p: Params) {
@@ -289,7 +303,7 @@ export class Paymaster {
         last !== undefined &&
         last.to === mode.token.address &&
         last.selector === sel('transfer') &&
-        last.calldata[0] === this.config.forwarder &&
+        last.calldata[0] === this.feeRecipient() &&
         (last.calldata[1] ?? 0n) + ((last.calldata[2] ?? 0n) << 128n) >= fee.estimated_fee_in_gas_token;
       if (!ok) throw err.maxAmountTooLow();
     }

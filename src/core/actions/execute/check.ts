@@ -1,37 +1,88 @@
 import type { SessionCall } from '../../call.js';
+import type { SpendingPolicyState } from '../../calls.js';
+import { PaymasterUnavailableError } from '../../errors/index.js';
+import { toHex } from '../../felt.js';
 import { checkSessionCalls } from '../../preflight.js';
+import type { InflightHold } from '../inflight.js';
 import type { ChainState, Checked, ResolvedSession } from './context.js';
 
 /** The contract's rules on the chain's counters, plus the in-flight transactions of this context. */
-export function check(session: ResolvedSession, onChain: ChainState): Checked {
-  const { config, record, calls, accountAddress } = session;
+export function check(session: ResolvedSession, onChain: ChainState, readFrom?: number): Checked {
+  const { config, record, calls, accountAddress, key } = session;
+  const now = config.now();
   const result = checkSessionCalls({
     accountAddress,
     calls,
     // The chain's validUntil is the record's (read checked it); its counters are the truth.
     session: { ...record, ...onChain.session, allowedSelectors: onChain.allowedSelectors },
-    spendingPolicies: onChain.policies,
-    now: config.now(),
+    spendingPolicies: withPending(
+      onChain.policies,
+      config.inflight.pendingSpend(key, now, undefined, readFrom),
+      now,
+    ),
+    now,
     expiryMarginSeconds: config.expiryMarginSeconds,
-    pendingTransactions: config.inflight.pending(session.key, onChain.session.callsUsed),
+    pendingTransactions: config.inflight.pending(key, onChain.session.callsUsed, now),
   });
   // Judged once more right before each signature, without counting the calls again: the clock may have
   // moved while the paymaster answered (never sign past the margin), and in gas-token mode the paymaster's
-  // fee transfer is one more signed call that must pass the session's rules too.
-  const recheck = (fee: SessionCall[] = []) => {
-    checkSessionCalls({
-      accountAddress,
-      calls: [...calls, ...fee],
-      session: { ...record, allowedSelectors: onChain.allowedSelectors, callsUsed: 0, maxCalls: 1 },
-      spendingPolicies: onChain.policies,
-      now: config.now(),
-      expiryMarginSeconds: config.expiryMarginSeconds,
-    });
+  // fee transfer is one more signed call that must pass the session's rules too (caps included, with what
+  // else is in flight, but not this transaction's own hold).
+  const checked: Checked = {
+    ...result,
+    policies: onChain.policies,
+    own: undefined,
+    recheck: (fee: SessionCall[] = []) => {
+      const at = config.now();
+      const pending = config.inflight.pendingSpend(key, at, checked.own, readFrom);
+      return checkSessionCalls({
+        accountAddress,
+        calls: [...calls, ...fee],
+        session: { ...record, allowedSelectors: onChain.allowedSelectors, callsUsed: 0, maxCalls: 1 },
+        spendingPolicies: withPending(onChain.policies, pending, at),
+        now: at,
+        expiryMarginSeconds: config.expiryMarginSeconds,
+      });
+    },
   };
-  return { ...result, recheck };
+  return checked;
 }
 
-/** Counted synchronously after the check, so parallel executes see each other. */
-export function reserve(session: ResolvedSession, onChain: ChainState) {
-  return session.config.inflight.reserve(session.key, onChain.session.callsUsed);
+/** Counted synchronously after the check (calls and spend), so parallel executes see each other. */
+export function reserve(session: ResolvedSession, onChain: ChainState, checked: Checked): InflightHold {
+  const hold = session.config.inflight.reserve(session.key, onChain.session.callsUsed);
+  hold.setSpend(checked.spending);
+  checked.own = hold;
+  return hold;
+}
+
+/**
+ * A failed submit gives its hold back only when nothing can have run. A "may have executed" failure
+ * (retryable: false) keeps it until its outside execution expires (set by the paymaster route).
+ */
+export function release(hold: InflightHold, error: unknown): never {
+  if (!(error instanceof PaymasterUnavailableError && !error.retryable)) hold.fail();
+  throw error;
+}
+
+/** The chain's policies as they will be once what this context has in flight lands. */
+function withPending(
+  policies: Record<string, SpendingPolicyState>,
+  pending: Map<bigint, bigint>,
+  now: number,
+): Record<string, SpendingPolicyState> {
+  if (pending.size === 0) return policies;
+  const out: Record<string, SpendingPolicyState> = {};
+  for (const [token, policy] of Object.entries(policies)) {
+    const amount = pending.get(BigInt(token)) ?? 0n;
+    // In flight across a window reset: it will count in the new window, so it stays counted.
+    const reset = now >= policy.windowStart + policy.windowSeconds;
+    out[toHex(BigInt(token))] =
+      amount === 0n
+        ? policy
+        : reset
+          ? { ...policy, windowStart: now, spentInWindow: amount }
+          : { ...policy, spentInWindow: policy.spentInWindow + amount };
+  }
+  return out;
 }

@@ -5,6 +5,7 @@ import type { FeeMode } from '../../paymaster.js';
 import type { CheckSessionCallsResult } from '../../preflight.js';
 import type { SessionScope, SessionSigner, StoredSession } from '../../storage/types.js';
 import type { SessionConfig } from '../config.js';
+import type { InflightHold } from '../inflight.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from '../types.js';
 
 /** The session an execute uses: its record, its signer and where it lives. */
@@ -44,14 +45,15 @@ export interface ChainState {
 
 /** The checked calls plus the re-check run right before each signature. */
 export interface Checked extends CheckSessionCallsResult {
-  recheck(fee?: SessionCall[]): void;
+  /** The chain's spending policies the check ran on (keyed by 0x hex token). */
+  policies: Record<string, SpendingPolicyState>;
+  /** This execute's own hold, once reserved: its spend is not counted twice by the re-check. */
+  own: InflightHold | undefined;
+  recheck(fee?: SessionCall[]): CheckSessionCallsResult;
 }
 
-/** A reservation of one call of the session's budget (see InflightTracker). */
-export interface Hold {
-  callsUsed: number;
-  fail(): void;
-}
+/** A reservation of one call and its spend of the session's budget (see InflightTracker). */
+export type Hold = InflightHold;
 
 /** What a submit route returns. */
 export interface Sent {

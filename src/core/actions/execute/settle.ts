@@ -34,12 +34,21 @@ export async function settle(
     spending: byOwner ? [] : checked.spending.map(({ token, amount }) => ({ token, amount })),
     receipt: undefined,
   };
-  const landed = land(session, checked, sent).catch((error: unknown) => {
-    // A reverted outside execution consumed nothing (the relayer's transaction rolled it back); a reverted
-    // direct invoke did: its validate phase counted the call. An unknown outcome stays counted (the safe side).
-    if (isSessionError(error, 'TRANSACTION_REVERTED') && sent.via !== 'direct') hold.fail();
-    throw error;
-  });
+  const landed = land(session, checked, sent).then(
+    (receipt) => {
+      hold.landed(); // the chain's counters now hold its spend
+      return receipt;
+    },
+    (error: unknown) => {
+      // A reverted outside execution consumed nothing (the relayer's transaction rolled it back); a
+      // reverted direct invoke did: its validate phase counted the call. One that landed with failed inner
+      // calls is counted by the chain. An unknown outcome stays held (the safe side).
+      const reverted = isSessionError(error, 'TRANSACTION_REVERTED');
+      if (reverted && sent.via !== 'direct') hold.fail();
+      else if (reverted || isSessionError(error, 'INNER_CALL_FAILED')) hold.landed();
+      throw error;
+    },
+  );
   if (waitForReceipt) result.receipt = await landed;
   else landed.catch(() => {}); // the caller did not ask; the next refresh reports the chain's truth
   return result;

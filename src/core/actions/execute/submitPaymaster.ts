@@ -1,121 +1,155 @@
 import type { Call } from 'starknet';
 import { toChainId } from '../../chain.js';
-import {
-  NonceConflictError,
-  PaymasterResponseMismatchError,
-  PaymasterUnavailableError,
-} from '../../errors/index.js';
-import { parseBigInt, toHex } from '../../felt.js';
-import { outsideExecutionHashOf } from '../../hash.js';
-import { type PaymasterTypedData, verifyPaymasterTypedData } from '../../paymaster.js';
+import { PaymasterUnavailableError, type SessionError } from '../../errors/index.js';
+import { toAddress, toHex } from '../../felt.js';
+import { type NormalizedOutsideExecution, outsideExecutionHashOf } from '../../hash.js';
+import { feeBoundMissing, type PaymasterTypedData, verifyPaymasterTypedData } from '../../paymaster.js';
 import { formatSessionSignature } from '../../sign.js';
 import { canSignOutsideExecution } from '../../worker/client.js';
-import { messageOf } from '../classify.js';
-import { buildInvoke, executeInvoke } from '../paymasterRequest.js';
+import { feeBound } from '../config.js';
+import { buildInvoke, CLOCK_SKEW_SECONDS, executeInvoke, requestedTimeBounds } from '../paymasterRequest.js';
 import type { PaymasterLike } from '../types.js';
 import type { Checked, ResolvedSession, Route, Sent } from './context.js';
 
-/** Gasless: the paymaster builds the outside execution, we verify it, sign it with the session key, send it. */
+/**
+ * Gasless: the paymaster builds the outside execution, we verify it against the app's bounds (calls, fee,
+ * recipient, Caller, time window), sign it with the session key, send it. Once the signature has left,
+ * only the identical payload is ever re-sent: any failure is "may have executed" until it expired unused.
+ */
 export async function submitPaymaster(
   session: ResolvedSession,
   route: Route,
   paymaster: PaymasterLike,
   checked: Checked,
 ): Promise<Sent> {
-  for (let round = 0; ; round++) {
-    try {
-      return await paymasterRound(session, route, paymaster, checked);
-    } catch (error) {
-      // Someone else used this outside-execution nonce: build (new nonce) and sign once more, then give up.
-      if (round > 0 || !(error instanceof NonceConflictError)) throw error;
-    }
-  }
-}
-
-async function paymasterRound(
-  session: ResolvedSession,
-  route: Route,
-  paymaster: PaymasterLike,
-  checked: Checked,
-): Promise<Sent> {
-  const { config, address, accountAddress, signer, record } = session;
-  const chainId = toChainId(session.scope.chainId);
+  const { config, accountAddress } = session;
+  const maxFeeInGasToken = feeBoundOf(session, route, checked);
   // Nothing is signed yet: retrying the build is always safe.
-  const built = await buildInvoke(paymaster, accountAddress, session.calls as Call[], route.feeMode, config);
-  const typedData = built.typed_data as PaymasterTypedData;
-  const fee = built.fee?.suggested_max_fee_in_gas_token;
-  const suggested = parseBigInt(fee);
-  if (fee !== undefined && suggested === undefined) {
-    throw new PaymasterResponseMismatchError('fee.suggested_max_fee_in_gas_token', 'not an amount');
-  }
-  const { outsideExecution, feeCall } = verifyPaymasterTypedData({
-    typedData,
-    accountAddress: address,
-    chainId,
-    calls: checked.calls,
-    feeMode: route.feeMode,
-    maxFeeInGasToken: route.maxFeeInGasToken ?? suggested,
-    now: config.now(),
-  });
-  checked.recheck(
-    feeCall && [
-      {
-        contractAddress: toHex(feeCall.to),
-        entrypoint: toHex(feeCall.selector),
-        calldata: feeCall.calldata.map(toHex),
-      },
-    ],
-  );
-  // A worker signer hashes where it signs: the page's main thread does no Poseidon and no ECDSA.
-  const rs = canSignOutsideExecution(signer)
-    ? await signer.signOutsideExecution({ accountAddress: address, chainId, outsideExecution })
-    : await signer.signHash(outsideExecutionHashOf(address, chainId, outsideExecution, 'u128'));
-  const signature = formatSessionSignature(BigInt(record.publicKey), rs, BigInt(record.validUntil));
-  const sent = await executeInvoke(
+  const built = await buildInvoke(
     paymaster,
     accountAddress,
-    typedData,
-    signature,
+    session.calls as Call[],
     route.feeMode,
     config,
-    onSendFailure(),
+    requestedTimeBounds(config),
   );
-  return { transactionHash: sent.transaction_hash, trackingId: sent.tracking_id, via: 'paymaster' };
+  const typedData = built.typed_data as PaymasterTypedData;
+  const outsideExecution = verifyAndHold(session, route, checked, built, maxFeeInGasToken);
+  const signature = await sign(session, outsideExecution);
+  // Whatever happens to this payload, after its Execute Before the chain shows what it did.
+  checked.own?.expireAt(Number(outsideExecution.executeBefore) + CLOCK_SKEW_SECONDS);
+  try {
+    // Retries re-send this same payload: its nonce lets it run at most once.
+    const sent = await executeInvoke(paymaster, accountAddress, typedData, signature, route.feeMode, config);
+    return { transactionHash: sent.transaction_hash, trackingId: sent.tracking_id, via: 'paymaster' };
+  } catch (error) {
+    throw await afterSignature(session, checked, outsideExecution, error);
+  }
 }
 
 /**
- * Re-sending the same signed payload can never execute twice (the nonce dedupes it), so it is retried on
- * any retryable failure. A "duplicated nonce" answer is only read as "taken by someone else" when no
- * earlier send of this payload may have landed.
+ * The paymaster's answer against the app's bounds, then the session's rules once more with its fee call
+ * (the clock may have moved while it answered); the fee's spend is held with the calls' own.
  */
-function onSendFailure() {
-  let mayHaveLanded = false;
-  return (error: unknown, e: unknown, retried: boolean) => {
-    // (The message holds the mapped error's details too.)
-    if (/duplicated nonce/i.test(messageOf(error))) {
-      if (!mayHaveLanded) throw new NonceConflictError({ cause: error });
-      throw new PaymasterUnavailableError(
-        'The paymaster did not confirm the submission; it may have been executed.',
-        {
-          cause: error,
-          retryable: false,
-        },
-      );
-    }
-    if (e instanceof PaymasterUnavailableError && e.retryable) {
-      // 429 and 503 answers mean the request was turned away before anything ran.
-      mayHaveLanded ||= !/\b429\b|\b503\b|rate.?limit|too many requests|service unavailable/i.test(
-        messageOf(error),
-      );
-      if (!retried && mayHaveLanded) {
-        throw new PaymasterUnavailableError(
-          'The paymaster did not answer; the transaction may still be executed.',
-          {
-            cause: error,
-            retryable: false,
-          },
-        );
-      }
-    }
+function verifyAndHold(
+  session: ResolvedSession,
+  route: Route,
+  checked: Checked,
+  built: Awaited<ReturnType<typeof buildInvoke>>,
+  maxFeeInGasToken: bigint | undefined,
+): NormalizedOutsideExecution {
+  const { config } = session;
+  checked.recheck(); // an expired session says so before a stale answer does
+  const { outsideExecution, feeCall } = verifyPaymasterTypedData({
+    typedData: built.typed_data as PaymasterTypedData,
+    accountAddress: session.address,
+    chainId: toChainId(session.scope.chainId),
+    calls: checked.calls,
+    feeMode: route.feeMode,
+    maxFeeInGasToken,
+    fee: built.fee,
+    now: config.now(),
+    maxExecuteWindowSeconds: config.maxExecuteWindowSeconds,
+    paymasterForwarder:
+      config.paymasterForwarder === undefined ? undefined : BigInt(config.paymasterForwarder),
+    allowAnyCaller: config.allowAnyCaller,
+  });
+  const fee = feeCall && {
+    contractAddress: toHex(feeCall.to),
+    entrypoint: toHex(feeCall.selector),
+    calldata: feeCall.calldata.map(toHex),
   };
+  checked.own?.setSpend(checked.recheck(fee && [fee]).spending);
+  return outsideExecution;
+}
+
+/** A worker signer hashes where it signs: the page's main thread does no Poseidon and no ECDSA. */
+async function sign(
+  session: ResolvedSession,
+  outsideExecution: NormalizedOutsideExecution,
+): Promise<string[]> {
+  const { signer, address, record } = session;
+  const chainId = toChainId(session.scope.chainId);
+  const rs = canSignOutsideExecution(signer)
+    ? await signer.signOutsideExecution({ accountAddress: address, chainId, outsideExecution })
+    : await signer.signHash(outsideExecutionHashOf(address, chainId, outsideExecution, 'u128'));
+  return formatSessionSignature(BigInt(record.publicKey), rs, BigInt(record.validUntil));
+}
+
+/**
+ * Gas-token mode needs a bound the app set: the call's, the config's, else the cap of the session's
+ * spending policy on the gas token as the chain holds it. Never the paymaster's own figure.
+ */
+function feeBoundOf(session: ResolvedSession, route: Route, checked: Checked): bigint | undefined {
+  if (route.feeMode.mode !== 'default') return undefined;
+  const set = feeBound(route.maxFeeInGasToken) ?? session.config.maxFeeInGasToken;
+  if (set !== undefined) return set;
+  const token = toAddress(route.feeMode.gasToken, 'feeMode.gasToken');
+  const policy = checked.policies[toHex(token)];
+  if (policy && policy.maxPerWindow > 0n) return policy.maxPerCall;
+  throw feeBoundMissing(token);
+}
+
+/**
+ * The error once the signed payload has left. Retryable (fallbacks may run) only when its Execute Before
+ * has passed and the account says its nonce is still unused; else it may still run: the hold stays
+ * until it expires, and nothing else is tried.
+ */
+async function afterSignature(
+  session: ResolvedSession,
+  checked: Checked,
+  outsideExecution: NormalizedOutsideExecution,
+  error: unknown,
+): Promise<SessionError> {
+  const details = (error as SessionError | undefined)?.details;
+  if (await expiredUnused(session, outsideExecution)) {
+    checked.own?.expireAt(undefined); // it never ran: the hold now waits for a fallback, if any
+    return new PaymasterUnavailableError('The paymaster did not run the signed action; it expired unused.', {
+      cause: error,
+      details,
+    });
+  }
+  return new PaymasterUnavailableError(
+    'The paymaster did not confirm the submission; the action may have executed. Do not retry it before ' +
+      `its signature expires (${outsideExecution.executeBefore}).`,
+    { cause: error, details, retryable: false },
+  );
+}
+
+/**
+ * True only when the payload can never run: past its Execute Before (by more than a chain clock lagging
+ * ours could make up), and its nonce unused on chain.
+ */
+async function expiredUnused(session: ResolvedSession, oe: NormalizedOutsideExecution): Promise<boolean> {
+  if (session.config.now() <= Number(oe.executeBefore) + CLOCK_SKEW_SECONDS) return false;
+  try {
+    const [valid] = await session.provider.callContract({
+      contractAddress: session.accountAddress,
+      entrypoint: 'is_valid_outside_execution_nonce',
+      calldata: [toHex(oe.nonce)],
+    });
+    return valid !== undefined && BigInt(valid) === 1n;
+  } catch {
+    return false; // no answer: it may still run
+  }
 }
