@@ -23,7 +23,15 @@ export const ACCOUNT_CLASS_HASHES: Readonly<Record<KnownAccountVersion, string>>
 
 /** get_contract_info per version (§1.2): a cross-check only, v29 and v30 answer the same. */
 export function contractInfoOf(version: KnownAccountVersion): string {
+  assertVersion(version);
   return version === 'v28' ? 'v27_custom_snip9v2' : version < 'v31' ? 'v26_audit_fixes' : version;
+}
+
+function assertVersion(version: unknown): asserts version is KnownAccountVersion {
+  if (!(typeof version === 'string' && Object.hasOwn(ACCOUNT_CLASS_HASHES, version)))
+    throw new InvalidInputError('version', 'version is not a known account version.', {
+      details: describeInput(version),
+    });
 }
 
 /** The version of a class hash, compared as numbers; anything else is 'unknown'. */
@@ -70,10 +78,7 @@ export function accountRules(
   version: AccountVersion,
   options: { allowUnknownAccounts?: boolean } = {},
 ): AccountRules {
-  if (version !== 'unknown' && !(typeof version === 'string' && Object.hasOwn(ACCOUNT_CLASS_HASHES, version)))
-    throw new InvalidInputError('version', 'version is not a known account version.', {
-      details: describeInput(version),
-    });
+  if (version !== 'unknown') assertVersion(version);
   if (version === 'unknown') {
     return { version, refused: options.allowUnknownAccounts ? undefined : 'unknown-account', ...STRICT };
   }
