@@ -35,6 +35,7 @@ export {
   type TestAccount,
   type TestAccountKind,
   type Testnet,
+  type TestnetClock,
   type TestnetEvent,
   type TestnetStorage,
   type TestnetTransaction,

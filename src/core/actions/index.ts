@@ -3,6 +3,7 @@ export {
   createSessionConfig,
   type InflightTracker,
   type SessionConfig,
+  type SessionClock,
   type SessionConfigParameters,
 } from './config.js';
 export {
