@@ -58,7 +58,9 @@ function expectDecisionButtonsVisible(root: ParentNode) {
     const button = [...root.querySelectorAll('button')].find((b) => b.textContent === name);
     expect(button, name).toBeDefined();
     const { box, inside } = inViewport(button!);
-    expect(inside, `${name} at ${JSON.stringify(box)} in ${window.innerWidth}×${window.innerHeight}`).toBe(true);
+    expect(inside, `${name} at ${JSON.stringify(box)} in ${window.innerWidth}×${window.innerHeight}`).toBe(
+      true,
+    );
     // Not covered by anything either: the button itself is what a tap at its centre reaches.
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     expect(button!.contains(hit), name).toBe(true);
@@ -123,7 +125,11 @@ it('a short request keeps its natural height (no empty space, no inner scroll)',
         {...props}
         error={undefined}
         feeMode={{ mode: 'sponsored' }}
-        policy={{ actions: [{ entrypoint: 'attack', contractAddress: GAME }], durationSeconds: 600, maxCalls: 5 }}
+        policy={{
+          actions: [{ entrypoint: 'attack', contractAddress: GAME }],
+          durationSeconds: 600,
+          maxCalls: 5,
+        }}
       />
     </div>,
   );

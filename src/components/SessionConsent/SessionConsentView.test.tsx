@@ -55,9 +55,7 @@ describe('SessionConsentView', () => {
   it('warns that the action works on every contract and that the key can sign messages', () => {
     renderView();
     expect(warnings()).toEqual([
-      expect.stringContaining(
-        'Also usable elsewhere: the session can use attack on any other app or token',
-      ),
+      expect.stringContaining('Also usable elsewhere: the session can use attack on any other app or token'),
       expect.stringContaining('sign messages as your account'),
     ]);
   });

@@ -2,8 +2,8 @@ export { isUserRejection } from './classify.js';
 export {
   createSessionConfig,
   type InflightTracker,
-  type SessionConfig,
   type SessionClock,
+  type SessionConfig,
   type SessionConfigParameters,
 } from './config.js';
 export {
