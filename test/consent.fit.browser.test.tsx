@@ -1,6 +1,6 @@
 // The consent fits one screen: at a laptop (1280×800) and a phone (390×844) viewport the decision
 // buttons are inside the viewport without scrolling, inline and in the dialog, however long the
-// request; the details scroll inside the card and the keyboard order is unchanged.
+// request (its sticky footer); the details scroll with the page or the dialog; keyboard order unchanged.
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
@@ -67,6 +67,13 @@ function expectDecisionButtonsVisible(root: ParentNode) {
   }
 }
 
+function expectLastWarningAboveFooter(root: ParentNode) {
+  const warnings = root.querySelectorAll('.ss-warning');
+  const last = warnings[warnings.length - 1]!.getBoundingClientRect();
+  const footer = root.querySelector('.ss-consent__footer')!.getBoundingClientRect();
+  expect(last.bottom).toBeLessThanOrEqual(footer.top);
+}
+
 afterEach(async () => {
   cleanup();
   window.scrollTo(0, 0);
@@ -81,23 +88,20 @@ describe.each([
   [1280, 800],
   [390, 844],
 ])('at %i×%i', (width, height) => {
-  it('inline: the card is taller than its content area, its buttons are on screen', async () => {
+  it('inline, below an app header: the card is taller than the screen, its buttons are on screen', async () => {
     await page.viewport(width, height);
     const { container } = render(
       <div className="fit-page">
+        <div style={{ height: 240 }}>An app header and some content above the card</div>
         <SessionConsentView {...props} />
       </div>,
     );
     const card = container.querySelector<HTMLElement>('.ss-consent')!;
-    expect(card.scrollHeight).toBeGreaterThan(card.clientHeight); // the details do scroll inside
-    expect(card.getBoundingClientRect().bottom).toBeLessThanOrEqual(height);
+    expect(card.getBoundingClientRect().height).toBeGreaterThan(height);
     expectDecisionButtonsVisible(card);
-    // Scrolled to the end, the last warning comes out from under the footer.
-    card.scrollTop = card.scrollHeight;
-    const warnings = card.querySelectorAll('.ss-warning');
-    const last = warnings[warnings.length - 1]!.getBoundingClientRect();
-    const footer = card.querySelector('.ss-consent__footer')!.getBoundingClientRect();
-    expect(last.bottom).toBeLessThanOrEqual(footer.top);
+    // Scrolled to the end, the last warning comes out from under the footer; the buttons are still there.
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    expectLastWarningAboveFooter(card);
     expectDecisionButtonsVisible(card);
   });
 
@@ -106,7 +110,12 @@ describe.each([
     render(<SessionConsentDialog {...props} open />);
     const dialog = document.querySelector('dialog')!;
     expect(dialog.open).toBe(true);
+    expect(dialog.scrollHeight).toBeGreaterThan(dialog.clientHeight); // the details scroll in the dialog
     expectDecisionButtonsVisible(dialog);
+    dialog.scrollTop = dialog.scrollHeight;
+    expectLastWarningAboveFooter(dialog);
+    expectDecisionButtonsVisible(dialog);
+    dialog.scrollTop = 0;
     // Focus starts on the title; Tab walks the details toggle (none here), then Reject, then Approve.
     expect(document.activeElement?.classList.contains('ss-title')).toBe(true);
     await userEvent.tab();
@@ -134,7 +143,8 @@ it('a short request keeps its natural height (no empty space, no inner scroll)',
     </div>,
   );
   const card = container.querySelector<HTMLElement>('.ss-consent')!;
-  expect(card.scrollHeight).toBe(card.clientHeight);
   expect(card.getBoundingClientRect().height).toBeLessThan(800 - 32);
+  // The footer sits at its place under the warnings, not pulled up over them.
+  expectLastWarningAboveFooter(card);
   void USDC;
 });
