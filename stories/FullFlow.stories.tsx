@@ -12,6 +12,8 @@ function FullFlow() {
 const meta = {
   title: 'Flows/Full flow (simulated network)',
   component: FullFlow,
+  // A live simulated chain per render: a story to run, not a component to document.
+  tags: ['!autodocs'],
   parameters: { layout: 'fullscreen' },
 } satisfies Meta<typeof FullFlow>;
 export default meta;
