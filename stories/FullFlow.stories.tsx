@@ -1,12 +1,25 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
-import { createFlowWorld, FullFlowDemo } from './FullFlowDemo.js';
 
-/** A fresh simulated chain and wallet per render: nothing leaves the browser. */
+// Loaded when the story renders, not when Storybook preloads this file next to the first story: the
+// simulated chain is most of the stories' code, and would slow the first story down.
+const FlowWithWorld = lazy(async () => {
+  const { createFlowWorld, FullFlowDemo } = await import('./FullFlowDemo.js');
+  /** A fresh simulated chain and wallet per render: nothing leaves the browser. */
+  function WithWorld() {
+    const [world] = useState(() => createFlowWorld({ walletId: 'storybook' }));
+    return <FullFlowDemo world={world} />;
+  }
+  return { default: WithWorld };
+});
+
 function FullFlow() {
-  const [world] = useState(() => createFlowWorld({ walletId: 'storybook' }));
-  return <FullFlowDemo world={world} />;
+  return (
+    <Suspense fallback={<p>Starting the simulated network…</p>}>
+      <FlowWithWorld />
+    </Suspense>
+  );
 }
 
 const meta = {
