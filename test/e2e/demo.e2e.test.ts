@@ -124,12 +124,15 @@ describe('the demo dApp (npm start)', () => {
         await page.evaluate(() => window.scrollTo(0, 0));
         await screenshot(page, 'consent', width, height);
         const card = await page.locator('.ss-consent').boundingBox();
+        const boxes: string[] = [];
         for (const name of ['Approve', 'Not now']) {
           const box = await page.getByRole('button', { name, exact: true }).boundingBox();
           expect(box!.y >= 0 && box!.y + box!.height <= height, `${name} at ${width}`).toBe(true);
+          boxes.push(`${name} ${Math.round(box!.y)}..${Math.round(box!.y + box!.height)}`);
         }
+        // The figures for the notes: where the card and its buttons sit on the first screen.
         console.log(
-          `consent at ${width}x${height}: card ${Math.round(card!.y)}..${Math.round(card!.y + card!.height)} px`,
+          `consent at ${width}x${height}: card ${Math.round(card!.y)}..${Math.round(card!.y + card!.height)} px, ${boxes.join(', ')}`,
         );
       }
       await page.setViewportSize({ width: 1280, height: 900 });
