@@ -36,7 +36,10 @@ type Story = StoryObj<typeof meta>;
 export const ConnectConsentActRevoke: Story = {
   play: async ({ canvas, userEvent, step }) => {
     await step('connect the mock wallet', async () => {
-      await userEvent.click(await canvas.findByRole('button', { name: 'Connect mock wallet' }));
+      // The simulated chain loads with the story (lazily): give it the time a loaded machine needs.
+      await userEvent.click(
+        await canvas.findByRole('button', { name: 'Connect mock wallet' }, { timeout: 15_000 }),
+      );
     });
     await step('approve the session once', async () => {
       await userEvent.click(
