@@ -19,6 +19,8 @@ function StatusStory({ status, ...props }: StatusStoryProps) {
 const meta = {
   title: 'Components/SessionStatus',
   component: StatusStory,
+  // The view's own props table (from its JSDoc), as a tab beside the story's controls.
+  subcomponents: { SessionStatusView },
   parameters: {
     docs: {
       description: {
