@@ -7,7 +7,12 @@ const withTheme: Decorator = (Story, context) => {
   const theme = context.globals.theme as string | undefined;
   const width = context.parameters.frameWidth as number | undefined;
   return (
-    <div className="sb-frame" data-theme={theme === 'dark' ? 'dark' : 'light'} data-width={width}>
+    <div
+      className="sb-frame"
+      data-theme={theme === 'dark' ? 'dark' : 'light'}
+      data-width={width}
+      data-mode={context.viewMode}
+    >
       <Story />
     </div>
   );
@@ -15,6 +20,8 @@ const withTheme: Decorator = (Story, context) => {
 
 const preview: Preview = {
   decorators: [withTheme],
+  // A docs page per component: its props table, usage, and every story (state) rendered live.
+  tags: ['autodocs'],
   globalTypes: {
     theme: {
       description: 'Component theme',
@@ -35,6 +42,7 @@ const preview: Preview = {
     // Any axe violation fails the story's test.
     a11y: { test: 'error' },
     controls: { matchers: { date: /At$/ } },
+    docs: { toc: true, codePanel: true },
   },
 };
 export default preview;

@@ -10,6 +10,7 @@ import { RealWalletNote, WalletPanel } from './components/WalletPanel.js';
 import { browserStorage, DEMO_KEYS } from './keys.js';
 import type { DemoSetup } from './setup.js';
 import { txLogStoreFor, useTxLog } from './txLog.js';
+import { useWalletAsking } from './walletAsking.js';
 
 export function App({ setup }: { setup: DemoSetup }) {
   const page = <Demo setup={setup} />;
@@ -64,18 +65,22 @@ function InjectedProviders({ setup, children }: { setup: DemoSetup; children: Re
 function Demo({ setup }: { setup: DemoSetup }) {
   const store = txLogStoreFor(setup.queryClient, browserStorage, DEMO_KEYS.log);
   const log = useTxLog(store);
+  const walletAsking = useWalletAsking(setup);
   return (
     <div className="ss-root demo">
       <Header setup={setup} />
       <div className="demo-page">
         <Steps />
+        {/* Session first: on one column (phones) its controls come before the board, not below it. */}
         <main className="demo-grid">
-          <GamePanel setup={setup} />
-          <div className="demo-side">
+          <div className="demo-side demo-side--session">
             <SessionPanel setup={setup} />
+          </div>
+          <GamePanel setup={setup} />
+          <div className="demo-side demo-side--wallet">
             {setup.simulated ? <WalletPanel network={setup.simulated} log={log} /> : <RealWalletNote />}
           </div>
-          <TxLogPanel entries={log} />
+          <TxLogPanel entries={log} walletAsking={walletAsking} />
         </main>
         <footer className="demo-footer">
           <p>

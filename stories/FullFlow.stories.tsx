@@ -1,17 +1,32 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
-import { createFlowWorld, FullFlowDemo } from './FullFlowDemo.js';
 
-/** A fresh simulated chain and wallet per render: nothing leaves the browser. */
+// Loaded when the story renders, not when Storybook preloads this file next to the first story: the
+// simulated chain is most of the stories' code, and would slow the first story down.
+const FlowWithWorld = lazy(async () => {
+  const { createFlowWorld, FullFlowDemo } = await import('./FullFlowDemo.js');
+  /** A fresh simulated chain and wallet per render: nothing leaves the browser. */
+  function WithWorld() {
+    const [world] = useState(() => createFlowWorld({ walletId: 'storybook' }));
+    return <FullFlowDemo world={world} />;
+  }
+  return { default: WithWorld };
+});
+
 function FullFlow() {
-  const [world] = useState(() => createFlowWorld({ walletId: 'storybook' }));
-  return <FullFlowDemo world={world} />;
+  return (
+    <Suspense fallback={<p>Starting the simulated network…</p>}>
+      <FlowWithWorld />
+    </Suspense>
+  );
 }
 
 const meta = {
   title: 'Flows/Full flow (simulated network)',
   component: FullFlow,
+  // A live simulated chain per render: a story to run, not a component to document.
+  tags: ['!autodocs'],
   parameters: { layout: 'fullscreen' },
 } satisfies Meta<typeof FullFlow>;
 export default meta;
@@ -21,7 +36,10 @@ type Story = StoryObj<typeof meta>;
 export const ConnectConsentActRevoke: Story = {
   play: async ({ canvas, userEvent, step }) => {
     await step('connect the mock wallet', async () => {
-      await userEvent.click(await canvas.findByRole('button', { name: 'Connect mock wallet' }));
+      // The simulated chain loads with the story (lazily): give it the time a loaded machine needs.
+      await userEvent.click(
+        await canvas.findByRole('button', { name: 'Connect mock wallet' }, { timeout: 15_000 }),
+      );
     });
     await step('approve the session once', async () => {
       await userEvent.click(

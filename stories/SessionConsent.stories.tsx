@@ -1,11 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, waitFor } from 'storybook/test';
+// The views' own modules, not the components index: a story loads only what it renders (fast first story).
+import { SessionConsentDialog } from '../src/components/SessionConsent/SessionConsentDialog.js';
 import {
-  SessionConsentDialog,
   SessionConsentView,
   type SessionConsentViewProps,
-} from '../src/components/index.js';
+} from '../src/components/SessionConsent/SessionConsentView.js';
 import { UserRejectedError } from '../src/core/errors/index.js';
 import {
   anyActionPolicy,
@@ -22,6 +23,34 @@ import {
 const meta = {
   title: 'Components/SessionConsent',
   component: SessionConsentView,
+  parameters: {
+    docs: {
+      description: {
+        component: `The consent card: the app, each allowed action, limits, exact expiry, spending caps, who pays
+gas, and every warning the protocol makes necessary. The footer with the decision buttons sticks to
+the bottom of the screen (or of the dialog), so Approve and Reject are visible without scrolling,
+however long the request.
+
+**In an app**, use the connected \`SessionConsent\` (inside \`<SessionProvider>\`): Approve asks the
+wallet for one transaction, shows pending while it is open, and an error with a retry.
+
+\`\`\`tsx
+import { SessionConsent } from 'starknet-sessions';
+import 'starknet-sessions/styles.css';
+
+<SessionConsent
+  policy={{ actions: [{ entrypoint: 'attack', contractAddress: GAME, label: 'Attack a monster' }], durationSeconds: 3600, maxCalls: 20 }}
+  appName="Dragon Game"
+  onApproved={() => setOpen(false)}
+  onReject={() => setOpen(false)}
+  dialog // optional: a native modal <dialog>
+/>
+\`\`\`
+
+**Designers and stories** render \`SessionConsentView\` from props alone (below): every state is a story.`,
+      },
+    },
+  },
   args: {
     policy: gamePolicy,
     appName: 'Dragon Game',

@@ -1,11 +1,27 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
-import { SessionListView } from '../src/components/index.js';
+import { SessionListView } from '../src/components/SessionList/SessionListView.js';
 import { LOCALE, sessionList, TIME_ZONE } from './fixtures.js';
 
 const meta = {
   title: 'Components/SessionList',
   component: SessionListView,
+  parameters: {
+    docs: {
+      description: {
+        component: `Every session of the connected account for this app, with Revoke per session and Revoke all
+(one wallet prompt each).
+
+\`\`\`tsx
+import { SessionList } from 'starknet-sessions';
+
+<SessionList appName="Dragon Game" />
+\`\`\`
+
+\`SessionListView\` renders from props alone (below).`,
+      },
+    },
+  },
   args: {
     sessions: sessionList,
     appName: 'Dragon Game',

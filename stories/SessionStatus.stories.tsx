@@ -1,6 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
-import { SessionStatusView, type SessionStatusViewProps } from '../src/components/index.js';
+import {
+  SessionStatusView,
+  type SessionStatusViewProps,
+} from '../src/components/SessionStatus/SessionStatusView.js';
 import type { SessionStatus } from '../src/core/actions/index.js';
 import { LOCALE, NOW, statusStates, TIME_ZONE, TOKENS } from './fixtures.js';
 
@@ -16,6 +19,30 @@ function StatusStory({ status, ...props }: StatusStoryProps) {
 const meta = {
   title: 'Components/SessionStatus',
   component: StatusStory,
+  // The view's own props table (from its JSDoc), as a tab beside the story's controls.
+  subcomponents: { SessionStatusView },
+  parameters: {
+    docs: {
+      description: {
+        component: `The session at a glance (\`variant="badge"\`) or in full (card): status, countdown, calls,
+spend left, Renew and Revoke. The status turns \`expiring\` and \`expired\` on time, on the system clock
+or on any clock given as the config's \`now\` (\`testnet.clock\` in tests).
+
+**In an app**, the connected \`SessionStatus\` reads \`useSession()\` and wires Renew and Revoke (one
+wallet prompt each):
+
+\`\`\`tsx
+import { SessionStatus } from 'starknet-sessions';
+
+<SessionStatus />                 // the card
+<SessionStatus variant="badge" /> // one line, for a header
+\`\`\`
+
+**Designers and stories** render \`SessionStatusView\` with a \`state\` (\`useSession().data\` fits as is);
+here the \`status\` control picks one of the fixtures.`,
+      },
+    },
+  },
   argTypes: { status: { control: 'select', options: STATUSES } },
   args: {
     status: 'active',

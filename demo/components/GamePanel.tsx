@@ -12,6 +12,7 @@ import {
   shortHex,
 } from '../game.js';
 import type { DemoSetup } from '../setup.js';
+import { useWalletAsking } from '../walletAsking.js';
 import { HeroMark, MonsterMark } from './icons.js';
 
 interface Player {
@@ -37,7 +38,7 @@ const MONSTER = { x: 7, y: 2 };
 
 const CHIP: Record<string, string> = {
   none: 'No session',
-  pending: 'Session confirming',
+  pending: 'Session confirming on the network',
   expired: 'Session expired',
   exhausted: 'Session used up',
   revoked: 'Session revoked',
@@ -54,6 +55,7 @@ export function GamePanel({ setup }: { setup: DemoSetup }) {
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const game = setup.game;
   const connected = status === 'connected' && Boolean(address);
+  const walletAsking = useWalletAsking(setup);
 
   const player = useQuery({
     queryKey: ['demo-player', game, address],
@@ -102,6 +104,21 @@ export function GamePanel({ setup }: { setup: DemoSetup }) {
   const [nx, ny] = nextPosition(me.x, me.y);
   const live = session?.status === 'active' || session?.status === 'expiring';
   const reward = me.score * STRK_PER_POINT;
+  // The board is 100 x 100 drawn as 10 x 10 tiles: the hero's tile, counted from 1 as on screen.
+  const tile = { x: Math.floor(me.x / 10), y: Math.floor(me.y / 10) };
+  // Without a live session an action would fail (or prompt): the buttons wait, and say why.
+  const playable = connected && Boolean(game) && live;
+  const why = !game
+    ? 'No game contract on this network: set VITE_GAME_ADDRESS (see demo/README.md).'
+    : !connected
+      ? 'Connect your wallet to play.'
+      : walletAsking
+        ? 'Answer the request in your wallet first.'
+        : session?.status === 'pending'
+          ? 'Your session is being confirmed on the network: the buttons unlock in a moment.'
+          : session?.status && session.status !== 'none'
+            ? `${CHIP[session.status] ?? 'No session'}: start a new session to keep playing.`
+            : 'Start a session to play: one approval in your wallet, then no prompts.';
 
   return (
     <section
@@ -117,25 +134,33 @@ export function GamePanel({ setup }: { setup: DemoSetup }) {
           <p className="ss-muted">Each button sends a Starknet transaction to the game contract.</p>
         </div>
         <span className={`demo-chip${live ? ' demo-chip--live' : ''}`}>
-          {live ? 'Session active: no prompts' : (CHIP[session?.status ?? 'none'] ?? 'No session')}
+          {live
+            ? 'Session active: no prompts'
+            : walletAsking
+              ? 'Waiting for your wallet'
+              : (CHIP[session?.status ?? 'none'] ?? 'No session')}
         </span>
       </header>
 
       <div className="demo-game__body">
-        <Board hero={{ x: Math.floor(me.x / 10), y: Math.floor(me.y / 10) }} />
+        <Board hero={tile} />
         <dl className="demo-stats">
           <Stat label="Score" value={me.score.toLocaleString('en-US')} />
           <Stat label="Attacks" value={String(me.attacks)} />
-          <Stat label="Position" value={`${me.x}, ${me.y}`} />
+          <Stat label="Position" value={`${tile.x + 1}, ${tile.y + 1}`} />
           <Stat label="Reward" value={formatStrk(reward)} unit="STRK" />
         </dl>
       </div>
 
-      <div className="demo-actions">
+      <fieldset
+        className="demo-actions"
+        aria-label="Actions"
+        aria-describedby={playable ? undefined : 'demo-game-why'}
+      >
         <button
           type="button"
           className="ss-button ss-button--primary demo-actions__main"
-          disabled={!connected || !game}
+          disabled={!playable}
           onClick={() => void act('attack', [MONSTER_ID])}
         >
           Attack
@@ -143,7 +168,7 @@ export function GamePanel({ setup }: { setup: DemoSetup }) {
         <button
           type="button"
           className="ss-button ss-button--secondary"
-          disabled={!connected || !game}
+          disabled={!playable}
           onClick={() => void act('move', [String(nx), String(ny)])}
         >
           Move
@@ -151,12 +176,12 @@ export function GamePanel({ setup }: { setup: DemoSetup }) {
         <button
           type="button"
           className="ss-button ss-button--secondary"
-          disabled={!connected || !game}
+          disabled={!playable}
           onClick={() => void act('claim_reward', [])}
         >
           Claim reward
         </button>
-      </div>
+      </fieldset>
 
       <div className="demo-game__feedback" aria-live="polite">
         {outcome?.kind === 'error' ? (
@@ -165,20 +190,17 @@ export function GamePanel({ setup }: { setup: DemoSetup }) {
               <strong>Refused.</strong> {outcome.text} {outcome.hint}
             </p>
           </div>
+        ) : null}
+        {!playable ? (
+          <p className="ss-muted demo-outcome" id="demo-game-why">
+            {why}
+          </p>
         ) : outcome?.kind === 'success' ? (
           <p className="demo-outcome demo-outcome--success">
             {outcome.text} <code title={outcome.hash}>{shortHex(outcome.hash, 8, 6)}</code>
           </p>
-        ) : (
-          <p className="ss-muted demo-outcome">
-            {!game
-              ? 'No game contract on this network: set VITE_GAME_ADDRESS (see demo/README.md).'
-              : !connected
-                ? 'Connect your wallet to play.'
-                : live
-                  ? 'Go ahead: no wallet prompt will interrupt you.'
-                  : 'Start a session to play without wallet prompts.'}
-          </p>
+        ) : outcome ? null : (
+          <p className="ss-muted demo-outcome">Go ahead: no wallet prompt will interrupt you.</p>
         )}
       </div>
     </section>

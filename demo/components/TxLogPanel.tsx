@@ -18,7 +18,14 @@ const timeOf = (ms: number) =>
   });
 
 /** Every transaction the demo sent, newest first, with its hash (or why it was refused). */
-export function TxLogPanel({ entries }: { entries: readonly TxLogEntry[] }) {
+export function TxLogPanel({
+  entries,
+  walletAsking = false,
+}: {
+  entries: readonly TxLogEntry[];
+  /** The wallet has not answered yet: a wallet step in progress is asked, not signed or sent. */
+  walletAsking?: boolean;
+}) {
   const sent = entries.filter((e) => e.status === 'success').length;
   return (
     <section className="demo-card demo-log" aria-labelledby="demo-log-title">
@@ -34,39 +41,46 @@ export function TxLogPanel({ entries }: { entries: readonly TxLogEntry[] }) {
         </p>
       ) : (
         <ol className="demo-log__list">
-          {entries.map((e) => (
-            <li key={e.id} className={`demo-log__item demo-log__item--${e.status}`}>
-              <span className="demo-log__mark" aria-hidden="true">
-                {e.status === 'success' ? (
-                  <CheckIcon />
-                ) : e.status === 'error' ? (
-                  <CrossIcon />
-                ) : (
-                  <span className="demo-log__spinner" />
-                )}
-              </span>
-              <div className="demo-log__main">
-                <p className="demo-log__label">
-                  {e.label}
-                  <span className={`demo-log__via demo-log__via--${e.via}`}>{VIA[e.via]}</span>
-                </p>
-                <div className="demo-log__detail">
-                  {e.status === 'error' ? (
-                    <p className="demo-log__error">{e.error}</p>
-                  ) : e.hash ? (
-                    <code className="demo-log__hash" title={e.hash}>
-                      {shortHex(e.hash, 10, 8)}
-                    </code>
+          {entries.map((e) => {
+            const asking = walletAsking && e.status === 'pending' && e.via === 'wallet';
+            return (
+              <li key={e.id} className={`demo-log__item demo-log__item--${e.status}`}>
+                <span className="demo-log__mark" aria-hidden="true">
+                  {e.status === 'success' ? (
+                    <CheckIcon />
+                  ) : e.status === 'error' ? (
+                    <CrossIcon />
                   ) : (
-                    <p className="ss-muted demo-log__pending">Sending…</p>
+                    <span className="demo-log__spinner" />
                   )}
-                  <time className="demo-log__time" dateTime={new Date(e.at).toISOString()}>
-                    {timeOf(e.at)}
-                  </time>
+                </span>
+                <div className="demo-log__main">
+                  <p className="demo-log__label">
+                    {e.label}
+                    <span className={`demo-log__via demo-log__via--${e.via}`}>
+                      {asking ? 'Asked in wallet' : VIA[e.via]}
+                    </span>
+                  </p>
+                  <div className="demo-log__detail">
+                    {e.status === 'error' ? (
+                      <p className="demo-log__error">{e.error}</p>
+                    ) : e.hash ? (
+                      <code className="demo-log__hash" title={e.hash}>
+                        {shortHex(e.hash, 10, 8)}
+                      </code>
+                    ) : (
+                      <p className="ss-muted demo-log__pending">
+                        {asking ? 'Waiting for your answer in the wallet…' : 'Sending…'}
+                      </p>
+                    )}
+                    <time className="demo-log__time" dateTime={new Date(e.at).toISOString()}>
+                      {timeOf(e.at)}
+                    </time>
+                  </div>
                 </div>
-              </div>
-            </li>
-          ))}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

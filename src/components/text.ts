@@ -103,7 +103,7 @@ export const defaultText: SessionText = {
     `Approve once in your wallet. For ${duration}, ${app} can then send up to ${maxCalls} without asking again, within the limits below.`,
   consentActionsHeading: 'What it can do',
   consentAnyAction: 'Any action on any contract',
-  consentActionOn: (contract) => `meant for ${contract}`,
+  consentActionOn: (contract) => `used on ${contract}`,
   consentFactsHeading: 'Limits',
   consentMaxCalls: 'Transactions',
   consentMaxCallsValue: (n) => `up to ${n}`,
@@ -127,8 +127,8 @@ export const defaultText: SessionText = {
   warnOtherTokens: 'Any token in your account without a spending cap can be moved without limit.',
   warnEveryContract: (entrypoints, contractNamed) =>
     contractNamed
-      ? `Allowed on every contract, not only the one named: your account checks the action (${entrypoints}), not the contract.`
-      : `Allowed on every contract: your account checks the action (${entrypoints}), not the contract.`,
+      ? `Also usable elsewhere: the session can use ${entrypoints} on any other app or token that has an action of the same name.`
+      : `The session can use ${entrypoints} on any app or token that has an action of the same name.`,
   warnCapNotCounted: (entrypoints) => `${entrypoints} is not counted by the spending caps.`,
   warnFeeTransferBlocked: (token) =>
     `Fees are paid in ${token} with a transfer that this session may not make: its actions will fail.`,

@@ -1,10 +1,10 @@
 'use client';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { useEffect, useReducer } from 'react';
 import { deriveStatus, type SessionState } from '../core/actions/index.js';
 import { sessionStateQueryOptions } from '../query/index.js';
 import { useSessionConfig } from './context.js';
 import { useStarknetBindings } from './useStarknet.js';
+import { useTimeBoundary } from './useTimeBoundary.js';
 
 export interface UseSessionParameters {
   /** A specific session; default: the newest usable one of the connected account. */
@@ -50,19 +50,12 @@ export function useSession(parameters: UseSessionParameters = {}): UseSessionRet
       };
     },
   });
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-
   // Re-render at the next status boundary (expiring, then expired) instead of ticking every second.
   // No session: NaN, so neither comparison holds.
   const expiresAt = query.data?.expiresAt ?? Number.NaN;
   const now = config.now();
   const renewAt = expiresAt - config.renewBeforeSeconds;
-  const nextBoundary = now < renewAt ? renewAt : now <= expiresAt ? expiresAt + 1 : undefined;
-  useEffect(() => {
-    if (nextBoundary === undefined) return;
-    const timer = setTimeout(rerender, Math.max(0, (nextBoundary - config.now()) * 1000) + 50);
-    return () => clearTimeout(timer);
-  }, [nextBoundary, config]);
+  useTimeBoundary(config, now < renewAt ? renewAt : now <= expiresAt ? expiresAt + 1 : undefined);
 
   return query;
 }

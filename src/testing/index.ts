@@ -42,6 +42,7 @@ export {
   type TestAccount,
   type TestAccountKind,
   type Testnet,
+  type TestnetClock,
   type TestnetEvent,
   type TestnetStorage,
   type TestnetTransaction,

@@ -2,7 +2,7 @@
  * The demo a newcomer runs first (`npm start`), driven in real Chromium as a visitor would: connect,
  * start a session (one wallet prompt), attack five times (still one prompt), reload (the session
  * survives: encrypted IndexedDB + the persisted simulated chain), attack again, revoke, and see the
- * next attack refused. Screenshots at 1280 and 390 px go to .ci-out/demo-*.png.
+ * actions disabled again, with the reason. Screenshots at 1280 and 390 px go to .ci-out/demo-*.png.
  */
 
 import { mkdir } from 'node:fs/promises';
@@ -54,6 +54,7 @@ async function expectText(locator: Locator, expected: string | RegExp, timeout =
 const sessionRegion = (page: Page) => page.getByRole('region', { name: 'Session', exact: true });
 const walletCounter = (page: Page) => page.getByRole('status').filter({ hasText: 'Wallet prompts:' });
 const attack = (page: Page) => page.getByRole('button', { name: 'Attack', exact: true });
+const game = (page: Page) => page.getByRole('region', { name: 'Dragon Arena', exact: true });
 
 async function confirmInWallet(page: Page) {
   const confirm = page.getByRole('button', { name: 'Confirm in wallet' });
@@ -62,22 +63,22 @@ async function confirmInWallet(page: Page) {
   await confirm.waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
 }
 
-async function screenshot(page: Page, name: string, width: number) {
-  const height = page.viewportSize()?.height ?? 900;
-  await page.setViewportSize({ width, height });
+async function screenshot(page: Page, name: string, width: number, height?: number) {
+  await page.setViewportSize({ width, height: height ?? page.viewportSize()?.height ?? 900 });
   // Let layout and the smooth scroll into view settle before the picture.
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
   await page.screenshot({
     path: `${shots}/demo-${name}-${width}.png`,
-    fullPage: true,
+    // With a height: what the screen shows (does it fit?); without: the whole page.
+    fullPage: height === undefined,
     animations: 'disabled',
   });
 }
 
 describe('the demo dApp (npm start)', () => {
-  it('one approval, five popup-free attacks, a reload that keeps the session, then revoke refuses the next attack', async () => {
+  it('one approval, five popup-free attacks, a reload that keeps the session, then revoke disables the actions', async () => {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       deviceScaleFactor: 1,
@@ -99,12 +100,51 @@ describe('the demo dApp (npm start)', () => {
       await page.getByRole('button', { name: 'Connect wallet' }).click();
       await page.getByRole('button', { name: 'Disconnect' }).waitFor({ timeout: STEP_TIMEOUT });
       await expectText(sessionRegion(page), /No session/);
+      // No session yet: the actions wait, and say why.
+      await expect.poll(() => attack(page).isDisabled()).toBe(true);
+      await expectText(game(page).locator('#demo-game-why'), /Start a session to play/);
+
+      // On a phone the session's controls come before the board, on the first screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const start = await page.getByRole('button', { name: 'Start session' }).boundingBox();
+      const board = await page.getByRole('img', { name: /^Board/ }).boundingBox();
+      expect(start!.y + start!.height).toBeLessThanOrEqual(844);
+      expect(start!.y).toBeLessThan(board!.y);
+      await screenshot(page, 'connected', 390, 844);
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       // Start session -> consent -> Approve -> one wallet prompt, confirmed in the wallet panel.
       await page.getByRole('button', { name: 'Start session' }).click();
+      // The consent fits the screen: its buttons are visible without scrolling, on a laptop and a phone.
+      for (const [width, height] of [
+        [1280, 800],
+        [390, 844],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await screenshot(page, 'consent', width, height);
+        const card = await page.locator('.ss-consent').boundingBox();
+        const boxes: string[] = [];
+        for (const name of ['Approve', 'Not now']) {
+          const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+          expect(box!.y >= 0 && box!.y + box!.height <= height, `${name} at ${width}`).toBe(true);
+          boxes.push(`${name} ${Math.round(box!.y)}..${Math.round(box!.y + box!.height)}`);
+        }
+        // The figures for the notes: where the card and its buttons sit on the first screen.
+        console.log(
+          `consent at ${width}x${height}: card ${Math.round(card!.y)}..${Math.round(card!.y + card!.height)} px, ${boxes.join(', ')}`,
+        );
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.getByRole('button', { name: 'Approve', exact: true }).click();
       await expectText(walletCounter(page), /^Wallet prompts: 1$/);
       await expectText(page.getByRole('group', { name: 'Confirm transaction' }), /Add a session key/);
+      // The wallet is still asking: the status says so (not "confirming"), and the log has not sent anything.
+      await expectText(game(page), /Waiting for your wallet/);
+      await expectText(
+        page.getByRole('region', { name: 'Transactions' }),
+        /Waiting for your answer in the wallet/,
+      );
       await screenshot(page, 'prompt', 1280);
       await confirmInWallet(page);
       await expectText(sessionRegion(page), /Active/);
@@ -126,7 +166,9 @@ describe('the demo dApp (npm start)', () => {
             .count(),
         )
         .toBe(5);
-      await expectText(page.getByRole('region', { name: 'Dragon Arena' }), /attacks\s*5/i);
+      await expectText(game(page), /attacks\s*5/i);
+      // The hero's tile on the 10 x 10 board, as the board draws it.
+      await expectText(game(page), /position\s*1, 1\s*reward/i);
       await screenshot(page, 'playing', 1280);
       await screenshot(page, 'playing', 390);
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -146,10 +188,11 @@ describe('the demo dApp (npm start)', () => {
       await expectText(page.getByRole('group', { name: 'Confirm transaction' }), /Revoke a session key/);
       await confirmInWallet(page);
       await expectText(sessionRegion(page), /Revoked/);
-      await attack(page).click();
-      await expectText(page.getByRole('alert').filter({ hasText: 'Refused' }), /This session was revoked\./);
+      // Revoked: the actions are disabled again, with the reason and the way out.
+      await expect.poll(() => attack(page).isDisabled()).toBe(true);
+      await expectText(game(page).locator('#demo-game-why'), /Session revoked: start a new session/);
       await expectText(walletCounter(page), /^Wallet prompts: 2$/);
-      await expectText(page.getByRole('region', { name: 'Dragon Arena' }), /attacks\s*6/i);
+      await expectText(game(page), /attacks\s*6/i);
       await screenshot(page, 'revoked', 1280);
       await screenshot(page, 'revoked', 390);
 

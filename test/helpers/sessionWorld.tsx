@@ -12,6 +12,8 @@ export function createSessionWorld(options: {
   appId: string;
   approve?: boolean;
   config?: Partial<SessionConfigParameters>;
+  /** Give the config `testnet.clock` (re-renders when it moves) instead of a plain `() => testnet.now()`. */
+  subscribableClock?: boolean;
 }) {
   const testnet = createTestnet({ startTime: 1_800_000_000 });
   const wallet = createMockWallet(testnet, testnet.accounts[0]!, { approve: options.approve ?? true });
@@ -20,7 +22,7 @@ export function createSessionWorld(options: {
   const config = createSessionConfig({
     appId: options.appId,
     storage: createMemoryStorage({ now: () => testnet.now() }),
-    now: () => testnet.now(),
+    now: options.subscribableClock ? testnet.clock : () => testnet.now(),
     ...options.config,
   });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });

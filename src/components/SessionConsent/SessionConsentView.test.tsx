@@ -43,7 +43,7 @@ describe('SessionConsentView', () => {
     const actions = screen.getByRole('region', { name: 'What it can do' });
     expect(actions.textContent).toContain('Attack a monster');
     expect(actions.textContent).toContain('attack');
-    expect(actions.textContent).toContain('meant for Dragon Game');
+    expect(actions.textContent).toContain('used on Dragon Game');
     const limits = screen.getByRole('region', { name: 'Limits' });
     expect(limits.textContent).toContain('up to 50');
     expect(limits.textContent).toContain('1 hour');
@@ -55,7 +55,7 @@ describe('SessionConsentView', () => {
   it('warns that the action works on every contract and that the key can sign messages', () => {
     renderView();
     expect(warnings()).toEqual([
-      expect.stringContaining('Allowed on every contract, not only the one named'),
+      expect.stringContaining('Also usable elsewhere: the session can use attack on any other app or token'),
       expect.stringContaining('sign messages as your account'),
     ]);
   });

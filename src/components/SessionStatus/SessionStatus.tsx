@@ -49,7 +49,7 @@ export function SessionStatus({
     <SessionStatusView
       {...view}
       state={state ?? { status: 'none', expiresAt: undefined, maxCalls: 0, callsUsed: 0 }}
-      now={config.now}
+      now={config.clock ?? config.now}
       tokens={tokens}
       onRenew={renewable && state?.session?.policy ? () => create.renew() : undefined}
       onRevoke={revocable && key ? () => revoke.revokeSession({ publicKeys: [key] }) : undefined}

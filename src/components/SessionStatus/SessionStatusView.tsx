@@ -35,7 +35,10 @@ export interface SessionStatusViewProps {
   state: SessionStatusData;
   /** `badge`: one line, for a header. `card`: the full picture with actions. Default card. */
   variant?: 'badge' | 'card' | undefined;
-  /** Unix seconds, or a clock read every second for a live countdown. Default: the system clock. */
+  /**
+   * Unix seconds; a function read every second for a live countdown; or a clock that says when it moves
+   * (`testnet.clock`). Default: the system clock.
+   */
   now?: TimeSource | undefined;
   /** Symbols and decimals of capped tokens. */
   tokens?: readonly TokenDisplayInfo[] | undefined;

@@ -46,14 +46,25 @@ export interface SessionConfigParameters {
   paymasterRetries?: number | undefined;
   /** A paymaster request that takes longer fails as unavailable (default 20 000 ms; 0 = no limit). */
   paymasterTimeoutMs?: number | undefined;
-  /** Unix seconds. Default: the system clock. Tests pass the simulated network's clock. */
-  now?: (() => number) | undefined;
+  /**
+   * Unix seconds: a function, or a clock that also tells when it moves (`testnet.clock`), so hooks and
+   * components re-render as it passes expiring or expired. Default: the system clock.
+   */
+  now?: (() => number) | SessionClock | undefined;
   /**
    * Let sessions run on an account whose class hash is not a known session account (v29–v33). Off by
    * default (SESSION_NOT_SUPPORTED, reason 'unknown-account'); on, such an account gets the strictest
    * rules its ABI allows and never spending limits.
    */
   allowUnknownAccounts?: boolean | undefined;
+}
+
+/** A clock that says when it moves (a simulated chain's): hooks re-render on it instead of on timers. */
+export interface SessionClock {
+  /** Unix seconds. */
+  now(): number;
+  /** Called after every move; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
 }
 
 export interface SessionConfig {
@@ -74,6 +85,8 @@ export interface SessionConfig {
   readonly paymasterTimeoutMs: number;
   readonly now: () => number;
   readonly allowUnknownAccounts: boolean;
+  /** The clock given as `now`, when it can be subscribed to; undefined for a plain function or the system clock. */
+  readonly clock: SessionClock | undefined;
   /** @internal */
   readonly inflight: InflightTracker;
 }
@@ -83,9 +96,13 @@ export function createSessionConfig(parameters: SessionConfigParameters = {}): S
   inputObject(parameters);
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
   const forwarder = parameters.paymasterForwarder;
+  const given = parameters.now;
+  const clock = typeof given === 'object' ? given : undefined;
+  const now =
+    typeof given === 'object' ? () => given.now() : (given ?? (() => Math.floor(Date.now() / 1000)));
   return {
     appId: parameters.appId ?? (origin && origin !== 'null' ? origin : 'default'),
-    storage: parameters.storage ?? createDefaultStorage({ now: parameters.now }),
+    storage: parameters.storage ?? createDefaultStorage({ now }),
     provider: parameters.provider,
     paymaster: parameters.paymaster,
     feeMode: parameters.feeMode ?? { mode: 'sponsored' },
@@ -103,7 +120,8 @@ export function createSessionConfig(parameters: SessionConfigParameters = {}): S
     },
     paymasterRetries: parameters.paymasterRetries ?? 2,
     paymasterTimeoutMs: parameters.paymasterTimeoutMs ?? 20_000,
-    now: parameters.now ?? (() => Math.floor(Date.now() / 1000)),
+    now,
+    clock,
     allowUnknownAccounts: !!parameters.allowUnknownAccounts,
     inflight: createInflightTracker(),
   };

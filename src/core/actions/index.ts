@@ -2,6 +2,7 @@ export { isUserRejection } from './classify.js';
 export {
   createSessionConfig,
   type InflightTracker,
+  type SessionClock,
   type SessionConfig,
   type SessionConfigParameters,
 } from './config.js';

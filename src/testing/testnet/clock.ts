@@ -41,4 +41,13 @@ export class Clock {
   onChange(listener: (now: number) => void): void {
     this.listeners.add(listener);
   }
+
+  /** Like onChange, with a way out: what a `SessionClock` (the config's `now`) offers to hooks. */
+  subscribe(listener: () => void): () => void {
+    const wrapped = () => listener();
+    this.listeners.add(wrapped);
+    return () => {
+      this.listeners.delete(wrapped);
+    };
+  }
 }

@@ -168,6 +168,13 @@ export interface ProviderOptions {
   retryIntervalMs?: number;
 }
 
+/** Unix seconds that move only when the test says so, and listeners told after each move. */
+export interface TestnetClock {
+  now(): number;
+  /** Called after each move (once the block stamped with the new time is mined); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
+
 export interface Testnet {
   /** The chain id as a 0x hex felt. */
   readonly chainId: string;
@@ -187,6 +194,11 @@ export interface Testnet {
   readonly faults: Faults;
 
   now(): number;
+  /**
+   * The chain clock as a `SessionClock`: pass it as `createSessionConfig({ now: testnet.clock })` and
+   * hooks and components re-render when it passes a session's expiring or expired point.
+   */
+  readonly clock: TestnetClock;
   advanceTime(seconds: number): void;
   setTime(unixSeconds: number): void;
 
@@ -529,6 +541,10 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
     faults,
 
     now: () => chain.clock.now(),
+    clock: {
+      now: () => chain.clock.now(),
+      subscribe: (listener) => chain.clock.subscribe(listener),
+    },
     advanceTime: (seconds) => chain.clock.advance(seconds),
     setTime: (t) => chain.clock.set(t),
 
