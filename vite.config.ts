@@ -44,6 +44,7 @@ export default defineConfig({
         core: 'src/core/index.ts',
         testing: 'src/testing/index.ts',
         'testing-server': 'src/testing/server.ts',
+        node: 'src/node/index.ts',
       },
       formats: ['es'],
     },
