@@ -50,8 +50,11 @@ export type CreateSessionErrorType =
   | WalletNotConnectedError
   | TransactionRevertedError;
 
-/** What creating and ensuring share: an owner, a valid policy (typed errors first), the provider and scope. */
-async function prepare(config: SessionConfig, parameters: CreateSessionParameters) {
+/**
+ * What creating, ensuring and approving an agent's request share: an owner, a valid policy (typed
+ * errors first), the provider and scope.
+ */
+export async function prepare(config: SessionConfig, parameters: CreateSessionParameters) {
   const { owner } = parameters;
   if (!owner) throw new WalletNotConnectedError();
   const now = config.now();
@@ -73,17 +76,7 @@ export async function createSession(
   parameters: CreateSessionParameters,
 ): Promise<CreateSessionReturnType> {
   const [owner, now, policy, provider, scope] = await prepare(config, parameters);
-
-  if (!parameters.skipSupportCheck) {
-    const support = await detectSessionSupport(provider, owner.address);
-    if (!support.sessionKeys) throw new SessionNotSupportedError(owner.address, 'session-keys');
-    if (policy.spendingLimits.length > 0 && !support.spendingPolicy) {
-      throw new SessionNotSupportedError(owner.address, 'spending-policy');
-    }
-    if ((parameters.sponsored || config.paymaster) && !support.outsideExecution) {
-      throw new SessionNotSupportedError(owner.address, 'outside-execution');
-    }
-  }
+  await checkSupport(config, parameters, provider, owner, policy);
 
   const privateKey = randomPrivateKey();
   const publicKey = toHex(starkPublicKey(privateKey));
@@ -142,6 +135,25 @@ export async function createSession(
     transactionHash,
     session: stored ?? { ...session, status: 'active', transactionHash },
   };
+}
+
+/** The per-version rules, before any prompt: what this account can hold (shared with approving a request). */
+export async function checkSupport(
+  config: SessionConfig,
+  parameters: CreateSessionParameters,
+  provider: SessionProviderLike,
+  owner: OwnerAccountLike,
+  policy: NormalizedSessionPolicy,
+): Promise<void> {
+  if (parameters.skipSupportCheck) return;
+  const support = await detectSessionSupport(provider, owner.address);
+  if (!support.sessionKeys) throw new SessionNotSupportedError(owner.address, 'session-keys');
+  if (policy.spendingLimits.length > 0 && !support.spendingPolicy) {
+    throw new SessionNotSupportedError(owner.address, 'spending-policy');
+  }
+  if ((parameters.sponsored || config.paymaster) && !support.outsideExecution) {
+    throw new SessionNotSupportedError(owner.address, 'outside-execution');
+  }
 }
 
 export type EnsureSessionReturnType = CreateSessionReturnType & { reused: boolean };

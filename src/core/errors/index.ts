@@ -27,5 +27,11 @@ export {
   SpendLimitExceededError,
   type SpendLimitKind,
 } from './preflight.js';
+export {
+  InvalidSessionRequestError,
+  type InvalidSessionRequestReason,
+  SessionRequestMismatchError,
+  SessionRequestTimeoutError,
+} from './request.js';
 export { RpcRequestError, SessionNotSupportedError } from './rpc.js';
 export * from './storage.js';
