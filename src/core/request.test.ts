@@ -44,7 +44,9 @@ describe('session request text', () => {
     expect(text).toMatch(/^1\.[A-Za-z0-9_-]+$/);
     expect(decodeSessionRequest(text)).toEqual(request);
     expect(decodeSessionRequest(`https://wallet.example/approve#session-request=${text}`)).toEqual(request);
-    const withoutAccount = decodeSessionRequest(encodeSessionRequest({ ...request, accountAddress: '0x0abc' }));
+    const withoutAccount = decodeSessionRequest(
+      encodeSessionRequest({ ...request, accountAddress: '0x0abc' }),
+    );
     expect(withoutAccount.accountAddress).toBe('0xabc');
   });
 
