@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSessionError } from './errors/index.js';
+import { InvalidSessionRequestError } from './errors/index.js';
 import { decodeSessionRequest, encodeSessionRequest, type SessionRequest } from './request.js';
 
 const request: SessionRequest = {
@@ -33,7 +33,7 @@ const reasonOf = (text: string) => {
     decodeSessionRequest(text);
     return 'ok';
   } catch (error) {
-    if (isSessionError(error, 'INVALID_SESSION_REQUEST')) return (error as { reason: string }).reason;
+    if (error instanceof InvalidSessionRequestError) return error.reason;
     throw error;
   }
 };
