@@ -65,6 +65,17 @@ describe('createFileStorage', () => {
     });
   });
 
+  it('moves a session to another scope with its key re-sealed (an agent learning the approving account)', async () => {
+    const path = join(dir, 'move.json');
+    const storage = createFileStorage({ path, secret, now: () => T0 });
+    await storage.set(session(), privateKey);
+    const to = { ...scopeA, accountAddress: '0x1234' };
+    expect((await storage.move!(scopeA, publicKey, to))?.scope.accountAddress).toBe('0x1234');
+    expect(await storage.get(scopeA, publicKey)).toBeUndefined();
+    const signer = await createFileStorage({ path, secret, now: () => T0 }).getSigner(to, publicKey);
+    expect(verifyHash(5n, await signer!.signHash(5n), BigInt(publicKey))).toBe(true);
+  });
+
   it('reads the secret from a key file it creates once, mode 0600', async () => {
     const path = join(dir, 'keyfile.json');
     const keyFile = join(dir, 'agent.key');
