@@ -2,6 +2,7 @@
 export { useSessionConfig } from './context.js';
 export { useSessionSupport, useSessions, useSpendingPolicy } from './queries.js';
 export { SessionProvider, type SessionProviderProps } from './SessionProvider.js';
+export { useApproveSessionRequest } from './useApproveSessionRequest.js';
 export { useCreateSession } from './useCreateSession.js';
 export { useRevokeSession } from './useRevokeSession.js';
 export { type UseSessionParameters, type UseSessionReturnType, useSession } from './useSession.js';

@@ -11,6 +11,8 @@ export interface ApproveSessionRequestParameters {
   /** The request, or its text or whole link. */
   request: SessionRequest | string;
   provider?: SessionProviderLike | undefined;
+  /** The wallet's chain (0x hex); read from the provider when omitted. */
+  chainId?: string | undefined;
   /** The owner signs a typed message and the paymaster pays the approval (still one prompt). */
   sponsored?: boolean | undefined;
   paymaster?: PaymasterLike | undefined;
@@ -38,7 +40,7 @@ export async function approveSessionRequest(
   const request =
     typeof parameters.request === 'string' ? decodeSessionRequest(parameters.request) : parameters.request;
   if (!parameters.owner) throw new WalletNotConnectedError();
-  const create = { ...parameters, chainId: undefined, policy: sessionRequestPolicy(request) };
+  const create = { ...parameters, policy: sessionRequestPolicy(request) };
   const [owner, , policy, provider, scope] = await prepare(config, create);
   assertFits(request, scope.chainId, owner.address);
   await checkSupport(config, create, provider, owner, policy);
