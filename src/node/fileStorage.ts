@@ -5,7 +5,8 @@
  * file alone does not give the keys away; the private key is never written in plaintext.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   createSessionStorage,
   InvalidInputError,
@@ -57,6 +58,7 @@ export function readKeyFile(path: string): Buffer {
     if ((error as { code?: string }).code !== 'ENOENT') throw error;
   }
   const secret = randomBytes(32);
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   // 'wx': never overwrite a key file another process created in the meantime.
   try {
     writeFileSync(path, `${secret.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
