@@ -3,7 +3,9 @@
 // until the chain holds exactly what it asked for, then acts and prints each transaction.
 // Options: --testnet URL (a running `npm run testnet`; default: start one here on a free port),
 // --approval URL (default the demo's page, `npm start`), --actions N (default 3), --dir PATH (.agent),
-// --account ADDRESS (ask this account; default: whichever single account approves).
+// --account ADDRESS (ask this account; default: whichever single account approves),
+// --linger SECONDS (keep serving the network after the agent is done, default 5: the approval page
+// is still reading its receipt).
 import { join } from 'node:path';
 import { config as starknetConfig, PaymasterRpc, RpcProvider } from 'starknet';
 import {
@@ -96,5 +98,6 @@ try {
   console.error(isSessionError(error) ? `Refused: ${error.code}: ${error.shortMessage} ${error.details ?? ''}` : error);
   process.exitCode = 1;
 } finally {
+  await new Promise((resolve) => setTimeout(resolve, Number(option('linger') ?? 5) * 1000));
   await net.close();
 }

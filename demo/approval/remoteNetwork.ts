@@ -42,7 +42,6 @@ export function createRemoteNetwork(url: string, accountIndex = 0): RemoteNetwor
     id: WALLET_ID,
     name: 'Demo Wallet',
     approve: bridge.approve,
-    authorized: false,
   });
   wallet.install();
   return {

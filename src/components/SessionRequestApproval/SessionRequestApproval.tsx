@@ -78,10 +78,13 @@ export function SessionRequestApproval({
       now={config.now()}
       maxDurationSeconds={config.maxDurationSeconds}
       onApprove={() => valid && approve.approve(valid, { sponsored }, { onSuccess: onApproved })}
-      onReject={() => {
-        approve.reset();
-        view.onReject?.();
-      }}
+      onReject={
+        view.onReject &&
+        (() => {
+          approve.reset();
+          view.onReject?.();
+        })
+      }
     />
   );
 }
