@@ -45,6 +45,8 @@ export default defineConfig({
         testing: 'src/testing/index.ts',
         'testing-server': 'src/testing/server.ts',
         node: 'src/node/index.ts',
+        mcp: 'src/node/mcp/index.ts',
+        'mcp-bin': 'src/node/mcp/bin.ts',
       },
       formats: ['es'],
     },

@@ -166,6 +166,12 @@ async function entrypointsOf(
 }
 
 /**
+ * Block times and the agent's clock may disagree by this much. The key itself is fresh (made for this
+ * request), so no account can have added it before the request existed: the time only guards reuse.
+ */
+const CLOCK_SKEW_SECONDS = 300;
+
+/**
  * The one account whose SessionKeyAdded event carries this key, in a block after the request. Two
  * accounts holding one key is refused: the agent cannot tell which one the human meant.
  */
@@ -180,7 +186,8 @@ async function approvingAccount(provider: SessionProviderLike, request: SessionR
       for (const event of page.events) {
         if (event.block_number === undefined) continue; // not in a block yet: seen on the next poll
         const { timestamp } = await events.getBlockWithTxHashes(event.block_number);
-        if (timestamp >= request.requestedAt) found.add(toHex(BigInt(event.from_address)));
+        if (timestamp + CLOCK_SKEW_SECONDS >= request.requestedAt)
+          found.add(toHex(BigInt(event.from_address)));
       }
       continuation = page.continuation_token;
     } while (continuation);
