@@ -7,7 +7,7 @@
 // --linger SECONDS (keep serving the network after the agent is done, default 5: the approval page
 // is still reading its receipt).
 import { join } from 'node:path';
-import { config as starknetConfig, PaymasterRpc, RpcProvider } from 'starknet';
+import { PaymasterRpc, RpcProvider, config as starknetConfig } from 'starknet';
 import {
   createSessionConfig,
   createSessionRequest,
@@ -58,7 +58,14 @@ const config = createSessionConfig({
 });
 
 const policy: SessionPolicy = {
-  actions: [{ entrypoint: 'attack', contractAddress: info.game, label: 'Attack a monster', contractLabel: 'Dragon Arena' }],
+  actions: [
+    {
+      entrypoint: 'attack',
+      contractAddress: info.game,
+      label: 'Attack a monster',
+      contractLabel: 'Dragon Arena',
+    },
+  ],
   durationSeconds: 3600,
   maxCalls: 10,
 };
@@ -89,13 +96,16 @@ try {
       calls: [{ contractAddress: info.game, entrypoint: 'attack', calldata: ['0x1'] }],
       waitForReceipt: true,
     });
-    const after = i === 0 ? ` (${Math.round(performance.now() - seenAt)} ms after the approval was seen)` : '';
+    const after =
+      i === 0 ? ` (${Math.round(performance.now() - seenAt)} ms after the approval was seen)` : '';
     console.log(`Action ${i + 1}: ${sent.transactionHash} via ${sent.via}${after}`);
   }
   console.log('Done.');
 } catch (error) {
   // A refusal is the agent doing its job: say why, send nothing.
-  console.error(isSessionError(error) ? `Refused: ${error.code}: ${error.shortMessage} ${error.details ?? ''}` : error);
+  console.error(
+    isSessionError(error) ? `Refused: ${error.code}: ${error.shortMessage} ${error.details ?? ''}` : error,
+  );
   process.exitCode = 1;
 } finally {
   await new Promise((resolve) => setTimeout(resolve, Number(option('linger') ?? 5) * 1000));
