@@ -92,7 +92,7 @@ function noticeOf(props: SessionRequestApprovalViewProps, text: SessionRequestTe
       return {
         title: text.approvedTitle,
         body: text.approvedBody(request?.app.name ?? ''),
-        detail: props.transactionHash ? `${text.transaction}: ${props.transactionHash}` : undefined,
+        detail: props.transactionHash ? ([text.transaction, props.transactionHash] as const) : undefined,
         tone: 'success',
       };
     default:
@@ -107,7 +107,8 @@ function noticeOf(props: SessionRequestApprovalViewProps, text: SessionRequestTe
 function Notice(props: {
   title: string;
   body: string;
-  detail?: string | undefined;
+  /** A label and a value shown as code (the transaction hash). */
+  detail?: readonly [label: string, value: string] | undefined;
   tone: string;
   className?: string | undefined;
   close: string;
@@ -121,7 +122,11 @@ function Notice(props: {
       </h2>
       <div className={`ss-alert ss-alert--${props.tone}`} role={props.tone === 'danger' ? 'alert' : 'status'}>
         <p>{props.body}</p>
-        {props.detail ? <p className="ss-alert__detail ss-request__hash">{props.detail}</p> : null}
+        {props.detail ? (
+          <p className="ss-alert__detail">
+            {props.detail[0]}: <code>{props.detail[1]}</code>
+          </p>
+        ) : null}
       </div>
       {props.onClose ? (
         <div className="ss-button-row">
