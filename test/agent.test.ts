@@ -10,6 +10,7 @@ import {
   encodeSessionRequest,
   executeWithSession,
   isSessionError,
+  PENDING_REQUEST_ACCOUNT,
   type SessionPolicy,
   waitForSessionApproval,
 } from '../src/core/index.js';
@@ -106,6 +107,8 @@ describe('delegating to an agent', () => {
       code: 'SESSION_REQUEST_MISMATCH',
       field: 'account',
     });
+    const scope = { chainId: request.chainId, accountAddress: PENDING_REQUEST_ACCOUNT, appId: 'agent' };
+    expect(await agent.storage.getSigner(scope, request.publicKey)).toBeUndefined();
   });
 
   it('a policy widened in transit is approved as shown, and the agent refuses to use it', async () => {
@@ -192,5 +195,39 @@ describe('delegating to an agent', () => {
     testnet.advanceTime(7200);
     expect(await codeOf(approveSessionRequest(human, { owner, request }))).toBe('INVALID_POLICY');
     expect(testnet.transactions().length).toBe(before);
+  });
+
+  it('a sponsored approval: the owner signs one message, the paymaster pays, the agent acts', async () => {
+    const { testnet, agent, human, policy, attack } = setup();
+    const owner = testnet.account(0);
+    const { request } = await createSessionRequest(agent, {
+      accountAddress: owner.address,
+      policy,
+      app: { name: 'Agent' },
+    });
+    const balance = testnet.balanceOf('STRK', owner.address);
+    await approveSessionRequest(human, { owner, request, sponsored: true });
+    expect(testnet.balanceOf('STRK', owner.address)).toBe(balance);
+    const { accountAddress } = await waitForSessionApproval(agent, { request, pollIntervalMs: 10 });
+    await executeWithSession(agent, { accountAddress, calls: [attack], waitForReceipt: true });
+    expect(testnet.gameState(0)).toMatchObject({ attacks: 1 });
+  });
+
+  it('waits only for its own request: an edited copy is refused, an unknown key is missing', async () => {
+    const { testnet, agent, policy } = setup();
+    const { request } = await createSessionRequest(agent, {
+      accountAddress: testnet.accounts[0]!.address,
+      policy,
+      app: { name: 'Agent' },
+    });
+    const edited = { ...request, policy: { ...request.policy, maxCalls: 99 } };
+    await expect(waitForSessionApproval(agent, { request: edited, timeoutMs: 0 })).rejects.toMatchObject({
+      code: 'SESSION_REQUEST_MISMATCH',
+      field: 'request',
+    });
+    const stranger = { ...request, publicKey: '0x1234' };
+    expect(await codeOf(waitForSessionApproval(agent, { request: stranger, timeoutMs: 0 }))).toBe(
+      'SESSION_KEY_MISSING',
+    );
   });
 });
