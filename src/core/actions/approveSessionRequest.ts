@@ -1,5 +1,5 @@
 import { InvalidSessionRequestError, WalletNotConnectedError } from '../errors/index.js';
-import { decodeSessionRequest, type SessionRequest, sessionRequestPolicy } from '../request.js';
+import { checkRequest, decodeSessionRequest, type SessionRequest, sessionRequestPolicy } from '../request.js';
 import type { SessionConfig } from './config.js';
 import { checkSupport, ownerCalls, prepare } from './createSession.js';
 import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
@@ -38,7 +38,9 @@ export async function approveSessionRequest(
   parameters: ApproveSessionRequestParameters,
 ): Promise<ApproveSessionRequestReturnType> {
   const request =
-    typeof parameters.request === 'string' ? decodeSessionRequest(parameters.request) : parameters.request;
+    typeof parameters.request === 'string'
+      ? decodeSessionRequest(parameters.request)
+      : checkRequest(parameters.request);
   if (!parameters.owner) throw new WalletNotConnectedError();
   const create = { ...parameters, policy: sessionRequestPolicy(request) };
   const [owner, , policy, provider, scope] = await prepare(config, create);
