@@ -3,6 +3,7 @@
  * served over HTTP: request a session (a link), the owner approves once, status, execute, a refusal that
  * sends nothing, forget.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,5 +105,27 @@ describe('starknet-sessions-mcp over stdio', () => {
     const after = await call('execute', { calls: [attack] });
     expect(after.isError).toBe(true);
     expect(after.content[0]!.text).toMatch(/^NO_SESSION: /);
+  });
+
+  it('says what to install when the MCP SDK is missing', () => {
+    // A resolve hook that hides the SDK, as on an install without the optional peer.
+    const hooks = `export async function resolve(s, c, next) {
+      if (s.startsWith('@modelcontextprotocol/sdk')) throw Object.assign(new Error('missing'), { code: 'ERR_MODULE_NOT_FOUND' });
+      return next(s, c);
+    }`;
+    const hide = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        `data:text/javascript,${encodeURIComponent(hide)}`,
+        '--import',
+        'tsx',
+        'src/node/mcp/bin.ts',
+      ],
+      { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('npm install @modelcontextprotocol/sdk');
   });
 });
