@@ -10,18 +10,22 @@ const container = document.getElementById('root');
 if (!container) throw new ReferenceError('demo/index.html has no #root element');
 const root = createRoot(container);
 
-// An agent's link (`npm run agent`) opens the approval page, on the network the link names.
+// An agent's link opens the approval page: on the network the link names (`npm run agent`), else on
+// the demo's own (the simulated one in the page, or a real one from the VITE_* variables).
 const testnetUrl = new URLSearchParams(location.search).get('testnet');
-if (location.hash.includes('session-request=') && testnetUrl) {
-  Promise.all([import('./approval/ApprovalPage.js'), import('./approval/remoteNetwork.js')]).then(
-    ([{ ApprovalPage }, { createRemoteNetwork }]) =>
+if (location.hash.includes('session-request=')) {
+  Promise.all([import('./approval/ApprovalPage.js'), import('./approval/remoteNetwork.js')])
+    .then(async ([{ ApprovalPage }, network]) => {
+      const setup = testnetUrl
+        ? network.createRemoteNetwork(testnetUrl)
+        : network.approvalSetupOf(await createDemoSetup(import.meta.env));
       root.render(
         <StrictMode>
-          <ApprovalPage network={createRemoteNetwork(testnetUrl)} />
+          <ApprovalPage setup={setup} />
         </StrictMode>,
-      ),
-    (error: unknown) => root.render(<StartupError error={error} />),
-  );
+      );
+    })
+    .catch((error: unknown) => root.render(<StartupError error={error} />));
 } else
   createDemoSetup(import.meta.env).then(
     (setup) =>

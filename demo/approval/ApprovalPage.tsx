@@ -1,55 +1,80 @@
 // The page an agent's link opens: the request, the consent (who asks marked unverified), ONE wallet
-// prompt. Opened as http://127.0.0.1:5173/?testnet=<server>#session-request=1.…
-import { StarknetConfig, useAccount, useConnect } from '@starknet-react/core';
-import { useSyncExternalStore } from 'react';
+// prompt. Opened as http://127.0.0.1:5173/#session-request=1.… (the demo's network), or with
+// ?testnet=<server> (`npm run agent`: the simulated network that agent serves over HTTP).
+import {
+  argent,
+  braavos,
+  type Connector,
+  StarknetConfig,
+  useAccount,
+  useConnect,
+  useInjectedConnectors,
+} from '@starknet-react/core';
+import { type ReactNode, useSyncExternalStore } from 'react';
 import { SessionProvider, SessionRequestApproval } from 'starknet-sessions';
-import type { RemoteNetwork } from './remoteNetwork.js';
+import type { WalletBridge } from '../simulated/walletBridge.js';
+import type { ApprovalSetup } from './remoteNetwork.js';
 
-export function ApprovalPage({ network }: { network: RemoteNetwork }) {
-  return (
+export function ApprovalPage({ setup }: { setup: ApprovalSetup }) {
+  const page = (connectors: Connector[]) => (
     <StarknetConfig
-      chains={network.chains}
-      provider={() => network.provider}
-      paymasterProvider={() => network.paymaster}
-      connectors={[network.connector]}
-      queryClient={network.queryClient}
+      chains={setup.chains}
+      provider={setup.provider}
+      paymasterProvider={setup.paymasterProvider}
+      connectors={connectors}
+      queryClient={setup.queryClient}
     >
-      <SessionProvider config={network.sessionConfig}>
+      <SessionProvider config={setup.sessionConfig}>
         <div className="ss-root demo approval">
           <main className="approval__main">
             <h1 className="approval__title">Grant an agent a session</h1>
             <p className="approval__lead">
               An agent asks to act for your account within the limits below. It made its own key and keeps it;
-              your wallet signs one transaction that registers it. Network: {network.url}
+              your wallet signs one transaction that registers it. Network: {setup.label}
             </p>
-            <ConnectButton network={network} />
+            <ConnectButtons connectors={connectors} />
             <SessionRequestApproval link={globalThis.location.href} />
           </main>
-          <WalletBox network={network} />
+          {setup.bridge ? <WalletBox bridge={setup.bridge} /> : null}
         </div>
       </SessionProvider>
     </StarknetConfig>
   );
+  return setup.connectors === 'injected' ? <Injected>{page}</Injected> : page(setup.connectors);
 }
 
-function ConnectButton({ network }: { network: RemoteNetwork }) {
+// A real network: every get-starknet wallet the browser has, or links to install one.
+const RECOMMENDED = [argent(), braavos()];
+function Injected({ children }: { children: (connectors: Connector[]) => ReactNode }) {
+  const { connectors } = useInjectedConnectors({
+    recommended: RECOMMENDED,
+    includeRecommended: 'onlyIfNoConnectors',
+  });
+  return children(connectors);
+}
+
+function ConnectButtons({ connectors }: { connectors: Connector[] }) {
   const { status } = useAccount();
   const { connect } = useConnect();
   if (status === 'connected') return null;
   return (
-    <button
-      type="button"
-      className="ss-button ss-button--primary"
-      onClick={() => connect({ connector: network.connector })}
-    >
-      Connect wallet
-    </button>
+    <div className="ss-button-row">
+      {connectors.map((connector) => (
+        <button
+          key={connector.id}
+          type="button"
+          className="ss-button ss-button--primary"
+          onClick={() => connect({ connector })}
+        >
+          {connectors.length === 1 ? 'Connect wallet' : `Connect ${connector.name}`}
+        </button>
+      ))}
+    </div>
   );
 }
 
 /** The simulated wallet's prompt: what an extension's popup would show. */
-function WalletBox({ network }: { network: RemoteNetwork }) {
-  const { bridge } = network;
+function WalletBox({ bridge }: { bridge: WalletBridge }) {
   const state = useSyncExternalStore(bridge.subscribe, bridge.getSnapshot, bridge.getSnapshot);
   return (
     <aside className="demo-wallet approval__wallet" aria-labelledby="approval-wallet-title">

@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { decodeSessionRequest, encodeSessionRequest } from '../../src/core/index.js';
+import {
+  createSessionConfig,
+  createSessionRequest,
+  decodeSessionRequest,
+  encodeSessionRequest,
+} from '../../src/core/index.js';
+import { createMemoryStorage } from '../../src/core/storage/index.js';
+import { createTestnet } from '../../src/testing/index.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -127,6 +134,28 @@ describe('delegating to an agent (npm run agent + the approval page)', () => {
       expect(output).toContain('SESSION_REQUEST_MISMATCH');
       expect(output).not.toMatch(/Action 1:/);
       expect(code).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("without a network in the link, the page approves on the demo's own network", async () => {
+    // An agent on a chain like the demo's in-page one: the page shows and approves its request there.
+    const testnet = createTestnet();
+    const agent = createSessionConfig({ storage: createMemoryStorage(), provider: testnet.provider() });
+    const { link } = await createSessionRequest(agent, {
+      accountAddress: testnet.accounts[0]!.address,
+      policy: {
+        actions: [{ entrypoint: 'attack', contractAddress: testnet.game }],
+        durationSeconds: 3600,
+        maxCalls: 5,
+      },
+      app: { name: 'Agent' },
+      approvalUrl: url,
+    });
+    const page = await browser.newPage();
+    try {
+      await approve(page, link);
     } finally {
       await page.close();
     }
