@@ -67,6 +67,8 @@ describe('session request text', () => {
     };
     expect(reasonOf(tamper((t) => (t[4] = -1)))).toBe('invalid-field');
     expect(reasonOf(tamper((t) => (t[2] = 'not a key')))).toBe('invalid-field');
+    expect(reasonOf(tamper((t) => (t[2] = 'A')))).toBe('invalid-field');
+    expect(reasonOf(tamper((t) => (t[2] = 'AA')))).toBe('invalid-field'); // the felt 0
     expect(reasonOf(tamper((t) => (t[8] = ['x', 'javascript:alert(1)'])))).toBe('invalid-field');
     expect(() => decodeSessionRequest(tamper((t) => (t[4] = 1.5)))).toThrowError(
       expect.objectContaining({ code: 'INVALID_SESSION_REQUEST', field: 'policy.maxCalls' }),

@@ -75,15 +75,17 @@ export function encodeSessionRequest(request: SessionRequest): string {
   const r = checkRequest(request);
   const { policy, app } = r;
   const tuple = [
-    r.chainId,
-    r.accountAddress ?? 0,
-    r.publicKey,
+    packFelt(r.chainId),
+    r.accountAddress === undefined ? 0 : packFelt(r.accountAddress),
+    packFelt(r.publicKey),
     policy.validUntil,
     policy.maxCalls,
     policy.allowAnyAction ? 1 : 0,
-    policy.actions.map((a) => trim([a.entrypoint, a.contractAddress, a.label, a.contractLabel])),
+    policy.actions.map((a) =>
+      trim([a.entrypoint, a.contractAddress && packFelt(a.contractAddress), a.label, a.contractLabel]),
+    ),
     policy.spendingLimits.map((l) =>
-      trim([l.token, l.maxPerCall, l.maxPerWindow, l.windowSeconds, l.symbol, l.decimals]),
+      trim([packFelt(l.token), l.maxPerCall, l.maxPerWindow, l.windowSeconds, l.symbol, l.decimals]),
     ),
     trim([app.name, app.url, app.icon]),
     r.requestedAt,
@@ -140,19 +142,32 @@ function fromTuple(t: unknown[]): SessionRequest {
   const [name, url, icon] = Array.isArray(app) ? app : [];
   return {
     version: 1,
-    chainId: chainId as string,
-    accountAddress: account === 0 ? undefined : (account as string),
-    publicKey: publicKey as string,
+    chainId: unpackFelt(chainId, 'chainId'),
+    accountAddress: account === 0 ? undefined : unpackFelt(account, 'accountAddress'),
+    publicKey: unpackFelt(publicKey, 'publicKey'),
     policy: {
       validUntil: validUntil as number,
       maxCalls: maxCalls as number,
       allowAnyAction: any === 1 ? true : undefined,
       actions: list(actions, 'policy.actions').map(([entrypoint, contractAddress, label, contractLabel]) =>
-        dropUndefined({ entrypoint, contractAddress, label, contractLabel }),
+        dropUndefined({
+          entrypoint,
+          contractAddress:
+            contractAddress == null ? undefined : unpackFelt(contractAddress, 'contractAddress'),
+          label,
+          contractLabel,
+        }),
       ) as SessionPolicyAction[],
       spendingLimits: list(limits, 'policy.spendingLimits').map(
         ([token, maxPerCall, maxPerWindow, windowSeconds, symbol, decimals]) =>
-          dropUndefined({ token, symbol, decimals, maxPerCall, maxPerWindow, windowSeconds }),
+          dropUndefined({
+            token: unpackFelt(token, 'token'),
+            symbol,
+            decimals,
+            maxPerCall,
+            maxPerWindow,
+            windowSeconds,
+          }),
       ) as unknown as SessionRequestSpendingLimit[],
     },
     app: dropUndefined({ name, url, icon }) as unknown as SessionRequestApp,
@@ -164,6 +179,30 @@ function trim(values: unknown[]): unknown[] {
   let end = values.length;
   while (end > 0 && values[end - 1] === undefined) end--;
   return values.slice(0, end).map((v) => (v === undefined ? null : v));
+}
+
+/** A felt as base64url of its big-endian bytes (43 characters at most instead of 66 in hex). */
+function packFelt(hex: string): string {
+  let digits = BigInt(hex).toString(16);
+  if (digits.length % 2) digits = `0${digits}`;
+  let binary = '';
+  for (let i = 0; i < digits.length; i += 2)
+    binary += String.fromCharCode(Number.parseInt(digits.slice(i, i + 2), 16));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Back to 0x hex (the field checks then judge the value). */
+function unpackFelt(value: unknown, field: string): string {
+  let hex = '';
+  try {
+    if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,43}$/.test(value)) throw new SyntaxError(field);
+    for (const c of atob(value.replace(/-/g, '+').replace(/_/g, '/'))) {
+      hex += c.charCodeAt(0).toString(16).padStart(2, '0');
+    }
+  } catch (cause) {
+    throw new InvalidSessionRequestError('invalid-field', `${field} is not a packed felt.`, { field, cause });
+  }
+  return `0x${hex || '0'}`;
 }
 
 function toBase64Url(text: string): string {
