@@ -1,5 +1,6 @@
 import { toSelector } from '../call.js';
 import {
+  InvalidInputError,
   isSessionError,
   SessionKeyMissingError,
   SessionRequestMismatchError,
@@ -104,7 +105,15 @@ async function poll(
   await compare(provider, request, account, chain);
   const from = requestScope(config, request);
   const scope = { ...from, accountAddress: toHex(BigInt(account)) };
-  if (request.accountAddress === undefined) await config.storage.move?.(from, publicKey, scope);
+  if (request.accountAddress === undefined) {
+    if (!config.storage.move) {
+      throw new InvalidInputError(
+        'storage',
+        'This storage cannot move a session: name the account in the request.',
+      );
+    }
+    await config.storage.move(from, publicKey, scope);
+  }
   const session = await config.storage.update(scope, publicKey, { status: 'active' });
   if (!session) throw new SessionKeyMissingError(publicKey);
   return { accountAddress: scope.accountAddress, publicKey, session };
