@@ -1,7 +1,7 @@
 import { InvalidSessionRequestError, WalletNotConnectedError } from '../errors/index.js';
 import { checkRequest, decodeSessionRequest, type SessionRequest, sessionRequestPolicy } from '../request.js';
 import type { SessionConfig } from './config.js';
-import { checkSupport, ownerCalls, prepare } from './createSession.js';
+import { ownerCalls, prepare } from './createSession.js';
 import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
 
@@ -43,9 +43,9 @@ export async function approveSessionRequest(
       : checkRequest(parameters.request);
   if (!parameters.owner) throw new WalletNotConnectedError();
   const create = { ...parameters, policy: sessionRequestPolicy(request) };
+  // createSession's own path: the policy, the chain, and the account version's rules, before any prompt.
   const [owner, , policy, provider, scope] = await prepare(config, create);
   assertFits(request, scope.chainId, owner.address);
-  await checkSupport(config, create, provider, owner, policy);
   const calls = ownerCalls(owner.address, request.publicKey, policy);
   const transactionHash = await submitOwnerCalls(config, parameters, owner, calls, scope.chainId);
   await waitForSuccess(provider, transactionHash);

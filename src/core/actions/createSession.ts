@@ -51,8 +51,8 @@ export type CreateSessionErrorType =
   | TransactionRevertedError;
 
 /**
- * What creating, ensuring and approving an agent's request share: an owner, a valid policy (typed
- * errors first), the provider and scope.
+ * What creating, ensuring and approving a request share: an owner, a valid policy, the provider and
+ * scope, and what the account supports (typed errors, all before any prompt).
  */
 export async function prepare(config: SessionConfig, parameters: CreateSessionParameters) {
   const { owner } = parameters;
@@ -63,6 +63,16 @@ export async function prepare(config: SessionConfig, parameters: CreateSessionPa
     maxDurationSeconds: config.maxDurationSeconds,
   });
   const [provider, scope] = await scopeOf(config, { ...parameters, accountAddress: owner.address });
+  if (!parameters.skipSupportCheck) {
+    const support = await detectSessionSupport(provider, owner.address);
+    if (!support.sessionKeys) throw new SessionNotSupportedError(owner.address, 'session-keys');
+    if (policy.spendingLimits.length > 0 && !support.spendingPolicy) {
+      throw new SessionNotSupportedError(owner.address, 'spending-policy');
+    }
+    if ((parameters.sponsored || config.paymaster) && !support.outsideExecution) {
+      throw new SessionNotSupportedError(owner.address, 'outside-execution');
+    }
+  }
   return [owner, now, policy, provider, scope] as const;
 }
 
@@ -76,7 +86,6 @@ export async function createSession(
   parameters: CreateSessionParameters,
 ): Promise<CreateSessionReturnType> {
   const [owner, now, policy, provider, scope] = await prepare(config, parameters);
-  await checkSupport(config, parameters, provider, owner, policy);
 
   const privateKey = randomPrivateKey();
   const publicKey = toHex(starkPublicKey(privateKey));
@@ -135,25 +144,6 @@ export async function createSession(
     transactionHash,
     session: stored ?? { ...session, status: 'active', transactionHash },
   };
-}
-
-/** The per-version rules, before any prompt: what this account can hold (shared with approving a request). */
-export async function checkSupport(
-  config: SessionConfig,
-  parameters: CreateSessionParameters,
-  provider: SessionProviderLike,
-  owner: OwnerAccountLike,
-  policy: NormalizedSessionPolicy,
-): Promise<void> {
-  if (parameters.skipSupportCheck) return;
-  const support = await detectSessionSupport(provider, owner.address);
-  if (!support.sessionKeys) throw new SessionNotSupportedError(owner.address, 'session-keys');
-  if (policy.spendingLimits.length > 0 && !support.spendingPolicy) {
-    throw new SessionNotSupportedError(owner.address, 'spending-policy');
-  }
-  if ((parameters.sponsored || config.paymaster) && !support.outsideExecution) {
-    throw new SessionNotSupportedError(owner.address, 'outside-execution');
-  }
 }
 
 export type EnsureSessionReturnType = CreateSessionReturnType & { reused: boolean };
