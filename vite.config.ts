@@ -46,7 +46,8 @@ export default defineConfig({
         'testing-server': 'src/testing/server.ts',
         node: 'src/node/index.ts',
         mcp: 'src/node/mcp/index.ts',
-        'mcp-bin': 'src/node/mcp/bin.ts',
+        // Named as its source so its declaration file describes it.
+        'node/mcp/bin': 'src/node/mcp/bin.ts',
       },
       formats: ['es'],
     },
