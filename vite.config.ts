@@ -44,6 +44,10 @@ export default defineConfig({
         core: 'src/core/index.ts',
         testing: 'src/testing/index.ts',
         'testing-server': 'src/testing/server.ts',
+        node: 'src/node/index.ts',
+        mcp: 'src/node/mcp/index.ts',
+        // Named as its source so its declaration file describes it.
+        'node/mcp/bin': 'src/node/mcp/bin.ts',
       },
       formats: ['es'],
     },

@@ -18,6 +18,16 @@ export {
   SessionListView,
   type SessionListViewProps,
 } from './SessionList/SessionListView.js';
+export {
+  SessionRequestApproval,
+  type SessionRequestApprovalProps,
+} from './SessionRequestApproval/SessionRequestApproval.js';
+export {
+  type SessionRequestApprovalState,
+  SessionRequestApprovalView,
+  type SessionRequestApprovalViewProps,
+} from './SessionRequestApproval/SessionRequestApprovalView.js';
+export { defaultRequestText, type SessionRequestText } from './SessionRequestApproval/text.js';
 export { SessionStatus, type SessionStatusProps } from './SessionStatus/SessionStatus.js';
 export {
   type SessionSpendView,

@@ -86,6 +86,18 @@ export {
   type TokenSpend,
 } from './preflight.js';
 export {
+  checkRequest as checkSessionRequest,
+  decodeSessionRequest,
+  encodeSessionRequest,
+  SESSION_REQUEST_PARAM,
+  SESSION_REQUEST_VERSION,
+  type SessionRequest,
+  type SessionRequestApp,
+  type SessionRequestPolicy,
+  type SessionRequestSpendingLimit,
+  sessionRequestPolicy,
+} from './request.js';
+export {
   generateSessionKey,
   getSessionPublicKey,
   type SessionKeyPair,

@@ -1,2 +1,3 @@
 export * from './keys.js';
 export * from './options.js';
+export * from './sessionRequest.js';

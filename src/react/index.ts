@@ -10,6 +10,7 @@ export {
   useSpendingPolicy,
 } from './queries.js';
 export { SessionProvider, type SessionProviderProps } from './SessionProvider.js';
+export { useApproveSessionRequest } from './useApproveSessionRequest.js';
 export {
   type UseCreateSessionData,
   type UseCreateSessionOptions,

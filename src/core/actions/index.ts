@@ -1,3 +1,8 @@
+export {
+  type ApproveSessionRequestParameters,
+  type ApproveSessionRequestReturnType,
+  approveSessionRequest,
+} from './approveSessionRequest.js';
 export { isUserRejection } from './classify.js';
 export {
   createSessionConfig,
@@ -15,6 +20,13 @@ export {
   ensureSession,
   ownerCalls,
 } from './createSession.js';
+export {
+  type CreateSessionRequestParameters,
+  type CreateSessionRequestReturnType,
+  createSessionRequest,
+  DEFAULT_APPROVAL_URL,
+  PENDING_REQUEST_ACCOUNT,
+} from './createSessionRequest.js';
 export {
   type ExecuteWithSessionErrorType,
   type ExecuteWithSessionParameters,
@@ -39,3 +51,8 @@ export {
 } from './revokeSession.js';
 export { SessionInvokeSigner } from './starknetSigner.js';
 export type { OwnerAccountLike, PaymasterLike, SessionProviderLike, SessionTarget } from './types.js';
+export {
+  type WaitForSessionApprovalParameters,
+  type WaitForSessionApprovalReturnType,
+  waitForSessionApproval,
+} from './waitForSessionApproval.js';

@@ -34,6 +34,9 @@ const instances: SessionError[] = [
   new errors.StorageUnavailableError('indexeddb', 'blocked', 'blocked'),
   new errors.StoredRecordError('malformed', 'record', 'bad'),
   new errors.SignerError('0xabc', 'failed', 'failed'),
+  new errors.InvalidSessionRequestError('malformed', 'bad', { field: 'link' }),
+  new errors.SessionRequestMismatchError('maxCalls', '5', '50'),
+  new errors.SessionRequestTimeoutError('0xabc', 1000),
 ];
 
 describe('the error classes', () => {

@@ -28,6 +28,12 @@ export {
   type SpendLimitKind,
 } from './preflight.js';
 export {
+  InvalidSessionRequestError,
+  type InvalidSessionRequestReason,
+  SessionRequestMismatchError,
+  SessionRequestTimeoutError,
+} from './request.js';
+export {
   AccountStateMismatchError,
   RpcRequestError,
   SessionNotSupportedError,

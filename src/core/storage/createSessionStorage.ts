@@ -237,7 +237,7 @@ export function buildSessionStorage<TSealed>(
     }
   };
 
-  return {
+  const storage: SessionStorage = {
     kind,
 
     async get(scope, publicKey) {
@@ -369,6 +369,18 @@ export function buildSessionStorage<TSealed>(
       bus.emit(normalized ? { type: 'clear', scope: normalized } : { type: 'clear' });
     },
 
+    async move(from, publicKey, to) {
+      const key = keyOf(from, publicKey);
+      const record = await load(key);
+      if (!record) return undefined;
+      const session = { ...record.session, scope: to };
+      // Re-sealed under the new scope (the sealed key is bound to its scope); the key stays in here.
+      if (record.key === undefined) await storage.set(session);
+      else await withKey(key, record, (privateKey) => storage.set(session, privateKey));
+      await storage.remove(from, publicKey);
+      return storage.get(to, publicKey);
+    },
+
     subscribe(listener) {
       return bus.subscribe(listener);
     },
@@ -378,4 +390,5 @@ export function buildSessionStorage<TSealed>(
       backend.close?.();
     },
   };
+  return storage;
 }

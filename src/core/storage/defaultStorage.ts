@@ -15,7 +15,17 @@ export interface DefaultSessionStorage extends SessionStorage {
 }
 
 /** The methods that wait for the adapter to be chosen, then call it. */
-const FORWARDED = ['get', 'set', 'update', 'getSigner', 'remove', 'list', 'wipeExpired', 'clear'] as const;
+const FORWARDED = [
+  'get',
+  'set',
+  'update',
+  'getSigner',
+  'remove',
+  'list',
+  'wipeExpired',
+  'clear',
+  'move',
+] as const;
 
 /**
  * The storage to use when the app does not choose one: encrypted IndexedDB in browsers, memory

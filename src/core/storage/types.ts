@@ -122,6 +122,11 @@ export interface SessionStorage {
   wipeExpired(scope?: SessionScope): Promise<number>;
   /** Deletes every session (and key) of the scope, or of every scope. */
   clear(scope?: SessionScope): Promise<void>;
+  /**
+   * Moves a session (and its key, re-sealed) to another scope: an agent's request stored before it
+   * knew which account would approve it. Undefined when absent. Built-in adapters have it.
+   */
+  move?(from: SessionScope, publicKey: string, to: SessionScope): Promise<StoredSession | undefined>;
   /** Changes made here and in other tabs. Returns the unsubscribe function. */
   subscribe?(listener: (event: StorageChangeEvent) => void): () => void;
   /** Releases the database connection and the cross-tab channel. */

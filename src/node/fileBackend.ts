@@ -1,29 +1,16 @@
 /// <reference types="node" />
 /**
- * A custom adapter, as a copy-paste recipe: sessions of a Node agent or back end in one JSON
- * file. Node-only (node:fs), so it is NOT exported from the package; the browser bundle never
- * reaches it. To write your own adapter (Redis, SQLite, a KV store), copy this shape: a
- * RecordBackend (get, atomic update, delete, entries, clear) plus a KeyProtector.
- *
- * Keys are sealed with AES-256-GCM under a 32-byte secret you hold elsewhere (a secret manager,
- * an env var), imported as non-extractable; the file alone does not give the keys away.
- * `encryption: 'plaintext'` writes them readable and must be chosen explicitly.
- * One process per file: writes are serialised inside the process, not across processes.
+ * Where the file storage keeps its records: one JSON file, rewritten atomically (tmp + rename) and
+ * created with mode 0600. One process per file: writes are serialised inside the process only.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { InvalidInputError } from '../../errors/index.js';
-import { createSessionStorage, type RecordBackend } from '../createSessionStorage.js';
-import { createAesGcmKeyProtector, createPlaintextKeyProtector } from '../keyProtector.js';
-import type { RecordKey } from '../record.js';
-import type { SessionScope, SessionStorage, StorageOptions } from '../types.js';
-
-export interface FileStorageOptions extends StorageOptions {
-  /** The JSON file; created with mode 0600 on first write. */
-  path: string;
-  /** A 32-byte secret that encrypts the session keys, or 'plaintext' (keys readable in the file). */
-  encryption: { secret: Uint8Array } | 'plaintext';
-}
+import {
+  type RecordBackend,
+  type RecordKey,
+  type SessionScope,
+  StorageUnavailableError,
+} from '../core/index.js';
 
 interface FileContent {
   format: 'starknet-sessions/file';
@@ -61,7 +48,13 @@ export function createFileBackend(filePath: string): RecordBackend {
         return { format: 'starknet-sessions/file', records: [] };
       throw error;
     }
-    const content = JSON.parse(text) as FileContent;
+    let content: FileContent;
+    try {
+      content = JSON.parse(text) as FileContent;
+    } catch (cause) {
+      // A file we cannot read is never overwritten: the keys in it may still be recoverable.
+      throw new StorageUnavailableError('file', 'read-failed', `${path} is not a sessions file.`, { cause });
+    }
     return Array.isArray(content.records) ? content : { format: 'starknet-sessions/file', records: [] };
   };
 
@@ -103,28 +96,4 @@ export function createFileBackend(filePath: string): RecordBackend {
         await save({ ...content, records: content.records.filter((r) => !inScope(r.key, scope)) });
       }),
   };
-}
-
-/** Sessions of a Node agent in a JSON file, keys encrypted with your secret (or explicitly plaintext). */
-export function createFileStorage(options: FileStorageOptions): SessionStorage {
-  const backend = createFileBackend(options.path);
-  if (options.encryption === 'plaintext') {
-    return createSessionStorage({ ...options, backend, protector: createPlaintextKeyProtector() });
-  }
-  const { secret } = options.encryption;
-  if (!(secret instanceof Uint8Array) || secret.length !== 32) {
-    throw new InvalidInputError('encryption.secret', 'encryption.secret must be 32 bytes.');
-  }
-  // Imported once, on first use, non-extractable; the secret's own bytes stay with the caller.
-  let key: Promise<CryptoKey> | undefined;
-  const getKey = () =>
-    (key ??= globalThis.crypto.subtle.importKey('raw', secret as BufferSource, 'AES-GCM', false, [
-      'encrypt',
-      'decrypt',
-    ]));
-  return createSessionStorage({
-    ...options,
-    backend,
-    protector: createAesGcmKeyProtector({ getKey, encoding: 'base64' }),
-  });
 }
