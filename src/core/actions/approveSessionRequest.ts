@@ -2,6 +2,7 @@ import { InvalidSessionRequestError, WalletNotConnectedError } from '../errors/i
 import { checkRequest, decodeSessionRequest, type SessionRequest, sessionRequestPolicy } from '../request.js';
 import type { SessionConfig } from './config.js';
 import { ownerCalls, prepare } from './createSession.js';
+import { readBack } from './readBack.js';
 import { submitOwnerCalls, waitForSuccess } from './submitOwner.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from './types.js';
 
@@ -44,11 +45,19 @@ export async function approveSessionRequest(
   if (!parameters.owner) throw new WalletNotConnectedError();
   const create = { ...parameters, policy: sessionRequestPolicy(request) };
   // createSession's own path: the policy, the chain, and the account version's rules, before any prompt.
-  const [owner, , policy, provider, scope] = await prepare(config, create);
+  const [owner, , policy, provider, scope, rules] = await prepare(config, create);
   assertFits(request, scope.chainId, owner.address);
   const calls = ownerCalls(owner.address, request.publicKey, policy);
   const transactionHash = await submitOwnerCalls(config, parameters, owner, calls, scope.chainId);
   await waitForSuccess(provider, transactionHash);
+  // The account must hold exactly what the human approved (a SUCCEEDED receipt can hide a swallowed setter).
+  const expected = {
+    operation: 'create',
+    publicKey: request.publicKey,
+    policy,
+    spendingPolicy: rules.spendingPolicy,
+  } as const;
+  await readBack(provider, owner.address, expected, transactionHash);
   return {
     transactionHash,
     accountAddress: scope.accountAddress,
