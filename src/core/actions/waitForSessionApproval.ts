@@ -9,7 +9,7 @@ import {
 import { toHex } from '../felt.js';
 import { decodeSessionRequest, encodeSessionRequest, type SessionRequest } from '../request.js';
 import type { StoredSession } from '../storage/types.js';
-import { providerOf, readSessionData, readSpendingPolicies } from './chain.js';
+import { providerOf, readAllowedSelectors, readSessionData, readSpendingPolicies } from './chain.js';
 import { rpcError } from './classify.js';
 import type { SessionConfig } from './config.js';
 import { requestScope } from './createSessionRequest.js';
@@ -138,7 +138,7 @@ async function compare(
   same(
     'entrypoints',
     asked,
-    (await entrypointsOf(provider, account, publicKey, chain.allowedEntrypointsLen)).sort(),
+    (await readAllowedSelectors(provider, account, publicKey, chain.allowedEntrypointsLen)).sort(),
   );
   const tokens = policy.spendingLimits.map((l) => l.token);
   const onChain = await readSpendingPolicies(provider, account, publicKey, tokens);
@@ -151,27 +151,6 @@ async function compare(
       [state?.maxPerCall, state?.maxPerWindow, state?.windowSeconds],
     );
   }
-}
-
-async function entrypointsOf(
-  provider: SessionProviderLike,
-  account: string,
-  publicKey: string,
-  count: number,
-) {
-  const read = async (index: number) => {
-    try {
-      const [selector] = await provider.callContract({
-        contractAddress: account,
-        entrypoint: 'get_session_allowed_entrypoint_at',
-        calldata: [publicKey, toHex(index)],
-      });
-      return toHex(BigInt(selector ?? 0));
-    } catch (error) {
-      throw rpcError(error, 'starknet_call get_session_allowed_entrypoint_at');
-    }
-  };
-  return Promise.all(Array.from({ length: count }, (_, i) => read(i)));
 }
 
 /**
