@@ -1,4 +1,4 @@
-import { Account, type Call, type ProviderInterface } from 'starknet';
+import type { Call, ProviderInterface } from 'starknet';
 import { normalizeCalls, type SessionCall, trackedSelectors } from '../call.js';
 import { toChainId } from '../chain.js';
 import {
@@ -26,6 +26,7 @@ import { messageOf, revertReason } from './classify.js';
 import type { SessionConfig } from './config.js';
 import { pickSession } from './getSessionState.js';
 import { buildInvoke, executeInvoke } from './paymasterRequest.js';
+import { createAccountOnProvider } from './starknetCompat.js';
 import { SessionInvokeSigner } from './starknetSigner.js';
 import { ownerExecute, waitForSuccess } from './submitOwner.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike, SessionTarget } from './types.js';
@@ -213,7 +214,7 @@ export async function executeWithSession(
   };
 
   const viaDirect = async () => {
-    const direct = new Account({
+    const direct = createAccountOnProvider({
       provider: provider as unknown as ProviderInterface,
       address: toHex(address),
       signer: new SessionInvokeSigner(signer, BigInt(validUntil)),
