@@ -43,14 +43,21 @@ try {
   check(wallet.prompts === 1, `creating a session took ${wallet.prompts} wallet prompts, not 1`);
   for (let i = 1; i <= 3; i++) {
     const calls = [{ contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] }];
-    const sent = await executeWithSession(config, { accountAddress: user.address, calls, waitForReceipt: true });
+    const sent = await executeWithSession(config, {
+      accountAddress: user.address,
+      calls,
+      waitForReceipt: true,
+    });
     check(sent.via === 'paymaster', `execute ${i} went ${sent.via}, not through the paymaster`);
   }
   check(wallet.prompts === 1, `three executes prompted the wallet ${wallet.prompts - 1} times`);
   check(testnet.getSessionData(user, publicKey).callsUsed === 3, 'the account did not count 3 session calls');
   check(testnet.gameState(user).attacks === 3, 'the game did not see 3 attacks');
   const state = await getSessionState(config, { accountAddress: user.address });
-  check(state.status === 'active' && state.callsLeft === 7, `session state ${state.status}, ${state.callsLeft} left`);
+  check(
+    state.status === 'active' && state.callsLeft === 7,
+    `session state ${state.status}, ${state.callsLeft} left`,
+  );
 
   // The React entry on the server (what an SSR framework does first): it renders, touching no browser API.
   const html = renderToString(
@@ -63,7 +70,9 @@ try {
   check(typeof html === 'string', 'server rendering failed');
 
   const versions = ['starknet', 'react', 'starknet-sessions'].map((n) => `${n} ${version(n)}`);
-  console.log(`consumer flow ok: node ${process.versions.node}, ${versions.join(', ')}: 1 prompt, 3 executes`);
+  console.log(
+    `consumer flow ok: node ${process.versions.node}, ${versions.join(', ')}: 1 prompt, 3 executes`,
+  );
 } finally {
   await server.close();
 }
