@@ -36,6 +36,7 @@ if [ ! -x "$node22_bin/node" ]; then
 fi
 
 # consumer NAME PATH_PREFIX BUILD_CMD: copy, install the app, add starknet-sessions, build, run the flow.
+# The app installs its own dependencies first: the app as it was before the library.
 consumer() {
   local name=$1 path_prefix=$2 build=$3 dir="$work/$1" log="$root/.ci-out/consumer-$1.log"
   cp -r "test/consumers/$name" "$dir" && cp test/consumers/flow.mjs "$dir/"
@@ -45,12 +46,12 @@ consumer() {
     export PATH="$path_prefix$PATH"
     echo "node $(node -v), npm $(npm -v)"
     t0=$(now)
-    npm install --loglevel=error                       # the app as it was before the library
+    npm install --loglevel=error
     t1=$(now)
     npm install --loglevel=error "$tarball"            # README: npm install starknet-sessions
     t2=$(now)
     npm ls --depth=0                                   # no invalid or missing peer
-    $build
+    bash -c "$build"
     t3=$(now)
     node flow.mjs
     t4=$(now)
@@ -88,7 +89,8 @@ fresh_app() {
 
 fresh_app "node $(node -v)" "" 10.8.0
 fresh_app "node v$NODE22_VERSION" "$node22_bin:" 10.8.0
-consumer vite-react18 "" "npx vite build"
+# The library's own tsc (no TypeScript install in the app) checks the app's types.ts first.
+consumer vite-react18 "" "'$root/node_modules/.bin/tsc' -p . && npx vite build"
 consumer next-react19 "$node22_bin:" "npx next build"
 echo "consumers: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
