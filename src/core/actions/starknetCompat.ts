@@ -3,7 +3,9 @@
  * In 10 an Account holds the provider it is given and asks it for nonces and tip estimates; in 8
  * and 9 an Account IS a provider that only copies the given one's channel, so the given provider's
  * own methods (a custom tip estimate, a wrapped nonce read) would be bypassed. The account made
- * here asks the given provider in every version.
+ * here asks the given provider in every version. The rest the library uses is the same in all three
+ * (object-style Account constructor, PaymasterRpc options, typedData.getMessageHash, the SNIP-29
+ * methods): scripts/peer-matrix.sh runs the suites on each.
  */
 import { Account, type AccountOptions, type ProviderInterface } from 'starknet';
 
