@@ -56,7 +56,10 @@ describe('the HTTP transport', () => {
       BigInt(nonce),
       signature,
     );
-    const { transaction_hash } = await provider.invokeSignedTx(tx as never);
+    // The raw JSON-RPC call (RpcProvider.invokeSignedTx exists only from starknet.js 10 on).
+    const sent = await provider.channel.fetch('starknet_addInvokeTransaction', { invoke_transaction: tx });
+    const { result } = (await sent.json()) as { result: { transaction_hash: string } };
+    const { transaction_hash } = result;
     const receipt = await provider.waitForTransaction(transaction_hash);
     expect(receipt.isSuccess()).toBe(true);
     expect(tn.getSessionData(0, PK).callsUsed).toBe(1);

@@ -14,6 +14,11 @@ const T0 = HOUR + 100;
 const KEY = 0xc0ffeen;
 const PK = hex(starkPublicKey(KEY));
 const VALID_UNTIL = HOUR + 5 * 3600;
+const BOUNDS = {
+  l1_gas: { max_amount: 0n, max_price_per_unit: 10n ** 14n },
+  l2_gas: { max_amount: 20_000_000n, max_price_per_unit: 6_000_000_000n },
+  l1_data_gas: { max_amount: 10_000n, max_price_per_unit: 200_000n },
+};
 
 let tn: Testnet;
 beforeEach(() => {
@@ -146,11 +151,11 @@ describe('a session key acting directly (custom starknet.js signer)', () => {
       address: tn.accounts[0]!.address,
       signer: sessionSigner(KEY, VALID_UNTIL),
     });
-    const signed = await session.getSignedTransaction([attack()]);
+    const signedNonce = tn.getNonce(0);
     tn.faults.consumeNonce(tn.accounts[0]!.address);
-    const error = await tn
-      .provider()
-      .invokeSignedTx(signed)
+    // Explicit bounds and tip: nothing is estimated, the stale nonce goes straight to the node.
+    const error = await session
+      .execute([attack()], { nonce: signedNonce, resourceBounds: BOUNDS, tip: 0 })
       .catch((e: unknown) => e);
     expect((error as RpcError).code).toBe(52);
     // Re-signed with the new nonce, it goes through.

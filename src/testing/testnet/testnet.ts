@@ -3,17 +3,14 @@
  * SNIP-29), with funded v33 session accounts, legacy accounts, three ERC-20s and a game.
  */
 import {
-  Account,
-  type BlockIdentifier,
-  defaultPlugins,
+  type Account,
   getTipStatsFromBlocks,
   PaymasterRpc,
-  RpcProvider,
-  type StarknetPlugin,
+  type RpcProvider,
   hash as snHash,
-  type TipAnalysisOptions,
   type TipEstimate,
 } from 'starknet';
+import { createAccountOnProvider } from '../../core/actions/starknetCompat.js';
 import { CURVE_ORDER, starkPublicKey } from '../../core/crypto/ecdsa.js';
 import { decodeShortString, encodeShortString, toHex } from '../../core/felt.js';
 import { TestnetUsageError } from '../errors.js';
@@ -42,6 +39,7 @@ import { poseidonHashMany } from './hashing.js';
 import { type GasTokenInfo, Paymaster } from './paymaster.js';
 import { rpcMethods } from './rpc.js';
 import { decodeState, encodeState, type TestnetSnapshot } from './snapshot.js';
+import { createRpcProviderWithTips, type EstimateTip } from './starknetCompat.js';
 import type { ContractClass, InnerCallRecord } from './types.js';
 
 export type TestAccountKind =
@@ -321,29 +319,22 @@ function zeroTips(blocksAnalyzed: number, transactionsTipsFound: bigint[]): TipE
 }
 
 /**
- * A provider plugin: with enough recent transactions, starknet.js's own tip statistics; on a
- * young chain with too few to average, the zero estimate starknet.js would fall back to anyway
- * (the simulated sequencer includes every transaction at once), without its warning.
+ * The tip estimate: with enough recent transactions, starknet.js's own statistics; on a young chain
+ * with too few to average, the zero estimate starknet.js would fall back to anyway (the simulated
+ * sequencer includes every transaction at once), without its warning.
  */
-function testnetTips(chain: Chain): StarknetPlugin<{
-  getEstimateTip(blockIdentifier?: BlockIdentifier, options?: TipAnalysisOptions): Promise<TipEstimate>;
-}> {
-  return {
-    name: 'starknet-sessions:testnet-tips',
-    extend: (provider) => ({
-      async getEstimateTip(blockIdentifier, options = {}) {
-        if (blockIdentifier !== undefined && blockIdentifier !== 'latest') {
-          return getTipStatsFromBlocks(provider, blockIdentifier, options);
-        }
-        const { maxBlocks = 3, minTxsNecessary = 10, includeZeroTips = true } = options;
-        const recent = chain.blocks.slice(-Math.max(1, maxBlocks));
-        const tips = recent
-          .flatMap((b) => b.transactions.map((h) => chain.transactions.get(h)?.transaction.tip ?? 0n))
-          .filter((tip) => includeZeroTips || tip > 0n);
-        if (tips.length >= minTxsNecessary) return getTipStatsFromBlocks(provider, blockIdentifier, options);
-        return zeroTips(recent.length, tips);
-      },
-    }),
+function testnetTips(chain: Chain): EstimateTip {
+  return async (provider, blockIdentifier, options = {}) => {
+    if (blockIdentifier !== undefined && blockIdentifier !== 'latest') {
+      return getTipStatsFromBlocks(provider, blockIdentifier, options);
+    }
+    const { maxBlocks = 3, minTxsNecessary = 10, includeZeroTips = true } = options;
+    const recent = chain.blocks.slice(-Math.max(1, maxBlocks));
+    const tips = recent
+      .flatMap((b) => b.transactions.map((h) => chain.transactions.get(h)?.transaction.tip ?? 0n))
+      .filter((tip) => includeZeroTips || tip > 0n);
+    if (tips.length >= minTxsNecessary) return getTipStatsFromBlocks(provider, blockIdentifier, options);
+    return zeroTips(recent.length, tips);
   };
 }
 
@@ -514,13 +505,10 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
   const paymasterUrl = `${baseUrl}/paymaster`;
 
   const provider = (o: ProviderOptions = {}) =>
-    new RpcProvider({
-      nodeUrl: rpcUrl,
-      baseFetch: testnetFetch,
-      transactionRetryIntervalFallback: o.retryIntervalMs ?? 20,
-      // Provider plugins exist from starknet.js 10 on; older versions just warn about tips.
-      ...(Array.isArray(defaultPlugins) ? { plugins: [...defaultPlugins, testnetTips(chain)] } : {}),
-    });
+    createRpcProviderWithTips(
+      { nodeUrl: rpcUrl, baseFetch: testnetFetch, transactionRetryIntervalFallback: o.retryIntervalMs ?? 20 },
+      testnetTips(chain),
+    );
   const paymasterRpc = () => new PaymasterRpc({ nodeUrl: paymasterUrl, baseFetch: testnetFetch });
 
   const testnet: Testnet = {
@@ -626,7 +614,7 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
         throw new TestnetUsageError('Not one of the testnet accounts (no key known).', {
           details: toHex(address),
         });
-      return new Account({
+      return createAccountOnProvider({
         provider: provider(o),
         address: acc.address,
         signer: acc.privateKey,

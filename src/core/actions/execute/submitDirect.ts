@@ -1,13 +1,14 @@
-import { Account, type Call, type ProviderInterface } from 'starknet';
+import type { Call, ProviderInterface } from 'starknet';
 import { isSessionError, NonceConflictError, TransactionRevertedError } from '../../errors/index.js';
 import { toHex } from '../../felt.js';
 import { messageOf, revertReason } from '../classify.js';
+import { createAccountOnProvider } from '../starknetCompat.js';
 import { SessionInvokeSigner } from '../starknetSigner.js';
 import type { Checked, ResolvedSession, Sent } from './context.js';
 
 /** The account pays: an invoke signed by the session key, re-signed once if its nonce was taken. */
 export async function submitDirect(session: ResolvedSession, checked: Checked): Promise<Sent> {
-  const direct = new Account({
+  const direct = createAccountOnProvider({
     provider: session.provider as unknown as ProviderInterface,
     address: toHex(session.address),
     signer: new SessionInvokeSigner(session.signer, BigInt(session.record.validUntil)),

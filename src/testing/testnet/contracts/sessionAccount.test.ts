@@ -2,6 +2,7 @@
  * The v33 model refuses exactly what the contract refuses. Signatures here are computed from the
  * spec with primitives (test/helpers/testnet.ts), and every refusal is checked for its error.
  */
+import { Account, type RpcError } from 'starknet';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   addSession,
@@ -68,23 +69,25 @@ describe('owner transactions', () => {
   });
 
   it("refuses an owner transaction signed with another key ('Account: invalid signature')", async () => {
-    const other = tn.account(1);
-    const response = await rpc(tn, 'starknet_addInvokeTransaction', {
-      invoke_transaction: {
-        ...(await other.getSignedTransaction(
-          [{ contractAddress: tn.game, entrypoint: 'attack', calldata: [1] }],
-          {
-            resourceBounds: {
-              l1_gas: { max_amount: 0n, max_price_per_unit: 10n ** 14n },
-              l2_gas: { max_amount: 20_000_000n, max_price_per_unit: 6_000_000_000n },
-              l1_data_gas: { max_amount: 10_000n, max_price_per_unit: 200_000n },
-            },
-            tip: 0,
-          },
-        )),
-        sender_address: account,
-      },
+    // The account's address with account 1's key; explicit bounds and tip, so nothing is estimated.
+    const impostor = new Account({
+      provider: tn.provider(),
+      address: account,
+      signer: tn.accounts[1]!.privateKey,
     });
+    const response = await impostor
+      .execute([{ contractAddress: tn.game, entrypoint: 'attack', calldata: [1] }], {
+        resourceBounds: {
+          l1_gas: { max_amount: 0n, max_price_per_unit: 10n ** 14n },
+          l2_gas: { max_amount: 20_000_000n, max_price_per_unit: 6_000_000_000n },
+          l1_data_gas: { max_amount: 10_000n, max_price_per_unit: 200_000n },
+        },
+        tip: 0,
+      })
+      .then(
+        () => ({}),
+        (error: unknown) => ({ error: (error as RpcError).baseError }),
+      );
     await expectValidationFailure(response, "'Account: invalid signature'");
     expect(tn.getNonce(account)).toBe(0n);
   });
