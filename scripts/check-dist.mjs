@@ -1,6 +1,6 @@
 // Package-contents check, run by post-build (so `npm run build` and CI fail on it):
 // - every declaration file describes a shipped .js or is reachable from a "types" entry of package.json
-//   "exports" (no orphans such as a .d.ts of a module the build never shipped), and every relative import
+//   "exports" or from a shipped module's declaration (no orphans such as a .d.ts of a module the build never shipped), and every relative import
 //   in one resolves to a shipped file;
 // - every source map, and every sourceMappingURL comment, points only at files the package ships.
 // `node scripts/check-dist.mjs` prints what it found; exit code 1 on any problem.
@@ -43,8 +43,12 @@ function declarationImports(file) {
 }
 
 const reached = new Set();
-const queue = typeEntries();
-for (const entry of queue) if (!existsSync(entry)) problems.push(`exports "types" ${entry} is missing`);
+const entries = typeEntries();
+for (const entry of entries) if (!existsSync(entry)) problems.push(`exports "types" ${entry} is missing`);
+// Declarations of shipped modules count as roots too: a type-only module they import (no .js of its
+// own, e.g. the execute steps' shared context) is part of the package, not an orphan.
+const modules = all.filter((f) => f.endsWith('.d.ts') && existsSync(f.replace(/\.d\.ts$/, '.js')));
+const queue = [...entries, ...modules];
 while (queue.length) {
   const file = queue.pop();
   if (reached.has(file) || !existsSync(file)) continue;
