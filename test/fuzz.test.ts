@@ -243,6 +243,9 @@ const NOT_FUZZED = new Set([
   'getSpendingPolicy',
   'listSessions',
   'revokeSession',
+  'createSessionRequest',
+  'approveSessionRequest',
+  'waitForSessionApproval',
   'detectSessionSupport',
   'startSessionWorker',
   'createWorkerSessionStorage',
@@ -289,6 +292,9 @@ describe('fuzzing the actions over a real config', () => {
     getSpendingPolicy: core.getSpendingPolicy,
     listSessions: core.listSessions,
     revokeSession: core.revokeSession,
+    createSessionRequest: core.createSessionRequest,
+    approveSessionRequest: core.approveSessionRequest,
+    waitForSessionApproval: core.waitForSessionApproval,
   } as Record<string, (...args: unknown[]) => unknown>;
 
   it.each(Object.entries(actions))('%s answers hostile parameters typed', async (name, action) => {

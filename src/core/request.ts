@@ -56,7 +56,7 @@ export const SESSION_REQUEST_PARAM = 'session-request';
 
 /** The request's policy as a SessionPolicy for the library's validation and consent (bigints = base units). */
 export function sessionRequestPolicy(request: SessionRequest): SessionPolicy {
-  const { policy } = request;
+  const { policy } = checkRequest(request);
   return {
     actions: policy.actions,
     allowAnyAction: policy.allowAnyAction,

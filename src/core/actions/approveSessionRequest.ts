@@ -1,4 +1,5 @@
 import { InvalidSessionRequestError, WalletNotConnectedError } from '../errors/index.js';
+import { inputObject } from '../input.js';
 import { checkRequest, decodeSessionRequest, type SessionRequest, sessionRequestPolicy } from '../request.js';
 import type { SessionConfig } from './config.js';
 import { ownerCalls, prepare } from './createSession.js';
@@ -38,10 +39,8 @@ export async function approveSessionRequest(
   config: SessionConfig,
   parameters: ApproveSessionRequestParameters,
 ): Promise<ApproveSessionRequestReturnType> {
-  const request =
-    typeof parameters.request === 'string'
-      ? decodeSessionRequest(parameters.request)
-      : checkRequest(parameters.request);
+  const given = inputObject(parameters).request;
+  const request = typeof given === 'string' ? decodeSessionRequest(given) : checkRequest(given);
   if (!parameters.owner) throw new WalletNotConnectedError();
   const create = { ...parameters, policy: sessionRequestPolicy(request) };
   // createSession's own path: the policy, the chain, and the account version's rules, before any prompt.

@@ -1,6 +1,7 @@
 import { randomPrivateKey, starkPublicKey } from '../crypto/ecdsa.js';
 import { InvalidInputError } from '../errors/index.js';
 import { encodeShortString, toHex } from '../felt.js';
+import { inputObject } from '../input.js';
 import { normalizeSessionPolicy, type SessionPolicy } from '../policy.js';
 import {
   checkRequest,
@@ -54,7 +55,7 @@ export async function createSessionRequest(
   config: SessionConfig,
   parameters: CreateSessionRequestParameters,
 ): Promise<CreateSessionRequestReturnType> {
-  if (parameters.accountAddress === undefined && !config.storage.move) {
+  if (inputObject(parameters).accountAddress === undefined && !config.storage.move) {
     // The key is stored before the account is known, then moved to it: this storage cannot.
     throw new InvalidInputError('accountAddress', 'Name the account: this storage cannot move a session.');
   }

@@ -7,7 +7,8 @@ import {
   SessionRequestTimeoutError,
 } from '../errors/index.js';
 import { toHex } from '../felt.js';
-import { decodeSessionRequest, encodeSessionRequest, type SessionRequest } from '../request.js';
+import { inputObject } from '../input.js';
+import { checkRequest, decodeSessionRequest, encodeSessionRequest, type SessionRequest } from '../request.js';
 import type { StoredSession } from '../storage/types.js';
 import { providerOf, readAllowedSelectors, readSessionData, readSpendingPolicies } from './chain.js';
 import { rpcError } from './classify.js';
@@ -57,7 +58,7 @@ export async function waitForSessionApproval(
   config: SessionConfig,
   parameters: WaitForSessionApprovalParameters,
 ): Promise<WaitForSessionApprovalReturnType> {
-  const request = await ownRequest(config, parameters.request);
+  const request = await ownRequest(config, inputObject(parameters).request);
   const provider = providerOf(config, parameters.provider);
   const timeoutMs = parameters.timeoutMs ?? 600_000;
   const deadline = Date.now() + timeoutMs;
@@ -81,7 +82,7 @@ export async function waitForSessionApproval(
 
 /** The request as the agent stored it: a request edited since (or not ours) is refused. */
 async function ownRequest(config: SessionConfig, given: SessionRequest | string): Promise<SessionRequest> {
-  const request = typeof given === 'string' ? decodeSessionRequest(given) : given;
+  const request = typeof given === 'string' ? decodeSessionRequest(given) : checkRequest(given);
   const stored = await config.storage.get(requestScope(config, request), request.publicKey);
   if (!stored) throw new SessionKeyMissingError(request.publicKey);
   const text = (stored.policy as { sessionRequest?: unknown } | undefined)?.sessionRequest;
