@@ -87,7 +87,7 @@ export const Sponsored: Story = {
 export const GasToken: Story = {
   args: { policy: gasTokenPolicy, feeMode: { mode: 'default', gasToken: STRK } },
   play: async ({ canvas }) => {
-    await expect(canvas.getByText('Paid by your account in STRK')).toBeVisible();
+    await expect(canvas.getByText(/^Paid by your account in STRK/)).toBeVisible();
   },
 };
 
