@@ -1,5 +1,5 @@
-import type { SessionData } from '../calls.js';
 import { toSelector } from '../call.js';
+import type { SessionData } from '../calls.js';
 import { isSessionError, StaleReadError } from '../errors/index.js';
 import { parseBigInt, toHex } from '../felt.js';
 import type { StoredSession } from '../storage/types.js';
@@ -94,7 +94,10 @@ async function goneByEvent(
 ): Promise<boolean> {
   if (!provider.getEvents) return false;
   // Event keys are the names hashed as selectors (SESSION_EVENT_SELECTORS in constants.ts pins them).
-  const [SessionKeyAdded, SessionKeyRevoked] = [toSelector('SessionKeyAdded'), toSelector('SessionKeyRevoked')];
+  const [SessionKeyAdded, SessionKeyRevoked] = [
+    toSelector('SessionKeyAdded'),
+    toSelector('SessionKeyRevoked'),
+  ];
   let last: { keys: string[]; data: string[] } | undefined;
   let token: string | undefined;
   // A bounded walk: a session's own events are few.
