@@ -43,14 +43,8 @@ function declarationImports(file) {
 }
 
 const reached = new Set();
-const entries = typeEntries();
-for (const entry of entries) if (!existsSync(entry)) problems.push(`exports "types" ${entry} is missing`);
-// Walked from the entries and from the declaration of every shipped module: a types-only module that a
-// shipped module's declaration imports (execute/context.d.ts) is part of the package, not an orphan.
-const queue = [
-  ...entries,
-  ...all.filter((f) => f.endsWith('.d.ts') && existsSync(f.replace(/\.d\.ts$/, '.js'))),
-];
+const queue = typeEntries();
+for (const entry of queue) if (!existsSync(entry)) problems.push(`exports "types" ${entry} is missing`);
 while (queue.length) {
   const file = queue.pop();
   if (reached.has(file) || !existsSync(file)) continue;
