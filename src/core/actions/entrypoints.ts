@@ -1,5 +1,4 @@
-import { isSelectorString, type SessionCall, toSelector } from '../call.js';
-import { SPENDING_TRACKED_SELECTORS } from '../constants.js';
+import { isSelectorString, type SessionCall, toSelector, trackedSelectors } from '../call.js';
 import { InvalidInputError } from '../errors/index.js';
 import type { StoredSession } from '../storage/types.js';
 
@@ -34,7 +33,7 @@ export function withEntrypointNames(
 function knownNames(session: Pick<StoredSession, 'policy'>): Map<bigint, string> {
   const actions = (session.policy as { actions?: unknown } | undefined)?.actions;
   const names = [
-    ...Object.keys(SPENDING_TRACKED_SELECTORS),
+    ...trackedSelectors().values(),
     ...(Array.isArray(actions) ? actions.map((a) => (a as { entrypoint?: unknown } | null)?.entrypoint) : []),
   ];
   const out = new Map<bigint, string>();

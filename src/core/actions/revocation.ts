@@ -1,5 +1,5 @@
+import { toSelector } from '../call.js';
 import type { SessionData } from '../calls.js';
-import { SESSION_EVENT_SELECTORS } from '../constants.js';
 import { isSessionError, StaleReadError } from '../errors/index.js';
 import { parseBigInt, toHex } from '../felt.js';
 import type { StoredSession } from '../storage/types.js';
@@ -93,7 +93,11 @@ async function goneByEvent(
   from: number,
 ): Promise<boolean> {
   if (!provider.getEvents) return false;
-  const { SessionKeyAdded, SessionKeyRevoked } = SESSION_EVENT_SELECTORS;
+  // Event keys are the names hashed as selectors (SESSION_EVENT_SELECTORS in constants.ts pins them).
+  const [SessionKeyAdded, SessionKeyRevoked] = [
+    toSelector('SessionKeyAdded'),
+    toSelector('SessionKeyRevoked'),
+  ];
   let last: { keys: string[]; data: string[] } | undefined;
   let token: string | undefined;
   // A bounded walk: a session's own events are few.
@@ -102,7 +106,7 @@ async function goneByEvent(
     try {
       chunk = await provider.getEvents({
         address: accountAddress,
-        keys: [[SessionKeyAdded, SessionKeyRevoked], [toHex(BigInt(session.publicKey))]],
+        keys: [[toHex(SessionKeyAdded), toHex(SessionKeyRevoked)], [toHex(BigInt(session.publicKey))]],
         from_block: { block_number: from },
         to_block: 'latest',
         chunk_size: 100,
@@ -116,6 +120,6 @@ async function goneByEvent(
     if (!token) break;
   }
   if (!last) return false;
-  if (parseBigInt(last.keys?.[0]) === BigInt(SessionKeyRevoked)) return true;
+  if (parseBigInt(last.keys?.[0]) === SessionKeyRevoked) return true;
   return parseBigInt(last.data?.[0]) !== BigInt(session.validUntil);
 }
