@@ -2,7 +2,6 @@
 import {
   createSession,
   executeWithSession,
-  isSessionError,
   type PaymasterLike,
   type SessionPolicy,
 } from '../src/core/index.js';
@@ -16,6 +15,7 @@ import {
   withExternalSigner,
 } from '../src/core/storage/index.js';
 import { createTestnet } from '../src/testing/index.js';
+import { codeOf } from './helpers/codeOf.js';
 import { testnetSessionConfig } from './helpers/sessionConfig.js';
 
 const START = 1_800_000_000;
@@ -23,16 +23,6 @@ const policy: SessionPolicy = { actions: [{ entrypoint: 'attack' }], durationSec
 const PRIVATE_KEY = 0x1234567890abcdef1234567890abcdefn;
 const PUBLIC_KEY = '0x31b88d91e173d70b5bd284f7a898d99005d9ade236ee671e0db0078996aa599';
 const scope = { chainId: '0x534e5f5345504f4c4941', accountAddress: '0x123', appId: 'typed' };
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (isSessionError(error)) return error.code;
-    throw error;
-  }
-}
 
 function world(over: { paymaster?: PaymasterLike } = {}) {
   const testnet = createTestnet({ startTime: START });

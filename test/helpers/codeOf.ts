@@ -1,0 +1,12 @@
+import { isSessionError } from '../../src/core/index.js';
+
+/** 'ok', or the code of the SessionError the promise rejects with; anything else is rethrown. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (isSessionError(error)) return error.code;
+    throw error;
+  }
+}
