@@ -1,4 +1,4 @@
-import { argent, braavos, StarknetConfig, useInjectedConnectors } from '@starknet-react/core';
+import { StarknetConfig } from '@starknet-react/core';
 import type { ReactNode } from 'react';
 import { SessionProvider } from 'starknet-sessions';
 import { GamePanel } from './components/GamePanel.js';
@@ -7,6 +7,7 @@ import { SessionPanel } from './components/SessionPanel.js';
 import { Steps } from './components/Steps.js';
 import { TxLogPanel } from './components/TxLogPanel.js';
 import { RealWalletNote, WalletPanel } from './components/WalletPanel.js';
+import { useWalletConnectors } from './injected.js';
 import { browserStorage, DEMO_KEYS } from './keys.js';
 import type { DemoSetup } from './setup.js';
 import { txLogStoreFor, useTxLog } from './txLog.js';
@@ -48,13 +49,8 @@ function Providers({
   );
 }
 
-// Real network: every get-starknet wallet the browser has, or links to install one.
-const RECOMMENDED = [argent(), braavos()];
 function InjectedProviders({ setup, children }: { setup: DemoSetup; children: ReactNode }) {
-  const { connectors } = useInjectedConnectors({
-    recommended: RECOMMENDED,
-    includeRecommended: 'onlyIfNoConnectors',
-  });
+  const connectors = useWalletConnectors();
   return (
     <Providers setup={setup} connectors={connectors}>
       {children}

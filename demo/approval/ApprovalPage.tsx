@@ -1,17 +1,11 @@
 // The page an agent's link opens: the request, the consent (who asks marked unverified), ONE wallet
 // prompt. Opened as http://127.0.0.1:5173/#session-request=1.… (the demo's network), or with
 // ?testnet=<server> (`npm run agent`: the simulated network that agent serves over HTTP).
-import {
-  argent,
-  braavos,
-  type Connector,
-  StarknetConfig,
-  useAccount,
-  useConnect,
-  useInjectedConnectors,
-} from '@starknet-react/core';
+import { type Connector, StarknetConfig, useAccount, useConnect } from '@starknet-react/core';
 import { type ReactNode, useSyncExternalStore } from 'react';
 import { SessionProvider, SessionRequestApproval } from 'starknet-sessions';
+import { WalletButtons } from '../components/WalletPanel.js';
+import { useWalletConnectors } from '../injected.js';
 import type { WalletBridge } from '../simulated/walletBridge.js';
 import type { ApprovalSetup } from './remoteNetwork.js';
 
@@ -43,14 +37,8 @@ export function ApprovalPage({ setup }: { setup: ApprovalSetup }) {
   return setup.connectors === 'injected' ? <Injected>{page}</Injected> : page(setup.connectors);
 }
 
-// A real network: every get-starknet wallet the browser has, or links to install one.
-const RECOMMENDED = [argent(), braavos()];
 function Injected({ children }: { children: (connectors: Connector[]) => ReactNode }) {
-  const { connectors } = useInjectedConnectors({
-    recommended: RECOMMENDED,
-    includeRecommended: 'onlyIfNoConnectors',
-  });
-  return children(connectors);
+  return children(useWalletConnectors());
 }
 
 function ConnectButtons({ connectors }: { connectors: Connector[] }) {
@@ -96,18 +84,7 @@ function WalletBox({ bridge }: { bridge: WalletBridge }) {
               </li>
             ))}
           </ul>
-          <div className="demo-wallet__buttons">
-            <button type="button" className="demo-wallet__button" onClick={bridge.reject}>
-              Reject in wallet
-            </button>
-            <button
-              type="button"
-              className="demo-wallet__button demo-wallet__button--confirm"
-              onClick={bridge.confirm}
-            >
-              Confirm in wallet
-            </button>
-          </div>
+          <WalletButtons bridge={bridge} />
         </fieldset>
       ) : (
         <p className="demo-wallet__idle">Nothing to sign.</p>
