@@ -10,3 +10,14 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     throw error;
   }
 }
+
+/** The same for a function that throws synchronously. */
+export function codeOfSync(run: () => unknown): string {
+  try {
+    run();
+    return 'ok';
+  } catch (error) {
+    if (isSessionError(error)) return error.code;
+    throw error;
+  }
+}
