@@ -1,38 +1,31 @@
 // The page an agent's link opens: the request, the consent (who asks marked unverified), ONE wallet
 // prompt. Opened as http://127.0.0.1:5173/#session-request=1.… (the demo's network), or with
 // ?testnet=<server> (`npm run agent`: the simulated network that agent serves over HTTP).
-import { type Connector, StarknetConfig, useAccount, useConnect } from '@starknet-react/core';
+import { type Connector, useAccount, useConnect } from '@starknet-react/core';
 import { type ReactNode, useSyncExternalStore } from 'react';
-import { SessionProvider, SessionRequestApproval } from 'starknet-sessions';
+import { SessionRequestApproval } from 'starknet-sessions';
 import { WalletButtons } from '../components/WalletPanel.js';
 import { useWalletConnectors } from '../injected.js';
+import { Providers } from '../providers.js';
 import type { WalletBridge } from '../simulated/walletBridge.js';
 import type { ApprovalSetup } from './remoteNetwork.js';
 
 export function ApprovalPage({ setup }: { setup: ApprovalSetup }) {
   const page = (connectors: Connector[]) => (
-    <StarknetConfig
-      chains={setup.chains}
-      provider={setup.provider}
-      paymasterProvider={setup.paymasterProvider}
-      connectors={connectors}
-      queryClient={setup.queryClient}
-    >
-      <SessionProvider config={setup.sessionConfig}>
-        <div className="ss-root demo approval">
-          <main className="approval__main">
-            <h1 className="approval__title">Grant an agent a session</h1>
-            <p className="approval__lead">
-              An agent asks to act for your account within the limits below. It made its own key and keeps it;
-              your wallet signs one transaction that registers it. Network: {setup.label}
-            </p>
-            <ConnectButtons connectors={connectors} />
-            <SessionRequestApproval link={globalThis.location.href} />
-          </main>
-          {setup.bridge ? <WalletBox bridge={setup.bridge} /> : null}
-        </div>
-      </SessionProvider>
-    </StarknetConfig>
+    <Providers setup={setup} connectors={connectors}>
+      <div className="ss-root demo approval">
+        <main className="approval__main">
+          <h1 className="approval__title">Grant an agent a session</h1>
+          <p className="approval__lead">
+            An agent asks to act for your account within the limits below. It made its own key and keeps it;
+            your wallet signs one transaction that registers it. Network: {setup.label}
+          </p>
+          <ConnectButtons connectors={connectors} />
+          <SessionRequestApproval link={globalThis.location.href} />
+        </main>
+        {setup.bridge ? <WalletBox bridge={setup.bridge} /> : null}
+      </div>
+    </Providers>
   );
   return setup.connectors === 'injected' ? <Injected>{page}</Injected> : page(setup.connectors);
 }
