@@ -1,13 +1,13 @@
-import { argent, braavos, StarknetConfig, useInjectedConnectors } from '@starknet-react/core';
 import type { ReactNode } from 'react';
-import { SessionProvider } from 'starknet-sessions';
 import { GamePanel } from './components/GamePanel.js';
 import { Header } from './components/Header.js';
 import { SessionPanel } from './components/SessionPanel.js';
 import { Steps } from './components/Steps.js';
 import { TxLogPanel } from './components/TxLogPanel.js';
 import { RealWalletNote, WalletPanel } from './components/WalletPanel.js';
+import { useWalletConnectors } from './injected.js';
 import { browserStorage, DEMO_KEYS } from './keys.js';
+import { Providers } from './providers.js';
 import type { DemoSetup } from './setup.js';
 import { txLogStoreFor, useTxLog } from './txLog.js';
 import { useWalletAsking } from './walletAsking.js';
@@ -17,46 +17,16 @@ export function App({ setup }: { setup: DemoSetup }) {
   return setup.connectors === 'injected' ? (
     <InjectedProviders setup={setup}>{page}</InjectedProviders>
   ) : (
-    <Providers setup={setup} connectors={setup.connectors}>
+    <Providers setup={setup} connectors={setup.connectors} autoConnect>
       {page}
     </Providers>
   );
 }
 
-type Connectors = Exclude<DemoSetup['connectors'], 'injected'>;
-
-function Providers({
-  setup,
-  connectors,
-  children,
-}: {
-  setup: DemoSetup;
-  connectors: Connectors;
-  children: ReactNode;
-}) {
-  return (
-    <StarknetConfig
-      chains={setup.chains}
-      provider={setup.provider}
-      paymasterProvider={setup.paymasterProvider}
-      connectors={connectors}
-      queryClient={setup.queryClient}
-      autoConnect
-    >
-      <SessionProvider config={setup.sessionConfig}>{children}</SessionProvider>
-    </StarknetConfig>
-  );
-}
-
-// Real network: every get-starknet wallet the browser has, or links to install one.
-const RECOMMENDED = [argent(), braavos()];
 function InjectedProviders({ setup, children }: { setup: DemoSetup; children: ReactNode }) {
-  const { connectors } = useInjectedConnectors({
-    recommended: RECOMMENDED,
-    includeRecommended: 'onlyIfNoConnectors',
-  });
+  const connectors = useWalletConnectors();
   return (
-    <Providers setup={setup} connectors={connectors}>
+    <Providers setup={setup} connectors={connectors} autoConnect>
       {children}
     </Providers>
   );

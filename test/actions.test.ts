@@ -5,7 +5,6 @@ import {
   executeWithSession,
   getSessionState,
   getSpendingPolicy,
-  isSessionError,
   listSessions,
   revokeSession,
   type SessionConfigParameters,
@@ -13,7 +12,8 @@ import {
 } from '../src/core/index.js';
 import { createMemoryStorage } from '../src/core/storage/index.js';
 import { createTestnet } from '../src/testing/index.js';
-import { testnetSessionConfig } from './helpers/sessionConfig.js';
+import { codeOf } from './helpers/codeOf.js';
+import { attackCall, testnetSessionConfig } from './helpers/sessionConfig.js';
 
 const START = 1_800_000_000;
 
@@ -23,11 +23,7 @@ function setup(options: Partial<SessionConfigParameters> = {}, accountIndex = 0)
   const owner = testnet.account(accountIndex);
   const storage = createMemoryStorage({ now: () => testnet.now() });
   const config = testnetSessionConfig(testnet, { appId: 'test-game', storage, provider, ...options });
-  const attack = (n = 1) => ({
-    contractAddress: testnet.game,
-    entrypoint: 'attack',
-    calldata: [`0x${n.toString(16)}`],
-  });
+  const attack = (n = 1) => attackCall(testnet, n);
   const execute = (over: Partial<Parameters<typeof executeWithSession>[1]> = {}) =>
     executeWithSession(config, { accountAddress: owner.address, calls: [attack()], ...over });
   return { testnet, provider, owner, storage, config, attack, execute };
@@ -38,16 +34,6 @@ const policy: SessionPolicy = {
   durationSeconds: 3600,
   maxCalls: 20,
 };
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (isSessionError(error)) return error.code;
-    throw error;
-  }
-}
 
 describe('session lifecycle against the simulated network', () => {
   it('create -> 10 executes through the paymaster -> expiry on the test clock', async () => {

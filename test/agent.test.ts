@@ -9,13 +9,13 @@ import {
   decodeSessionRequest,
   encodeSessionRequest,
   executeWithSession,
-  isSessionError,
   PENDING_REQUEST_ACCOUNT,
   type SessionPolicy,
   waitForSessionApproval,
 } from '../src/core/index.js';
 import { createMemoryStorage } from '../src/core/storage/index.js';
 import { createTestnet, type Testnet } from '../src/testing/index.js';
+import { codeOf } from './helpers/codeOf.js';
 
 const START = 1_800_000_000;
 
@@ -46,16 +46,6 @@ function setup() {
 
 const ownerTxs = (testnet: Testnet, owner: string) =>
   testnet.transactions().filter((t) => BigInt(t.sender) === BigInt(owner)).length;
-
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (isSessionError(error)) return error.code;
-    throw error;
-  }
-}
 
 describe('delegating to an agent', () => {
   it('request -> one owner transaction -> the agent verifies and acts with no prompt', async () => {

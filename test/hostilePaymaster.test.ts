@@ -5,14 +5,13 @@
  */
 import {
   createSession,
-  executeWithSession,
   isSessionError,
   type PaymasterLike,
   type SessionConfigParameters,
   type SessionPolicy,
 } from '../src/core/index.js';
 import { createTestnet, type Testnet } from '../src/testing/index.js';
-import { testnetSessionConfig } from './helpers/sessionConfig.js';
+import { sessionExecutor, testnetSessionConfig } from './helpers/sessionConfig.js';
 
 const START = 1_800_000_000;
 const ATTACKER = '0xa77ac4e5';
@@ -29,14 +28,7 @@ function setup(
 ) {
   const owner = testnet.account(0);
   const config = testnetSessionConfig(testnet, { appId: 'hostile', ...options });
-  const attack = { contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] };
-  const execute = (over: Partial<Parameters<typeof executeWithSession>[1]> = {}) =>
-    executeWithSession(config, {
-      accountAddress: owner.address,
-      calls: [attack],
-      waitForReceipt: true,
-      ...over,
-    });
+  const execute = sessionExecutor(config, testnet, owner.address);
   const strk = () => testnet.balanceOf(testnet.tokens.STRK, owner.address);
   return { testnet, owner, config, execute, strk };
 }

@@ -1,8 +1,6 @@
 import {
   createSession,
-  executeWithSession,
   getSessionState,
-  isSessionError,
   type PaymasterLike,
   type SessionConfigParameters,
   type SessionPolicy,
@@ -13,7 +11,8 @@ import {
   createSessionStorage,
 } from '../src/core/storage/index.js';
 import { createTestnet, type Testnet } from '../src/testing/index.js';
-import { testnetSessionConfig } from './helpers/sessionConfig.js';
+import { codeOf } from './helpers/codeOf.js';
+import { sessionExecutor, testnetSessionConfig } from './helpers/sessionConfig.js';
 
 const START = 1_800_000_000;
 const policy: SessionPolicy = {
@@ -28,25 +27,8 @@ function setup(
 ) {
   const owner = testnet.account(0);
   const config = testnetSessionConfig(testnet, { appId: 'resilience', ...options });
-  const attack = { contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] };
-  const execute = (over: Partial<Parameters<typeof executeWithSession>[1]> = {}) =>
-    executeWithSession(config, {
-      accountAddress: owner.address,
-      calls: [attack],
-      waitForReceipt: true,
-      ...over,
-    });
+  const execute = sessionExecutor(config, testnet, owner.address);
   return { testnet, owner, config, execute };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (isSessionError(error)) return error.code;
-    throw error;
-  }
 }
 
 type Built = Awaited<ReturnType<PaymasterLike['buildTransaction']>>;

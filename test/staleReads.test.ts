@@ -1,15 +1,10 @@
 // Issue 13, item 3: a lagging node never wipes a live key. Revoked only on confirmed evidence.
 import { buildRevokeSessionCall } from '../src/core/calls.js';
-import {
-  createSession,
-  executeWithSession,
-  getSessionState,
-  isSessionError,
-  type SessionPolicy,
-} from '../src/core/index.js';
+import { createSession, getSessionState, isSessionError, type SessionPolicy } from '../src/core/index.js';
 import { createMemoryStorage } from '../src/core/storage/index.js';
 import { createTestnet } from '../src/testing/index.js';
-import { testnetSessionConfig } from './helpers/sessionConfig.js';
+import { codeOf } from './helpers/codeOf.js';
+import { sessionExecutor, testnetSessionConfig } from './helpers/sessionConfig.js';
 
 const START = 1_800_000_000;
 const policy: SessionPolicy = { actions: [{ entrypoint: 'attack' }], durationSeconds: 3600, maxCalls: 20 };
@@ -26,9 +21,7 @@ async function setup() {
   const scope = { chainId: testnet.chainId, accountAddress: owner.address, appId: 'stale' };
   const state = () => getSessionState(config, { accountAddress: owner.address, publicKey });
   const hasKey = async () => (await storage.getSigner(scope, publicKey)) !== undefined;
-  const attack = { contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] };
-  const execute = () =>
-    executeWithSession(config, { accountAddress: owner.address, calls: [attack], waitForReceipt: true });
+  const execute = sessionExecutor(config, testnet, owner.address);
   const revokeElsewhere = async () => {
     const { transaction_hash } = await testnet
       .account(0)
@@ -36,16 +29,6 @@ async function setup() {
     await provider.waitForTransaction(transaction_hash);
   };
   return { testnet, publicKey, before, state, hasKey, execute, revokeElsewhere };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (isSessionError(error)) return error.code;
-    throw error;
-  }
 }
 
 describe('a node that lags never wipes a live key', () => {

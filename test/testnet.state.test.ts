@@ -4,9 +4,10 @@
  */
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSession, executeWithSession, isSessionError, type SessionPolicy } from '../src/core/index.js';
+import { createSession, executeWithSession, type SessionPolicy } from '../src/core/index.js';
 import { createMemoryStorage } from '../src/core/storage/index.js';
 import { createTestnet, type Testnet, type TestnetStorage } from '../src/testing/index.js';
+import { codeOfSync as codeOf } from './helpers/codeOf.js';
 import { testnetSessionConfig } from './helpers/sessionConfig.js';
 import { rpc } from './helpers/testnet.js';
 
@@ -35,16 +36,6 @@ function memoryStorage(): TestnetStorage & { data: Map<string, string>; writes: 
       data.set(k, v);
     },
   };
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (error) {
-    if (isSessionError(error)) return error.code;
-    throw error;
-  }
 }
 
 /** Everything the accessors say about a testnet, for comparing two of them. */

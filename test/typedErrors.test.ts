@@ -2,7 +2,6 @@
 import {
   createSession,
   executeWithSession,
-  isSessionError,
   type PaymasterLike,
   type SessionPolicy,
 } from '../src/core/index.js';
@@ -13,9 +12,11 @@ import {
   createRemoteSigner,
   createSessionStorage,
   createStoredSession,
+  type SessionStorage,
   withExternalSigner,
 } from '../src/core/storage/index.js';
 import { createTestnet } from '../src/testing/index.js';
+import { codeOf } from './helpers/codeOf.js';
 import { testnetSessionConfig } from './helpers/sessionConfig.js';
 
 const START = 1_800_000_000;
@@ -24,14 +25,17 @@ const PRIVATE_KEY = 0x1234567890abcdef1234567890abcdefn;
 const PUBLIC_KEY = '0x31b88d91e173d70b5bd284f7a898d99005d9ade236ee671e0db0078996aa599';
 const scope = { chainId: '0x534e5f5345504f4c4941', accountAddress: '0x123', appId: 'typed' };
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (isSessionError(error)) return error.code;
-    throw error;
-  }
+/** PRIVATE_KEY stored as an active session of `scope`. */
+function storeActiveKey(storage: SessionStorage) {
+  const session = createStoredSession({
+    scope,
+    publicKey: PUBLIC_KEY,
+    validUntil: START + 60,
+    maxCalls: 1,
+    status: 'active',
+    now: START,
+  });
+  return storage.set(session, PRIVATE_KEY);
 }
 
 function world(over: { paymaster?: PaymasterLike } = {}) {
@@ -90,17 +94,7 @@ describe('inputs that used to reach a raw TypeError or RangeError', () => {
 
   it('signHash of a hash >= 2^251: INVALID_INPUT, from the built-in signer', async () => {
     const storage = createMemoryStorage({ now: () => START });
-    await storage.set(
-      createStoredSession({
-        scope,
-        publicKey: PUBLIC_KEY,
-        validUntil: START + 60,
-        maxCalls: 1,
-        status: 'active',
-        now: START,
-      }),
-      PRIVATE_KEY,
-    );
+    await storeActiveKey(storage);
     const signer = await storage.getSigner(scope, PUBLIC_KEY);
     expect(await codeOf(signer!.signHash(2n ** 251n))).toBe('INVALID_INPUT');
     expect(await codeOf(signer!.signHash(2n ** 251n + 17n * 2n ** 192n))).toBe('INVALID_INPUT');
@@ -115,17 +109,7 @@ describe('inputs that used to reach a raw TypeError or RangeError', () => {
         now: () => START,
         onWarning: () => {},
       });
-      await storage.set(
-        createStoredSession({
-          scope,
-          publicKey: PUBLIC_KEY,
-          validUntil: START + 60,
-          maxCalls: 1,
-          status: 'active',
-          now: START,
-        }),
-        PRIVATE_KEY,
-      );
+      await storeActiveKey(storage);
       const key = [scope.chainId, scope.accountAddress, scope.appId, PUBLIC_KEY] as const;
       await backend.update(key, (record) => ({
         ...(record as object),

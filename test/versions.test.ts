@@ -8,14 +8,13 @@ import {
   createSession,
   describeSessionPolicy,
   detectSessionSupport,
-  executeWithSession,
   isSessionError,
   type KnownAccountVersion,
   type SessionConfigParameters,
   type SessionPolicy,
 } from '../src/core/index.js';
 import { createTestnet } from '../src/testing/index.js';
-import { testnetSessionConfig } from './helpers/sessionConfig.js';
+import { sessionExecutor, testnetSessionConfig } from './helpers/sessionConfig.js';
 
 const START = 1_800_000_000;
 const VERSIONS: readonly KnownAccountVersion[] = ['v28', 'v29', 'v30', 'v31', 'v32', 'v33'];
@@ -33,14 +32,7 @@ function setup(version: KnownAccountVersion, options: Partial<SessionConfigParam
     },
   };
   const config = testnetSessionConfig(testnet, { appId: 'versions', ...options });
-  const attack = { contractAddress: testnet.game, entrypoint: 'attack', calldata: ['0x1'] };
-  const execute = (over: Partial<Parameters<typeof executeWithSession>[1]> = {}) =>
-    executeWithSession(config, {
-      accountAddress: owner.address,
-      calls: [attack],
-      waitForReceipt: true,
-      ...over,
-    });
+  const execute = sessionExecutor(config, testnet, owner.address);
   const txs = () => testnet.transactions().length;
   return { testnet, owner, config, execute, txs, prompts: () => prompts, deployed };
 }

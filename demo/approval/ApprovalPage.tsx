@@ -1,56 +1,37 @@
 // The page an agent's link opens: the request, the consent (who asks marked unverified), ONE wallet
 // prompt. Opened as http://127.0.0.1:5173/#session-request=1.… (the demo's network), or with
 // ?testnet=<server> (`npm run agent`: the simulated network that agent serves over HTTP).
-import {
-  argent,
-  braavos,
-  type Connector,
-  StarknetConfig,
-  useAccount,
-  useConnect,
-  useInjectedConnectors,
-} from '@starknet-react/core';
+import { type Connector, useAccount, useConnect } from '@starknet-react/core';
 import { type ReactNode, useSyncExternalStore } from 'react';
-import { SessionProvider, SessionRequestApproval } from 'starknet-sessions';
+import { SessionRequestApproval } from 'starknet-sessions';
+import { WalletButtons } from '../components/WalletPanel.js';
+import { useWalletConnectors } from '../injected.js';
+import { Providers } from '../providers.js';
 import type { WalletBridge } from '../simulated/walletBridge.js';
 import type { ApprovalSetup } from './remoteNetwork.js';
 
 export function ApprovalPage({ setup }: { setup: ApprovalSetup }) {
   const page = (connectors: Connector[]) => (
-    <StarknetConfig
-      chains={setup.chains}
-      provider={setup.provider}
-      paymasterProvider={setup.paymasterProvider}
-      connectors={connectors}
-      queryClient={setup.queryClient}
-    >
-      <SessionProvider config={setup.sessionConfig}>
-        <div className="ss-root demo approval">
-          <main className="approval__main">
-            <h1 className="approval__title">Grant an agent a session</h1>
-            <p className="approval__lead">
-              An agent asks to act for your account within the limits below. It made its own key and keeps it;
-              your wallet signs one transaction that registers it. Network: {setup.label}
-            </p>
-            <ConnectButtons connectors={connectors} />
-            <SessionRequestApproval link={globalThis.location.href} />
-          </main>
-          {setup.bridge ? <WalletBox bridge={setup.bridge} /> : null}
-        </div>
-      </SessionProvider>
-    </StarknetConfig>
+    <Providers setup={setup} connectors={connectors}>
+      <div className="ss-root demo approval">
+        <main className="approval__main">
+          <h1 className="approval__title">Grant an agent a session</h1>
+          <p className="approval__lead">
+            An agent asks to act for your account within the limits below. It made its own key and keeps it;
+            your wallet signs one transaction that registers it. Network: {setup.label}
+          </p>
+          <ConnectButtons connectors={connectors} />
+          <SessionRequestApproval link={globalThis.location.href} />
+        </main>
+        {setup.bridge ? <WalletBox bridge={setup.bridge} /> : null}
+      </div>
+    </Providers>
   );
   return setup.connectors === 'injected' ? <Injected>{page}</Injected> : page(setup.connectors);
 }
 
-// A real network: every get-starknet wallet the browser has, or links to install one.
-const RECOMMENDED = [argent(), braavos()];
 function Injected({ children }: { children: (connectors: Connector[]) => ReactNode }) {
-  const { connectors } = useInjectedConnectors({
-    recommended: RECOMMENDED,
-    includeRecommended: 'onlyIfNoConnectors',
-  });
-  return children(connectors);
+  return children(useWalletConnectors());
 }
 
 function ConnectButtons({ connectors }: { connectors: Connector[] }) {
@@ -96,18 +77,7 @@ function WalletBox({ bridge }: { bridge: WalletBridge }) {
               </li>
             ))}
           </ul>
-          <div className="demo-wallet__buttons">
-            <button type="button" className="demo-wallet__button" onClick={bridge.reject}>
-              Reject in wallet
-            </button>
-            <button
-              type="button"
-              className="demo-wallet__button demo-wallet__button--confirm"
-              onClick={bridge.confirm}
-            >
-              Confirm in wallet
-            </button>
-          </div>
+          <WalletButtons bridge={bridge} />
         </fieldset>
       ) : (
         <p className="demo-wallet__idle">Nothing to sign.</p>

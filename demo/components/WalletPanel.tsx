@@ -1,7 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { formatStrk, shortHex } from '../game.js';
 import type { SimulatedNetwork } from '../simulated/network.js';
-import type { WalletPrompt } from '../simulated/walletBridge.js';
+import type { WalletBridge, WalletPrompt } from '../simulated/walletBridge.js';
 import type { TxLogEntry } from '../txLog.js';
 import { CheckIcon, CrossIcon, WalletIcon } from './icons.js';
 
@@ -72,18 +72,7 @@ export function WalletPanel({ network, log }: { network: SimulatedNetwork; log: 
             {pending.title}
           </h3>
           <PromptDetails prompt={pending} />
-          <div className="demo-wallet__buttons">
-            <button type="button" className="demo-wallet__button" onClick={bridge.reject}>
-              Reject in wallet
-            </button>
-            <button
-              type="button"
-              className="demo-wallet__button demo-wallet__button--confirm"
-              onClick={bridge.confirm}
-            >
-              Confirm in wallet
-            </button>
-          </div>
+          <WalletButtons bridge={bridge} />
         </fieldset>
       ) : (
         <p className="demo-wallet__idle">
@@ -150,5 +139,23 @@ export function RealWalletNote() {
         Starting and revoking a session each ask your wallet once. Game actions never do.
       </p>
     </section>
+  );
+}
+
+/** "in wallet", so they are never confused with the dApp's own "Approve". */
+export function WalletButtons({ bridge }: { bridge: Pick<WalletBridge, 'confirm' | 'reject'> }) {
+  return (
+    <div className="demo-wallet__buttons">
+      <button type="button" className="demo-wallet__button" onClick={bridge.reject}>
+        Reject in wallet
+      </button>
+      <button
+        type="button"
+        className="demo-wallet__button demo-wallet__button--confirm"
+        onClick={bridge.confirm}
+      >
+        Confirm in wallet
+      </button>
+    </div>
   );
 }

@@ -1,16 +1,6 @@
+import { codeOfSync as codeOf } from '../../test/helpers/codeOf.js';
 import { spendingTokenInfo } from './consent.js';
-import { isSessionError } from './errors/index.js';
 import { formatAmount, parseAmount } from './policy.js';
-
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-    return 'ok';
-  } catch (error) {
-    if (isSessionError(error)) return error.code;
-    throw error;
-  }
-};
 
 // Each of these took about 10 s before (a /0+$/ trim over a long run of zeros); speed is measured outside
 // unit tests, these pin the answers: typed refusals, and the same readings as before.

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { hash } from 'starknet';
+import { codeOfSync as codeOf } from '../../test/helpers/codeOf.js';
 import type { SpendingPolicyState } from './calls.js';
 import { ADMIN_SELECTORS, SPENDING_TRACKED_SELECTORS } from './constants.js';
-import { isSessionError, SpendLimitExceededError } from './errors/index.js';
+import { SpendLimitExceededError } from './errors/index.js';
 import { checkSessionCalls, type PreflightSession } from './preflight.js';
 
 const NOW = 1_800_000_000;
@@ -37,16 +38,6 @@ const policy = (p: Partial<SpendingPolicyState> = {}): SpendingPolicyState => ({
   enabled: true,
   ...p,
 });
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-    return 'ok';
-  } catch (error) {
-    if (isSessionError(error)) return error.code;
-    throw error;
-  }
-}
 
 describe('checkSessionCalls', () => {
   const check = (over: Partial<Parameters<typeof checkSessionCalls>[0]> = {}) =>

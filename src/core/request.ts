@@ -4,7 +4,7 @@
  */
 import { InvalidSessionRequestError } from './errors/index.js';
 import type { SessionPolicy, SessionPolicyAction } from './policy.js';
-import { checkRequest, dropUndefined } from './requestCheck.js';
+import { checkRequest, dropUndefined, invalid, malformed } from './requestCheck.js';
 
 export { checkRequest };
 
@@ -119,11 +119,6 @@ export function decodeSessionRequest(text: string): SessionRequest {
   return checkRequest(fromTuple(tuple));
 }
 
-const invalid = (path: string, message: string) =>
-  new InvalidSessionRequestError('invalid-field', message, { field: path });
-const malformed = (message: string, cause?: unknown) =>
-  new InvalidSessionRequestError('malformed', message, { cause });
-
 /** The link's request text: after `session-request=` in a fragment or query, else the text itself. */
 function requestTextOf(text: string): string {
   const match = /[#?&]session-request=([^&#\s]+)/.exec(text);
@@ -188,7 +183,7 @@ function packFelt(hex: string): string {
   let binary = '';
   for (let i = 0; i < digits.length; i += 2)
     binary += String.fromCharCode(Number.parseInt(digits.slice(i, i + 2), 16));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64Url(binary);
 }
 
 /** Back to 0x hex (the field checks then judge the value). */
@@ -196,7 +191,7 @@ function unpackFelt(value: unknown, field: string): string {
   let hex = '';
   try {
     if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,43}$/.test(value)) throw new SyntaxError(field);
-    for (const c of atob(value.replace(/-/g, '+').replace(/_/g, '/'))) {
+    for (const c of unBase64Url(value)) {
       hex += c.charCodeAt(0).toString(16).padStart(2, '0');
     }
   } catch (cause) {
@@ -208,11 +203,15 @@ function unpackFelt(value: unknown, field: string): string {
 function toBase64Url(text: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64Url(binary);
 }
 
 function fromBase64Url(text: string): string {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new SyntaxError('not base64url');
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const binary = unBase64Url(text);
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
+
+/** Bytes (a binary string) as unpadded base64url, and back. */
+const base64Url = (binary: string) => btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const unBase64Url = (text: string) => atob(text.replace(/-/g, '+').replace(/_/g, '/'));

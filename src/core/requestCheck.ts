@@ -63,9 +63,9 @@ function checkLimit(value: SessionRequestSpendingLimit, path: string): SessionRe
   }) as SessionRequestSpendingLimit;
 }
 
-const invalid = (path: string, message: string) =>
+export const invalid = (path: string, message: string) =>
   new InvalidSessionRequestError('invalid-field', message, { field: path });
-const malformed = (message: string, cause?: unknown) =>
+export const malformed = (message: string, cause?: unknown) =>
   new InvalidSessionRequestError('malformed', message, { cause });
 
 /** Runs a library check and reports its failure as a bad field of the request. */

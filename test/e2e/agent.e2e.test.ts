@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import {
   createSessionConfig,
   createSessionRequest,
@@ -20,6 +20,7 @@ import {
 import { createMemoryStorage } from '../../src/core/storage/index.js';
 import { createTestnet } from '../../src/testing/index.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js';
+import { startDemoServer } from '../helpers/demoServer.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const STEP_TIMEOUT = 20_000;
@@ -30,16 +31,7 @@ let url: string;
 const agents: ChildProcess[] = [];
 
 beforeAll(async () => {
-  server = await createServer({
-    configFile: `${root}demo/vite.config.ts`,
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-    logLevel: 'warn',
-    clearScreen: false,
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new TypeError('the demo server has no TCP address');
-  url = `http://127.0.0.1:${address.port}/`;
+  ({ server, url } = await startDemoServer());
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });
 

@@ -8,8 +8,9 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js';
+import { startDemoServer } from '../helpers/demoServer.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = `${root}.ci-out`;
@@ -24,16 +25,7 @@ beforeAll(async () => {
   for (const name of ['VITE_RPC_URL', 'VITE_PAYMASTER_URL', 'VITE_PAYMASTER_API_KEY', 'VITE_WALLET']) {
     process.env[name] = '';
   }
-  server = await createServer({
-    configFile: `${root}demo/vite.config.ts`,
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-    logLevel: 'warn',
-    clearScreen: false,
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new TypeError('the demo server has no TCP address');
-  url = `http://127.0.0.1:${address.port}/`;
+  ({ server, url } = await startDemoServer());
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   await mkdir(shots, { recursive: true });
 });

@@ -67,7 +67,7 @@ export async function approveSessionRequest(
 }
 
 /** A request for another chain or another account is refused before the wallet sees it. */
-export function assertFits(request: SessionRequest, chainId: string, accountAddress: string): void {
+function assertFits(request: SessionRequest, chainId: string, accountAddress: string): void {
   if (BigInt(request.chainId) !== BigInt(chainId)) {
     throw new InvalidSessionRequestError(
       'wrong-chain',

@@ -158,7 +158,7 @@ async function compare(
  * Block times and the agent's clock may disagree by this much. The key itself is fresh (made for this
  * request), so no account can have added it before the request existed: the time only guards reuse.
  */
-const CLOCK_SKEW_SECONDS = 300;
+const REQUEST_CLOCK_SKEW_SECONDS = 300;
 
 /**
  * The one account whose SessionKeyAdded event carries this key, in a block after the request. Two
@@ -175,7 +175,7 @@ async function approvingAccount(provider: SessionProviderLike, request: SessionR
       for (const event of page.events) {
         if (event.block_number === undefined) continue; // not in a block yet: seen on the next poll
         const { timestamp } = await events.getBlockWithTxHashes(event.block_number);
-        if (timestamp + CLOCK_SKEW_SECONDS >= request.requestedAt)
+        if (timestamp + REQUEST_CLOCK_SKEW_SECONDS >= request.requestedAt)
           found.add(toHex(BigInt(event.from_address)));
       }
       continuation = page.continuation_token;

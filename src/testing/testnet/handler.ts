@@ -123,6 +123,15 @@ export function createHandler(deps: HandlerDeps): (req: TransportRequest) => Pro
     const methods = methodsOf(parsed);
 
     if (isPaymaster) {
+      const unavailable = () =>
+        respond(
+          503,
+          errorPayload((parsed as JsonRpcRequest)?.id, {
+            code: 163,
+            message: 'An error occurred (UNKNOWN_ERROR)',
+            data: 'Paymaster service unavailable',
+          }),
+        );
       if (faults.paymasterDownMode === 'network') return { kind: 'network-error' };
       await delay(faults.paymasterDelayMs, req.signal);
       if (faults.takeRateLimit()) {
@@ -140,14 +149,7 @@ export function createHandler(deps: HandlerDeps): (req: TransportRequest) => Pro
         faults.paymasterDownMode === 'unavailable' &&
         !methods.every((m) => m === 'paymaster_isAvailable')
       ) {
-        return respond(
-          503,
-          errorPayload((parsed as JsonRpcRequest)?.id, {
-            code: 163,
-            message: 'An error occurred (UNKNOWN_ERROR)',
-            data: 'Paymaster service unavailable',
-          }),
-        );
+        return unavailable();
       }
       if (
         methods.length === 1 &&
@@ -155,14 +157,7 @@ export function createHandler(deps: HandlerDeps): (req: TransportRequest) => Pro
         faults.takeWithhold({ relay: () => runOne(deps.paymaster, parsed as JsonRpcRequest) as never })
       ) {
         // A hostile paymaster keeps the signed payload and says nothing ran.
-        return respond(
-          503,
-          errorPayload((parsed as JsonRpcRequest)?.id, {
-            code: 163,
-            message: 'An error occurred (UNKNOWN_ERROR)',
-            data: 'Paymaster service unavailable',
-          }),
-        );
+        return unavailable();
       }
     } else {
       for (const m of methods) {

@@ -20,6 +20,7 @@ import {
   str,
   tuple,
 } from './codec.js';
+import type { TestAccountKind } from './testnet.js';
 import type { CallNode, EmittedEvent, InnerCallRecord, OrderedEvent } from './types.js';
 
 export const STATE_FORMAT = 'starknet-sessions/testnet-state';
@@ -41,14 +42,7 @@ export interface AccountSnapshot {
   address: string;
   privateKey: string;
   publicKey: string;
-  kind:
-    | 'session-v28'
-    | 'session-v29'
-    | 'session-v30'
-    | 'session-v31'
-    | 'session-v32'
-    | 'session-v33'
-    | 'legacy';
+  kind: TestAccountKind;
   label: string;
   classHash: string;
 }

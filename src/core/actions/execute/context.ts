@@ -52,9 +52,6 @@ export interface Checked extends CheckSessionCallsResult {
   recheck(fee?: SessionCall[]): CheckSessionCallsResult;
 }
 
-/** A reservation of one call and its spend of the session's budget (see InflightTracker). */
-export type Hold = InflightHold;
-
 /** What a submit route returns. */
 export interface Sent {
   transactionHash: string;

@@ -1,32 +1,24 @@
 import { InnerCallFailedError, isSessionError } from '../../errors/index.js';
 import { readSessionData } from '../chain.js';
+import type { ExecuteWithSessionReturnType } from '../executeWithSession.js';
+import type { InflightHold } from '../inflight.js';
 import { waitForSuccess } from '../submitOwner.js';
-import type { ChainState, Checked, Hold, ResolvedSession, Sent } from './context.js';
+import type { ChainState, Checked, ResolvedSession, Sent } from './context.js';
 import { innerFailures } from './innerFailures.js';
-
-export interface Settled {
-  transactionHash: string;
-  trackingId: string | undefined;
-  via: Sent['via'];
-  publicKey: string;
-  callsUsed: number;
-  spending: { token: string; amount: bigint }[];
-  receipt: unknown;
-}
 
 /** The result object now; the receipt, inner-call failures and the chain's calls_used once it lands. */
 export async function settle(
   session: ResolvedSession,
   onChain: ChainState,
   checked: Checked,
-  hold: Hold,
+  hold: InflightHold,
   sent: Sent,
   waitForReceipt: boolean,
-): Promise<Settled> {
+): Promise<ExecuteWithSessionReturnType> {
   // The owner's own transaction does not use the session's budget.
   const byOwner = sent.via === 'owner';
   if (byOwner) hold.fail();
-  const result: Settled = {
+  const result: ExecuteWithSessionReturnType = {
     ...sent,
     trackingId: sent.trackingId,
     publicKey: session.record.publicKey,

@@ -75,3 +75,44 @@ export const COMMON_STRUCTS: AbiEntry[] = [
     ['calldata', T.feltSpan],
   ]),
 ];
+
+/** SRC-6 `is_valid_signature` (or its camel-case twin): (hash, signature) -> felt. */
+export const isValidSignatureFn = (name: string) =>
+  fn(
+    name,
+    [
+      ['hash', T.felt],
+      ['signature', T.feltArray],
+    ],
+    [T.felt],
+    true,
+  );
+
+/** The ISRC6 functions every account here has. */
+export const SRC6_FNS: AbiEntry[] = [
+  fn('__execute__', [['calls', T.calls]], [T.spans]),
+  fn('__validate__', [['calls', T.calls]], [T.felt]),
+  isValidSignatureFn('is_valid_signature'),
+];
+
+/** IPublicKey's getter and setter. */
+export const PUBLIC_KEY_FNS: AbiEntry[] = [
+  fn('get_public_key', [], [T.felt], true),
+  fn('set_public_key', [
+    ['new_public_key', T.felt],
+    ['signature', T.feltSpan],
+  ]),
+];
+
+/** SNIP-9 v2's two functions; `outsideExecution` is the struct's name as the class spells it. */
+export const outsideExecutionV2Fns = (outsideExecution: string): AbiEntry[] => [
+  fn(
+    'execute_from_outside_v2',
+    [
+      ['outside_execution', outsideExecution],
+      ['signature', T.feltSpan],
+    ],
+    [T.spans],
+  ),
+  fn('is_valid_outside_execution_nonce', [['nonce', T.felt]], [T.bool], true),
+];

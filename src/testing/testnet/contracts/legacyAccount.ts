@@ -6,7 +6,16 @@
 import { bool, type CairoOutsideExecution, panic, snKeccak, VALID } from '../cairo.js';
 import { outsideExecutionMessageHash } from '../snip12.js';
 import type { ContractClass, Ctx, Handler } from '../types.js';
-import { COMMON_STRUCTS, fn, iface, T } from './abi.js';
+import {
+  COMMON_STRUCTS,
+  fn,
+  iface,
+  isValidSignatureFn,
+  outsideExecutionV2Fns,
+  PUBLIC_KEY_FNS,
+  SRC6_FNS,
+  T,
+} from './abi.js';
 import {
   ANY_CALLER,
   executeCallsAtomic,
@@ -90,47 +99,9 @@ export function legacyAccountClass(variant: LegacyAccountVariant = {}): Contract
     entrypoints.is_valid_outside_execution_nonce = (ctx, args) => bool(!isNonceUsed(ctx, args.felt()));
   }
 
-  const items = [
-    fn('__execute__', [['calls', T.calls]], [T.spans]),
-    fn('__validate__', [['calls', T.calls]], [T.felt]),
-    fn(
-      'is_valid_signature',
-      [
-        ['hash', T.felt],
-        ['signature', T.feltArray],
-      ],
-      [T.felt],
-      true,
-    ),
-    fn(
-      'isValidSignature',
-      [
-        ['hash', T.felt],
-        ['signature', T.feltArray],
-      ],
-      [T.felt],
-      true,
-    ),
-    fn('get_public_key', [], [T.felt], true),
-    fn('set_public_key', [
-      ['new_public_key', T.felt],
-      ['signature', T.feltSpan],
-    ]),
-  ];
+  const items = [...SRC6_FNS, isValidSignatureFn('isValidSignature'), ...PUBLIC_KEY_FNS];
   if (src5 !== 'missing') items.push(fn('supports_interface', [['interface_id', T.felt]], [T.bool], true));
-  if (snip9) {
-    items.push(
-      fn(
-        'execute_from_outside_v2',
-        [
-          ['outside_execution', 'OutsideExecution'],
-          ['signature', T.feltSpan],
-        ],
-        [T.spans],
-      ),
-      fn('is_valid_outside_execution_nonce', [['nonce', T.felt]], [T.bool], true),
-    );
-  }
+  if (snip9) items.push(...outsideExecutionV2Fns('OutsideExecution'));
   const cls: ContractClass = {
     name: label,
     // Synthetic: no deployed class is modelled here, only its behaviour.

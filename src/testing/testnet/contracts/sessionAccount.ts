@@ -433,8 +433,6 @@ export function sessionAccountClass(version: SessionAccountVersion): ContractCla
   return cls;
 }
 
-export const sessionAccountV33: ContractClass = sessionAccountClass('v33');
-
 /** The constructor: owner key + the SRC-5 registrations of this version (the session id from v32). */
 export function constructSessionAccount(
   ctx: Ctx,

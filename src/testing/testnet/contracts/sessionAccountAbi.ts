@@ -1,8 +1,20 @@
 /** The session account's ABI per version (spec/account-versions.md §1.3): v33's, minus what older classes lack. */
 
 import type { AbiEntry } from '../types.js';
-import { COMMON_STRUCTS, event, fn, iface, struct, T } from './abi.js';
+import {
+  COMMON_STRUCTS,
+  event,
+  fn,
+  iface,
+  outsideExecutionV2Fns,
+  PUBLIC_KEY_FNS,
+  SRC6_FNS,
+  struct,
+  T,
+} from './abi.js';
 import type { SessionAccountModel } from './sessionVersions.js';
+
+const OE = 'openzeppelin_account::extensions::src9::interface::OutsideExecution';
 
 const SESSION_STRUCTS = [
   struct('session_account::session_key::interface::SessionData', [
@@ -18,7 +30,7 @@ const SESSION_STRUCTS = [
     ['spent_in_window', T.u256],
     ['window_start', T.u64],
   ]),
-  struct('openzeppelin_account::extensions::src9::interface::OutsideExecution', [
+  struct(OE, [
     ['caller', T.address],
     ['nonce', T.felt],
     ['execute_after', T.u64],
@@ -30,19 +42,7 @@ const SESSION_STRUCTS = [
 const V33_ABI = [
   ...COMMON_STRUCTS,
   ...SESSION_STRUCTS,
-  ...iface('AccountImpl', 'openzeppelin_account::interface::ISRC6', [
-    fn('__execute__', [['calls', T.calls]], [T.spans]),
-    fn('__validate__', [['calls', T.calls]], [T.felt]),
-    fn(
-      'is_valid_signature',
-      [
-        ['hash', T.felt],
-        ['signature', T.feltArray],
-      ],
-      [T.felt],
-      true,
-    ),
-  ]),
+  ...iface('AccountImpl', 'openzeppelin_account::interface::ISRC6', SRC6_FNS),
   ...iface('DeclarerImpl', 'openzeppelin_account::interface::IDeclarer', [
     fn('__validate_declare__', [['class_hash', T.felt]], [T.felt]),
   ]),
@@ -57,13 +57,7 @@ const V33_ABI = [
       [T.felt],
     ),
   ]),
-  ...iface('PublicKeyImpl', 'openzeppelin_account::interface::IPublicKey', [
-    fn('get_public_key', [], [T.felt], true),
-    fn('set_public_key', [
-      ['new_public_key', T.felt],
-      ['signature', T.feltSpan],
-    ]),
-  ]),
+  ...iface('PublicKeyImpl', 'openzeppelin_account::interface::IPublicKey', PUBLIC_KEY_FNS),
   ...iface('PublicKeyCamelImpl', 'openzeppelin_account::interface::IPublicKeyCamel', [
     fn('getPublicKey', [], [T.felt], true),
     fn('setPublicKey', [
@@ -74,17 +68,11 @@ const V33_ABI = [
   ...iface('SRC5Impl', 'openzeppelin_introspection::interface::ISRC5', [
     fn('supports_interface', [['interface_id', T.felt]], [T.bool], true),
   ]),
-  ...iface('SRC9V2Impl', 'openzeppelin_account::extensions::src9::interface::ISRC9_V2', [
-    fn(
-      'execute_from_outside_v2',
-      [
-        ['outside_execution', 'openzeppelin_account::extensions::src9::interface::OutsideExecution'],
-        ['signature', T.feltSpan],
-      ],
-      [T.spans],
-    ),
-    fn('is_valid_outside_execution_nonce', [['nonce', T.felt]], [T.bool], true),
-  ]),
+  ...iface(
+    'SRC9V2Impl',
+    'openzeppelin_account::extensions::src9::interface::ISRC9_V2',
+    outsideExecutionV2Fns(OE),
+  ),
   ...iface('SessionKeyImpl', 'session_account::session_key::interface::ISessionKeyManager', [
     fn('add_or_update_session_key', [
       ['session_key', T.felt],
@@ -170,8 +158,6 @@ export function missingEntrypoints(model: SessionAccountModel): Set<string> {
   if (!model.setPublicKey) for (const name of ['set_public_key', 'setPublicKey']) missing.add(name);
   return missing;
 }
-
-const OE = 'openzeppelin_account::extensions::src9::interface::OutsideExecution';
 
 // v28's own SNIP-9 component adds these getters (§1.3).
 const V28_EXTRA = [
