@@ -10,7 +10,11 @@ export {
   useSpendingPolicy,
 } from './queries.js';
 export { SessionProvider, type SessionProviderProps } from './SessionProvider.js';
-export { useApproveSessionRequest } from './useApproveSessionRequest.js';
+export {
+  type UseApproveSessionRequestOptions,
+  type UseApproveSessionRequestReturnType,
+  useApproveSessionRequest,
+} from './useApproveSessionRequest.js';
 export {
   type UseCreateSessionData,
   type UseCreateSessionOptions,

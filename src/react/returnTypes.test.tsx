@@ -7,6 +7,7 @@ import type { SessionError } from '../core/errors/index.js';
 import type { SessionSupport } from '../core/support.js';
 // The named types come from the package's root entry, as an app imports them.
 import {
+  type UseApproveSessionRequestReturnType,
   type UseCreateSessionData,
   type UseCreateSessionReturnType,
   type UseRevokeSessionReturnType,
@@ -15,6 +16,7 @@ import {
   type UseSessionSupportReturnType,
   type UseSessionsReturnType,
   type UseSpendingPolicyReturnType,
+  useApproveSessionRequest,
   useCreateSession,
   useRevokeSession,
   useSession,
@@ -33,6 +35,7 @@ describe('named hook return types', () => {
     expectTypeOf(useSessions).returns.toEqualTypeOf<UseSessionsReturnType>();
     expectTypeOf(useSessionSupport).returns.toEqualTypeOf<UseSessionSupportReturnType>();
     expectTypeOf(useSpendingPolicy).returns.toEqualTypeOf<UseSpendingPolicyReturnType>();
+    expectTypeOf(useApproveSessionRequest).returns.toEqualTypeOf<UseApproveSessionRequestReturnType>();
 
     expectTypeOf<UseSessionReturnType['data']>().toEqualTypeOf<SessionState | undefined>();
     expectTypeOf<UseSessionsReturnType['data']>().toEqualTypeOf<SessionSummary[] | undefined>();
