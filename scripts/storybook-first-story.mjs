@@ -44,6 +44,7 @@ for (;;) {
 }
 console.log(`server answering after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
+if (process.env.SB_SETTLE_MS) await new Promise((r) => setTimeout(r, Number(process.env.SB_SETTLE_MS)));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage'],
