@@ -9,6 +9,7 @@ import {
   buildSetSpendingPolicyCall,
   createSession,
   executeWithSession,
+  getSessionState,
   isSessionError,
   revokeSession,
   type SessionCall,
@@ -192,5 +193,45 @@ describe('every owner transaction is read back', () => {
     );
     expect((await s.config.storage.get(s.scope, publicKey))?.status).toBe('active');
     expect(await s.config.storage.getSigner(s.scope, publicKey)).toBeDefined();
+  });
+});
+
+describe('a reverted direct transaction still used a call', () => {
+  it('reverts in __execute__ after a lagging node passed the preflight: TRANSACTION_REVERTED, the call stays counted', async () => {
+    const s = setup();
+    const limit = { maxPerCall: 100n, maxPerWindow: 100n, windowSeconds: 3600 };
+    const capped = { ...policy, maxCalls: 1, spendingLimits: [{ token: s.testnet.tokens.USDC, ...limit }] };
+    const { publicKey } = await createSession(s.config, { owner: s.owner, policy: capped });
+    const lagging = s.testnet.lastTransaction()!.blockNumber;
+    // Another device: the owner lowers the cap through the paymaster (no account nonce used).
+    const lower = {
+      accountAddress: s.owner.address,
+      publicKey,
+      token: s.testnet.tokens.USDC,
+      windowSeconds: 3600,
+    };
+    await s.wallet.executePaymasterTransaction(
+      [buildSetSpendingPolicyCall({ ...lower, maxPerCall: 10n, maxPerWindow: 10n })],
+      { feeMode: { mode: 'sponsored' } },
+    );
+    // This tab's node has not seen it, so the preflight passes. The fee estimate cannot catch the cap:
+    // starknet.js estimates unsigned (SKIP_VALIDATE) and v33 checks spending only under a session signature.
+    s.testnet.faults.staleNode(lagging, Number.POSITIVE_INFINITY);
+    expect(await refusal(s.execute([s.pay(50n)], { mode: 'direct' }))).toMatchObject({
+      code: 'TRANSACTION_REVERTED',
+    });
+    expect(s.testnet.lastTransaction()).toMatchObject({ status: 'REVERTED' });
+    expect(s.testnet.lastTransaction()!.revertReason).toMatch(/Spending: exceeds per-call/);
+    expect(s.testnet.getSessionData(s.owner.address, publicKey).callsUsed).toBe(1);
+    // The node still shows the call unused; the library counts it: state and the next preflight.
+    const state = () => getSessionState(s.config, { accountAddress: s.owner.address, publicKey });
+    expect(await state()).toMatchObject({ callsUsed: 1, callsLeft: 0, status: 'exhausted' });
+    const before = s.testnet.transactions().length;
+    expect(await refusal(s.execute([s.pay(5n)], { mode: 'direct' }))).toMatchObject({
+      code: 'CALL_LIMIT_REACHED',
+    });
+    expect(s.testnet.transactions().length).toBe(before);
+    s.testnet.faults.clear();
+    expect(await state()).toMatchObject({ callsUsed: 1, status: 'exhausted', stale: false });
   });
 });
