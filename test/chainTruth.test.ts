@@ -25,13 +25,17 @@ function setup(kind: 'session-v32' | 'session-v33' = 'session-v33') {
   const testnet = createTestnet({ startTime: START, accounts: 0 });
   const deployed = testnet.addAccount({ kind });
   const wallet = testnet.account(deployed.address);
-  let dropFirstCall = false;
+  let drop: 'first' | 'last' | undefined;
   const owner = {
     address: deployed.address,
-    // A wallet that can be told to leave out the first call of what it is asked to sign.
-    execute: (calls: Call[]) => wallet.execute(dropFirstCall ? calls.slice(1) : calls),
+    // A wallet that can be told to leave out the first (or last) call of what it is asked to sign.
+    execute: (calls: Call[]) =>
+      wallet.execute(drop === 'first' ? calls.slice(1) : drop === 'last' ? calls.slice(0, -1) : calls),
     dropFirstCall: () => {
-      dropFirstCall = true;
+      drop = 'first';
+    },
+    dropLastCall: () => {
+      drop = 'last';
     },
   };
   const config = testnetSessionConfig(testnet, { appId: 'truth' });
@@ -174,11 +178,45 @@ describe('every owner transaction is read back', () => {
     const [stored] = await s.config.storage.list(s.scope);
     expect(stored?.status).toBe('pending');
     expect(await s.config.storage.getSigner(s.scope, stored!.publicKey)).toBeDefined();
+    // The session exists on chain, but not as asked: a refresh keeps it pending and says why.
+    const { publicKey } = stored!;
+    const state = await getSessionState(s.config, { accountAddress: s.owner.address, publicKey });
+    expect(state).toMatchObject({
+      status: 'pending',
+      stale: false,
+      error: { code: 'ACCOUNT_STATE_MISMATCH' },
+    });
+    expect((await s.config.storage.get(s.scope, publicKey))?.status).toBe('pending');
+    expect(await refusal(s.execute([s.pay(1n)]))).toMatchObject({ code: 'NO_SESSION' });
     // Even once something marks it active, a spend of the capped token is refused: the cap is not held.
     await s.config.storage.update(s.scope, stored!.publicKey, { status: 'active' });
     const before = s.testnet.transactions().length;
     expect(await refusal(s.execute([s.pay(1n)]))).toMatchObject({ code: 'ACCOUNT_STATE_MISMATCH' });
     expect(s.testnet.transactions().length).toBe(before);
+  });
+
+  it('create: a pending key with a missing cap turns active only once the account holds the cap', async () => {
+    const s = setup();
+    const limit = { maxPerCall: 50n, maxPerWindow: 100n, windowSeconds: 3600 };
+    const capped = { ...policy, spendingLimits: [{ token: s.testnet.tokens.USDC, ...limit }] };
+    s.owner.dropLastCall(); // set_spending_policy never reaches the account
+    expect(await refusal(createSession(s.config, { owner: s.owner, policy: capped }))).toMatchObject({
+      code: 'ACCOUNT_STATE_MISMATCH',
+    });
+    const [{ publicKey }] = (await s.config.storage.list(s.scope)) as [{ publicKey: string }];
+    const state = () => getSessionState(s.config, { accountAddress: s.owner.address, publicKey });
+    expect(await state()).toMatchObject({ status: 'pending', error: { code: 'ACCOUNT_STATE_MISMATCH' } });
+    const before = s.testnet.transactions().length;
+    expect(await refusal(s.execute([s.pay(1n)]))).toMatchObject({ code: 'NO_SESSION' });
+    expect(s.testnet.transactions().length).toBe(before);
+    // The owner sets the cap that was asked: the next refresh activates the key.
+    const token = s.testnet.tokens.USDC;
+    await s.wallet.execute([
+      buildSetSpendingPolicyCall({ accountAddress: s.owner.address, publicKey, token, ...limit }),
+    ]);
+    expect(await state()).toMatchObject({ status: 'active', error: undefined });
+    await s.execute([s.pay(50n)]);
+    expect(s.testnet.balanceOf(token, '0xbeef')).toBe(50n);
   });
 
   it('revoke: a session still on the account -> ACCOUNT_STATE_MISMATCH, key intact', async () => {

@@ -6,6 +6,7 @@ import { describeInput, inputObject } from '../input.js';
 import type { SessionScope, StoredSession, StoredSessionStatus } from '../storage/types.js';
 import { readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
+import { readBack } from './readBack.js';
 import { confirmSessionGone, showsSession } from './revocation.js';
 import type { SessionProviderLike, SessionTarget } from './types.js';
 
@@ -41,7 +42,7 @@ export interface SessionState {
   session: StoredSession | undefined;
   /** True when the chain could not be read and this is the last known state. */
   stale: boolean;
-  /** Why the state is stale. */
+  /** Why the state is stale, or why a pending session is not active (ACCOUNT_STATE_MISMATCH). */
   error: SessionError | undefined;
   /** Unix seconds when this state was computed. */
   checkedAt: number;
@@ -74,6 +75,7 @@ export async function getSessionState(
   let chain: SessionData;
   let seenAt: number | undefined;
   let policies: Record<string, SpendingPolicyState> = {};
+  let mismatch: SessionError | undefined;
   try {
     chain = await readSessionData(provider, parameters.accountAddress, record.publicKey);
     if (record.status === 'active' && !showsSession(record, chain)) {
@@ -84,8 +86,11 @@ export async function getSessionState(
       chain = evidence.data;
       if (evidence.kind === 'alive') seenAt = evidence.block;
     }
-    // No limits: no tokens, no request.
-    if (chain.exists) {
+    // A pending key turns active only once the account holds what was asked: a create whose read-back
+    // found a difference stays pending (unusable) until the account matches, or the app renews.
+    if (record.status === 'pending' && chain.exists) mismatch = await heldAsAsked(provider, record);
+    // No limits: no tokens, no request. A mismatch may be a missing getter (no spending entrypoints).
+    if (chain.exists && !mismatch) {
       policies = await readSpendingPolicies(
         provider,
         parameters.accountAddress,
@@ -99,7 +104,7 @@ export async function getSessionState(
   }
 
   let current = record;
-  if (record.status === 'pending' && chain.exists) {
+  if (record.status === 'pending' && chain.exists && !mismatch) {
     current = (await config.storage.update(scope, record.publicKey, { status: 'active' })) ?? record;
   } else if (record.status === 'active' && !showsSession(record, chain)) {
     // Confirmed revoked, or re-registered with other terms, by the owner elsewhere: this key is done.
@@ -117,7 +122,33 @@ export async function getSessionState(
   // A usable session was restored: warm the signing tables in idle time so the first action is fast.
   if (current.status === 'active') scheduleSigningWarmup(scope.chainId);
   const spending = current.spendingLimits.map((limit) => spendOf(limit, policies, now));
-  return stateOf(config, current, now, chain.exists ? chain : undefined, spending);
+  return { ...stateOf(config, current, now, chain.exists ? chain : undefined, spending), error: mismatch };
+}
+
+/** The account's session against the record (as createSession's read-back): the mismatch, if any. */
+async function heldAsAsked(provider: SessionProviderLike, record: StoredSession) {
+  const { publicKey, spendingLimits } = record;
+  const policy = {
+    ...record,
+    spendingLimits: spendingLimits.map((l) => ({
+      ...l,
+      maxPerCall: BigInt(l.maxPerCall),
+      maxPerWindow: BigInt(l.maxPerWindow),
+    })),
+  };
+  const expected = {
+    operation: 'create',
+    publicKey,
+    policy,
+    spendingPolicy: spendingLimits.length > 0,
+  } as const;
+  return readBack(provider, record.scope.accountAddress, expected, record.transactionHash).then(
+    () => undefined,
+    (error: unknown) => {
+      if (isSessionError(error, 'ACCOUNT_STATE_MISMATCH')) return error;
+      throw error;
+    },
+  );
 }
 
 /** The given session, else the newest one in a `usable` status, else the newest (its status says why). */
