@@ -203,7 +203,7 @@ describe('every owner transaction is read back', () => {
     expect(await refusal(createSession(s.config, { owner: s.owner, policy: capped }))).toMatchObject({
       code: 'ACCOUNT_STATE_MISMATCH',
     });
-    const [{ publicKey }] = (await s.config.storage.list(s.scope)) as [{ publicKey: string }];
+    const { publicKey } = (await s.config.storage.list(s.scope))[0]!;
     const state = () => getSessionState(s.config, { accountAddress: s.owner.address, publicKey });
     expect(await state()).toMatchObject({ status: 'pending', error: { code: 'ACCOUNT_STATE_MISMATCH' } });
     const before = s.testnet.transactions().length;
