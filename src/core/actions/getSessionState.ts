@@ -1,10 +1,11 @@
+import { accountRules, accountVersionOf } from '../accountRules.js';
 import type { SessionData, SpendingPolicyState } from '../calls.js';
 import { scheduleSigningWarmup } from '../crypto/warmup.js';
 import { InvalidInputError, isSessionError, type SessionError } from '../errors/index.js';
 import { toHex } from '../felt.js';
 import { describeInput, inputObject } from '../input.js';
 import type { SessionScope, StoredSession, StoredSessionStatus } from '../storage/types.js';
-import { readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
+import { readClassHash, readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
 import { readBack } from './readBack.js';
 import { confirmSessionGone, showsSession } from './revocation.js';
@@ -34,7 +35,13 @@ export interface SessionState {
   secondsLeft: number;
   maxCalls: number;
   callsUsed: number;
+  /** Calls left on the direct path (the account pays): maxCalls − callsUsed. */
   callsLeft: number;
+  /**
+   * Calls left through a paymaster (outside executions): one fewer on v29/v30, which use a call before
+   * checking the signature (spec §8 rule 5), and on an account of unknown class; else `callsLeft`.
+   */
+  callsLeftGasless: number;
   /** 0x hex selectors; [] = any non-admin entrypoint. */
   allowedSelectors: string[];
   spending: SessionSpendState[];
@@ -76,8 +83,15 @@ export async function getSessionState(
   let seenAt: number | undefined;
   let policies: Record<string, SpendingPolicyState> = {};
   let mismatch: SessionError | undefined;
+  let reserve = 0;
   try {
-    chain = await readSessionData(provider, parameters.accountAddress, record.publicKey);
+    const [read, classHash] = await Promise.all([
+      readSessionData(provider, parameters.accountAddress, record.publicKey),
+      readClassHash(provider, parameters.accountAddress).catch(() => undefined),
+    ]);
+    chain = read;
+    // The calls an outside execution cannot use (the version is read with the session: no extra wait).
+    reserve = accountRules(accountVersionOf(classHash)).outsideExecutionCallsNeeded - 1;
     if (record.status === 'active' && !showsSession(record, chain)) {
       // One answer that it is gone proves nothing (a lagging node): confirmed, or the state is stale.
       const evidence = await confirmSessionGone(provider, parameters.accountAddress, record);
@@ -122,7 +136,8 @@ export async function getSessionState(
   // A usable session was restored: warm the signing tables in idle time so the first action is fast.
   if (current.status === 'active') scheduleSigningWarmup(scope.chainId);
   const spending = current.spendingLimits.map((limit) => spendOf(limit, policies, now));
-  return { ...stateOf(config, current, now, chain.exists ? chain : undefined, spending), error: mismatch };
+  const state = stateOf(config, current, now, chain.exists ? chain : undefined, spending);
+  return { ...state, callsLeftGasless: Math.max(0, state.callsLeft - reserve), error: mismatch };
 }
 
 /** The account's session against the record (as createSession's read-back): the mismatch, if any. */
@@ -237,6 +252,7 @@ function stateOf(
     maxCalls,
     callsUsed,
     callsLeft: Math.max(0, maxCalls - callsUsed),
+    callsLeftGasless: Math.max(0, maxCalls - callsUsed),
     allowedSelectors: record?.allowedSelectors ?? [],
     spending,
     session: record,
