@@ -136,25 +136,19 @@ export async function getSessionState(
   // A usable session was restored: warm the signing tables in idle time so the first action is fast.
   if (current.status === 'active') scheduleSigningWarmup(scope.chainId);
   const spending = current.spendingLimits.map((limit) => spendOf(limit, policies, now));
-  const state = stateOf(config, current, now, chain.exists ? chain : undefined, spending);
-  return { ...state, callsLeftGasless: Math.max(0, state.callsLeft - reserve), error: mismatch };
+  return {
+    ...stateOf(config, current, now, chain.exists ? chain : undefined, spending, reserve),
+    error: mismatch,
+  };
 }
 
 /** The account's session against the record (as createSession's read-back): the mismatch, if any. */
 async function heldAsAsked(provider: SessionProviderLike, record: StoredSession) {
   const { publicKey, spendingLimits } = record;
-  const policy = {
-    ...record,
-    spendingLimits: spendingLimits.map((l) => ({
-      ...l,
-      maxPerCall: BigInt(l.maxPerCall),
-      maxPerWindow: BigInt(l.maxPerWindow),
-    })),
-  };
   const expected = {
     operation: 'create',
     publicKey,
-    policy,
+    policy: record,
     spendingPolicy: spendingLimits.length > 0,
   } as const;
   return readBack(provider, record.scope.accountAddress, expected, record.transactionHash).then(
@@ -239,6 +233,7 @@ function stateOf(
   now: number,
   chain?: SessionData,
   spending: SessionSpendState[] = [],
+  reserve = 0,
 ): SessionState {
   const callsUsed = Math.max(chain?.callsUsed ?? 0, record?.callsUsed ?? 0);
   const maxCalls = chain?.maxCalls ?? record?.maxCalls ?? 0;
@@ -252,7 +247,7 @@ function stateOf(
     maxCalls,
     callsUsed,
     callsLeft: Math.max(0, maxCalls - callsUsed),
-    callsLeftGasless: Math.max(0, maxCalls - callsUsed),
+    callsLeftGasless: Math.max(0, maxCalls - callsUsed - reserve),
     allowedSelectors: record?.allowedSelectors ?? [],
     spending,
     session: record,
