@@ -102,7 +102,8 @@ export async function getSessionState(
     }
     // A pending key turns active only once the account holds what was asked: a create whose read-back
     // found a difference stays pending (unusable) until the account matches, or the app renews.
-    if (record.status === 'pending' && chain.exists) mismatch = await heldAsAsked(provider, record);
+    if (record.status === 'pending' && chain.exists)
+      mismatch = await heldAsAsked(provider, parameters.accountAddress, record);
     // No limits: no tokens, no request. A mismatch may be a missing getter (no spending entrypoints).
     if (chain.exists && !mismatch) {
       policies = await readSpendingPolicies(
@@ -143,7 +144,7 @@ export async function getSessionState(
 }
 
 /** The account's session against the record (as createSession's read-back): the mismatch, if any. */
-async function heldAsAsked(provider: SessionProviderLike, record: StoredSession) {
+async function heldAsAsked(provider: SessionProviderLike, account: string, record: StoredSession) {
   const { publicKey, spendingLimits } = record;
   const expected = {
     operation: 'create',
@@ -151,7 +152,7 @@ async function heldAsAsked(provider: SessionProviderLike, record: StoredSession)
     policy: record,
     spendingPolicy: spendingLimits.length > 0,
   } as const;
-  return readBack(provider, record.scope.accountAddress, expected, record.transactionHash).then(
+  return readBack(provider, account, expected, record.transactionHash).then(
     () => undefined,
     (error: unknown) => {
       if (isSessionError(error, 'ACCOUNT_STATE_MISMATCH')) return error;
