@@ -8,6 +8,7 @@ import {
   createSession,
   describeSessionPolicy,
   detectSessionSupport,
+  getSessionState,
   isSessionError,
   type KnownAccountVersion,
   type SessionConfigParameters,
@@ -107,6 +108,23 @@ describe.each(VERSIONS)('session account %s', (version) => {
     expect(s.testnet.getSessionData(s.owner.address, created.publicKey).callsUsed).toBe(2);
     expect(s.testnet.gameState(s.owner.address).attacks).toBe(2);
     expect(s.prompts()).toBe(1);
+  });
+
+  it('reports the calls left per route: through a paymaster one fewer on v29/v30, as execute decides', async () => {
+    const s = setup(version);
+    const two = { ...policy, maxCalls: 2 };
+    const { publicKey } = await createSession(s.config, { owner: s.owner, policy: two });
+    expect((await s.execute()).via).toBe('paymaster');
+    const state = await getSessionState(s.config, { accountAddress: s.owner.address, publicKey });
+    const keepsOne = version === 'v29' || version === 'v30';
+    expect(state).toMatchObject({ callsUsed: 1, callsLeft: 1, callsLeftGasless: keepsOne ? 0 : 1 });
+    // The number is what the next gasless execute meets: refused at 0, sent at 1.
+    if (keepsOne)
+      await refusedBeforeAnything(s, () => s.execute(), {
+        code: 'CALL_LIMIT_REACHED',
+        reason: 'paymaster-needs-two-calls',
+      });
+    else expect((await s.execute()).via).toBe('paymaster');
   });
 
   it(`${['v29', 'v30', 'v31'].includes(version) ? 'refuses' : 'allows'} an empty whitelist (allowAnyAction)`, async () => {

@@ -45,6 +45,7 @@ export function useSessionExecute(): UseSessionExecuteReturnType {
           ...old,
           callsUsed,
           callsLeft: Math.max(0, old.maxCalls - callsUsed),
+          callsLeftGasless: Math.max(0, old.callsLeftGasless - callsUsed + old.callsUsed),
           status: callsUsed >= old.maxCalls && old.status === 'active' ? 'exhausted' : old.status,
           spending: old.spending.map((s) => {
             const spent = result.spending.find((x) => BigInt(x.token) === BigInt(s.token))?.amount ?? 0n;

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { createSessionConfig, type SessionConfigParameters } from '../../src/core/index.js';
 import { createMemoryStorage } from '../../src/core/storage/index.js';
 import { SessionProvider } from '../../src/react/index.js';
-import { createMockWallet, createTestnet } from '../../src/testing/index.js';
+import { createMockWallet, createTestnet, type TestAccountKind } from '../../src/testing/index.js';
 
 /** A simulated chain, the mock wallet installed for InjectedConnector, and the providers a dApp mounts. */
 export function createSessionWorld(options: {
@@ -14,9 +14,14 @@ export function createSessionWorld(options: {
   config?: Partial<SessionConfigParameters>;
   /** Give the config `testnet.clock` (re-renders when it moves) instead of a plain `() => testnet.now()`. */
   subscribableClock?: boolean;
+  /** The wallet's account: a fresh one of this kind (default: the first v33 account). */
+  accountKind?: TestAccountKind;
 }) {
   const testnet = createTestnet({ startTime: 1_800_000_000 });
-  const wallet = createMockWallet(testnet, testnet.accounts[0]!, { approve: options.approve ?? true });
+  const account = options.accountKind
+    ? testnet.addAccount({ kind: options.accountKind })
+    : testnet.accounts[0]!;
+  const wallet = createMockWallet(testnet, account, { approve: options.approve ?? true });
   const uninstall = wallet.install();
   const connector = new InjectedConnector({ options: { id: wallet.id, name: wallet.name } });
   const config = createSessionConfig({

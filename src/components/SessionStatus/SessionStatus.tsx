@@ -1,11 +1,12 @@
 'use client';
 import { useMemo } from 'react';
-import type { SessionStatus as SessionStatusName } from '../../core/actions/index.js';
+import type { SessionState, SessionStatus as SessionStatusName } from '../../core/actions/index.js';
 import { spendingTokenInfo, type TokenDisplayInfo } from '../../core/consent.js';
 import { useSessionConfig } from '../../react/context.js';
 import { useCreateSession } from '../../react/useCreateSession.js';
 import { useRevokeSession } from '../../react/useRevokeSession.js';
 import { useSession } from '../../react/useSession.js';
+import { useStarknetBindings } from '../../react/useStarknet.js';
 import { SessionStatusView, type SessionStatusViewProps } from './SessionStatusView.js';
 
 /**
@@ -38,7 +39,9 @@ export function SessionStatus({
   const session = useSession({ publicKey });
   const create = useCreateSession();
   const revoke = useRevokeSession();
-  const state = session.data;
+  const { paymaster } = useStarknetBindings();
+  // Actions go through a paymaster with no direct fallback: show what an outside execution can still use.
+  const state = gaslessView(session.data, !!(config.paymaster ?? paymaster) && !config.fallback.direct);
   // Symbols and decimals saved with the policy at creation, then the app's own list.
   const tokens = useMemo<TokenDisplayInfo[]>(
     () => [...spendingTokenInfo(state?.session?.policy), ...(view.tokens ?? [])],
@@ -58,4 +61,15 @@ export function SessionStatus({
       error={revoke.error ?? create.error ?? undefined}
     />
   );
+}
+
+/** v29/v30 keep the last call back from outside executions: it is neither counted nor shown as usable. */
+function gaslessView(state: SessionState | undefined, gasless: boolean): SessionState | undefined {
+  if (!state || !gasless || state.callsLeftGasless >= state.callsLeft) return state;
+  const out = state.callsLeftGasless === 0 && ['active', 'expiring'].includes(state.status);
+  return {
+    ...state,
+    maxCalls: state.callsUsed + state.callsLeftGasless,
+    status: out ? 'exhausted' : state.status,
+  };
 }

@@ -1,11 +1,13 @@
+import { accountRules, accountVersionOf } from '../accountRules.js';
 import type { SessionData, SpendingPolicyState } from '../calls.js';
 import { scheduleSigningWarmup } from '../crypto/warmup.js';
 import { InvalidInputError, isSessionError, type SessionError } from '../errors/index.js';
 import { toHex } from '../felt.js';
 import { describeInput, inputObject } from '../input.js';
 import type { SessionScope, StoredSession, StoredSessionStatus } from '../storage/types.js';
-import { readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
+import { readClassHash, readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
+import { readBack } from './readBack.js';
 import { confirmSessionGone, showsSession } from './revocation.js';
 import type { SessionProviderLike, SessionTarget } from './types.js';
 
@@ -33,7 +35,13 @@ export interface SessionState {
   secondsLeft: number;
   maxCalls: number;
   callsUsed: number;
+  /** Calls left on the direct path (the account pays): maxCalls − callsUsed. */
   callsLeft: number;
+  /**
+   * Calls left through a paymaster (outside executions): one fewer on v29/v30, which use a call before
+   * checking the signature (spec §8 rule 5), and on an account of unknown class; else `callsLeft`.
+   */
+  callsLeftGasless: number;
   /** 0x hex selectors; [] = any non-admin entrypoint. */
   allowedSelectors: string[];
   spending: SessionSpendState[];
@@ -41,7 +49,7 @@ export interface SessionState {
   session: StoredSession | undefined;
   /** True when the chain could not be read and this is the last known state. */
   stale: boolean;
-  /** Why the state is stale. */
+  /** Why the state is stale, or why a pending session is not active (ACCOUNT_STATE_MISMATCH). */
   error: SessionError | undefined;
   /** Unix seconds when this state was computed. */
   checkedAt: number;
@@ -74,8 +82,16 @@ export async function getSessionState(
   let chain: SessionData;
   let seenAt: number | undefined;
   let policies: Record<string, SpendingPolicyState> = {};
+  let mismatch: SessionError | undefined;
+  let reserve = 0;
   try {
-    chain = await readSessionData(provider, parameters.accountAddress, record.publicKey);
+    const [read, classHash] = await Promise.all([
+      readSessionData(provider, parameters.accountAddress, record.publicKey),
+      readClassHash(provider, parameters.accountAddress).catch(() => undefined),
+    ]);
+    chain = read;
+    // The calls an outside execution cannot use (the version is read with the session: no extra wait).
+    reserve = accountRules(accountVersionOf(classHash)).outsideExecutionCallsNeeded - 1;
     if (record.status === 'active' && !showsSession(record, chain)) {
       // One answer that it is gone proves nothing (a lagging node): confirmed, or the state is stale.
       const evidence = await confirmSessionGone(provider, parameters.accountAddress, record);
@@ -84,8 +100,12 @@ export async function getSessionState(
       chain = evidence.data;
       if (evidence.kind === 'alive') seenAt = evidence.block;
     }
-    // No limits: no tokens, no request.
-    if (chain.exists) {
+    // A pending key turns active only once the account holds what was asked: a create whose read-back
+    // found a difference stays pending (unusable) until the account matches, or the app renews.
+    if (record.status === 'pending' && chain.exists)
+      mismatch = await heldAsAsked(provider, parameters.accountAddress, record);
+    // No limits: no tokens, no request. A mismatch may be a missing getter (no spending entrypoints).
+    if (chain.exists && !mismatch) {
       policies = await readSpendingPolicies(
         provider,
         parameters.accountAddress,
@@ -99,7 +119,7 @@ export async function getSessionState(
   }
 
   let current = record;
-  if (record.status === 'pending' && chain.exists) {
+  if (record.status === 'pending' && chain.exists && !mismatch) {
     current = (await config.storage.update(scope, record.publicKey, { status: 'active' })) ?? record;
   } else if (record.status === 'active' && !showsSession(record, chain)) {
     // Confirmed revoked, or re-registered with other terms, by the owner elsewhere: this key is done.
@@ -117,7 +137,28 @@ export async function getSessionState(
   // A usable session was restored: warm the signing tables in idle time so the first action is fast.
   if (current.status === 'active') scheduleSigningWarmup(scope.chainId);
   const spending = current.spendingLimits.map((limit) => spendOf(limit, policies, now));
-  return stateOf(config, current, now, chain.exists ? chain : undefined, spending);
+  return {
+    ...stateOf(config, current, now, chain.exists ? chain : undefined, spending, reserve),
+    error: mismatch,
+  };
+}
+
+/** The account's session against the record (as createSession's read-back): the mismatch, if any. */
+async function heldAsAsked(provider: SessionProviderLike, account: string, record: StoredSession) {
+  const { publicKey, spendingLimits } = record;
+  const expected = {
+    operation: 'create',
+    publicKey,
+    policy: record,
+    spendingPolicy: spendingLimits.length > 0,
+  } as const;
+  return readBack(provider, account, expected, record.transactionHash).then(
+    () => undefined,
+    (error: unknown) => {
+      if (isSessionError(error, 'ACCOUNT_STATE_MISMATCH')) return error;
+      throw error;
+    },
+  );
 }
 
 /** The given session, else the newest one in a `usable` status, else the newest (its status says why). */
@@ -193,6 +234,7 @@ function stateOf(
   now: number,
   chain?: SessionData,
   spending: SessionSpendState[] = [],
+  reserve = 0,
 ): SessionState {
   const callsUsed = Math.max(chain?.callsUsed ?? 0, record?.callsUsed ?? 0);
   const maxCalls = chain?.maxCalls ?? record?.maxCalls ?? 0;
@@ -206,6 +248,7 @@ function stateOf(
     maxCalls,
     callsUsed,
     callsLeft: Math.max(0, maxCalls - callsUsed),
+    callsLeftGasless: Math.max(0, maxCalls - callsUsed - reserve),
     allowedSelectors: record?.allowedSelectors ?? [],
     spending,
     session: record,

@@ -10,12 +10,23 @@ import type { SessionProviderLike } from './types.js';
 export interface ExpectedSession {
   operation: 'create' | 'update' | 'set-policy' | 'remove-policy' | 'revoke';
   publicKey: string;
-  /** The registered session, or undefined when it must be gone. */
-  policy: NormalizedSessionPolicy | undefined;
+  /** The registered session (amounts as bigints or as stored), or undefined when it must be gone. */
+  policy: ExpectedPolicy | undefined;
   /** Tokens whose policy must be gone (revoke, remove). */
   removedTokens?: readonly string[] | undefined;
   /** The account has spending entrypoints (v33); else no policy is read. */
   spendingPolicy: boolean;
+}
+
+type ExpectedPolicy = Omit<NormalizedSessionPolicy, 'spendingLimits'> & {
+  spendingLimits: readonly (Cap & { token: string })[];
+};
+
+/** A cap as asked (bigints, or a stored record's decimal / 0x strings) or as held. */
+interface Cap {
+  maxPerCall: bigint | string;
+  maxPerWindow: bigint | string;
+  windowSeconds: number;
 }
 
 type Fields = Record<string, string>;
@@ -53,8 +64,8 @@ async function compare(provider: SessionProviderLike, account: string, e: Expect
   const tokens = [...limits.map((l) => l.token), ...removed].map((t) => toHex(BigInt(t)));
   const policies = await readPolicies(provider, account, e.publicKey, tokens);
   // A cap as `maxPerCall/maxPerWindow/windowSeconds`, or 'none'.
-  const cap = (l?: { maxPerCall: bigint; maxPerWindow: bigint; windowSeconds: number }) =>
-    l ? `${l.maxPerCall}/${l.maxPerWindow}/${l.windowSeconds}` : 'none';
+  const cap = (l?: Cap) =>
+    l ? `${BigInt(l.maxPerCall)}/${BigInt(l.maxPerWindow)}/${l.windowSeconds}` : 'none';
   tokens.forEach((token, i) => {
     const key = `spendingLimits[${token}]`;
     asked[key] = cap(limits[i]);

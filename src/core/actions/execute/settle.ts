@@ -31,13 +31,17 @@ export async function settle(
       hold.landed(); // the chain's counters now hold its spend
       return receipt;
     },
-    (error: unknown) => {
+    async (error: unknown) => {
       // A reverted outside execution consumed nothing (the relayer's transaction rolled it back); a
-      // reverted direct invoke did: its validate phase counted the call. One that landed with failed inner
-      // calls is counted by the chain. An unknown outcome stays held (the safe side).
+      // reverted direct invoke did: its validate phase counted the call, so the record shows it even
+      // before a (lagging) node does. One that landed with failed inner calls is counted by the chain.
+      // An unknown outcome stays held (the safe side).
       const reverted = isSessionError(error, 'TRANSACTION_REVERTED');
       if (reverted && sent.via !== 'direct') hold.fail();
-      else if (reverted || isSessionError(error, 'INNER_CALL_FAILED')) hold.landed();
+      else if (reverted || isSessionError(error, 'INNER_CALL_FAILED')) {
+        hold.landed();
+        if (reverted) await recordCallsUsed(session, hold.callsUsed);
+      }
       throw error;
     },
   );
@@ -52,12 +56,15 @@ async function land(session: ResolvedSession, checked: Checked, sent: Sent): Pro
   const { transactionHash } = sent;
   const receipt = await waitForSuccess(provider, transactionHash);
   const failures = await innerFailures(provider, transactionHash, session.address, checked.calls.length);
-  try {
-    const { callsUsed } = await readSessionData(provider, session.accountAddress, session.record.publicKey);
-    await session.config.storage.update(session.scope, session.record.publicKey, { callsUsed });
-  } catch {
-    // display data only; the chain stays the truth
-  }
+  await readSessionData(provider, session.accountAddress, session.record.publicKey).then(
+    ({ callsUsed }) => recordCallsUsed(session, callsUsed),
+    () => {},
+  );
   if (failures.length > 0) throw new InnerCallFailedError(transactionHash, failures);
   return receipt;
+}
+
+/** The record's calls_used (it only grows): display data only, the chain stays the truth. */
+async function recordCallsUsed(session: ResolvedSession, callsUsed: number): Promise<void> {
+  await session.config.storage.update(session.scope, session.record.publicKey, { callsUsed }).catch(() => {});
 }
