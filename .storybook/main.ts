@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import { mergeConfig } from 'vite';
+import { scopeReactDocgen } from './docgenScope.js';
 
 // Written by hand (storybook init would download a browser and add addons we do not use).
 const config: StorybookConfig = {
@@ -12,8 +13,9 @@ const config: StorybookConfig = {
   // The first story in seconds, not ~18 s: every dependency the stories import is pre-bundled when the
   // server starts (instead of discovered on the first visit, which re-bundles and reloads the page),
   // and the preview's own modules are transformed ahead of the first request.
-  viteFinal: (vite) =>
-    mergeConfig(vite, {
+  viteFinal: (vite) => {
+    scopeReactDocgen(vite.plugins);
+    return mergeConfig(vite, {
       optimizeDeps: {
         include: [
           'react',
@@ -36,6 +38,7 @@ const config: StorybookConfig = {
           clientFiles: ['./.storybook/preview.tsx', './stories/Session*.stories.tsx'],
         },
       },
-    }),
+    });
+  },
 };
 export default config;
