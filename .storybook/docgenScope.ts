@@ -1,6 +1,9 @@
 import type { Plugin, PluginOption } from 'vite';
 
-/** Only the component files have props tables; the rest (core, testing, stories) need no docgen. */
+/**
+ * The docs pages' props tables come from the components in src/components. (react-docgen documents
+ * exported components only: the stories' own wrappers never had docgen; core and testing have none.)
+ */
 const DOCUMENTED = /[\\/]src[\\/]components[\\/].+\.tsx$/;
 
 /**
