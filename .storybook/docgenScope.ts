@@ -12,9 +12,10 @@ const DOCUMENTED = /[\\/]src[\\/]components[\\/].+\.tsx$/;
  * Scope it to the component files the docs pages describe.
  */
 export const scopeReactDocgen = (plugins: PluginOption[] | undefined): void => {
-  const docgen = plugins
-    ?.flat(Number.POSITIVE_INFINITY)
-    .find((p): p is Plugin => (p as Plugin | null)?.name === 'storybook:react-docgen-plugin');
+  // Storybook adds it at the top level of the list (its react-vite preset).
+  const docgen = plugins?.find(
+    (p): p is Plugin => (p as Plugin | null)?.name === 'storybook:react-docgen-plugin',
+  );
   const transform = docgen?.transform;
   if (!docgen || typeof transform !== 'function') return;
   docgen.transform = function (code, id, options) {
