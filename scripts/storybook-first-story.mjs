@@ -2,6 +2,7 @@
 // `storybook dev`, waits until it answers, then opens the UI in Chromium (playwright-core) and times
 // until the story's consent card is rendered in the preview iframe. Optional screenshots of docs pages.
 // Usage: node scripts/storybook-first-story.mjs [--shots DIR]
+// Env: SB_LOG=file (the server's output), SB_SETTLE_MS=n (wait before opening), SB_TRACE=1 (waterfall).
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
@@ -53,6 +54,13 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   let requests = 0;
   page.on('request', () => requests++);
+  // SB_TRACE=1: the waterfall (ms after opening, ms to the last byte): a late start means a request
+  // waited for an earlier module; a long one, often, a dev server busy with something else.
+  const waterfall = [];
+  page.on('requestfinished', (r) => {
+    const { startTime, responseEnd } = r.timing();
+    waterfall.push([Math.round(startTime - opened), Math.round(responseEnd), r.url().replace(base, '')]);
+  });
   const opened = Date.now();
   await page.goto(`${base}/?path=/story/components-sessionconsent--plain`);
   await page
@@ -62,6 +70,9 @@ try {
   console.log(
     `first story rendered ${((Date.now() - opened) / 1000).toFixed(1)} s after opening the UI (${requests} requests)`,
   );
+  if (process.env.SB_TRACE) {
+    for (const row of waterfall.sort((a, b) => a[0] - b[0])) console.log(row.join('\t'));
+  }
   if (shotsAt) {
     await mkdir(shotsAt, { recursive: true });
     for (const [name, id] of [
