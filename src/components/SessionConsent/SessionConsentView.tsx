@@ -1,5 +1,5 @@
 'use client';
-import { type Ref, useId, useMemo } from 'react';
+import { type ReactNode, type Ref, useId, useMemo } from 'react';
 import type { AccountVersion } from '../../core/accountRules.js';
 import {
   type ConsentWarning,
@@ -84,11 +84,50 @@ export function SessionConsentView(props: SessionConsentViewProps) {
   const ownIds = useId();
   const titleId = props.titleId ?? `${ownIds}-title`;
   const leadId = props.descriptionId ?? `${ownIds}-lead`;
+  const result = useConsentSummary(props);
+  const level = props.headingLevel ?? 2;
+  const H = `h${level}` as 'h2';
+  const head: ConsentHead = { props, text, titleId, leadId, H };
+  if ('invalid' in result) return <InvalidConsent {...head} error={result.invalid} />;
+  const { summary } = result;
+  const status: SessionConsentStatus = props.status ?? (props.error ? 'error' : 'idle');
+  const pending = status === 'pending';
+  const part: ConsentPart = {
+    ...head,
+    summary,
+    known: knownTokens(summary, props.tokens),
+    ownIds,
+    H2: `h${level + 1}` as 'h3',
+    duration: formatDuration(summary.durationSeconds, text),
+    status,
+  };
+  return (
+    <section
+      className={cx('ss-root ss-card ss-consent', props.className)}
+      aria-labelledby={titleId}
+      aria-describedby={leadId}
+      aria-busy={pending || undefined}
+    >
+      <ConsentHeader {...part} />
+      <div className="ss-consent__body">
+        <ConsentActions {...part} />
+        <ConsentFacts {...part} />
+        {summary.spendingLimits.length > 0 ? <ConsentCaps {...part} /> : null}
+        <ConsentWarnings {...part} />
+      </div>
+      <ConsentFooter {...part} />
+    </section>
+  );
+}
+
+/** The summary, or the typed reason the policy cannot be shown. */
+function useConsentSummary(
+  props: SessionConsentViewProps,
+): { summary: SessionConsentSummary } | { invalid: ErrorLike } {
   const now = props.now ?? Math.floor(Date.now() / 1000);
   const direct = props.feeMode?.mode === 'direct';
   const feeMode = direct ? undefined : (props.feeMode as FeeMode | undefined);
-
-  const result = useMemo((): { summary: SessionConsentSummary } | { invalid: ErrorLike } => {
+  return useMemo(() => {
     try {
       return {
         summary: describeSessionPolicy(props.policy, {
@@ -104,224 +143,253 @@ export function SessionConsentView(props: SessionConsentViewProps) {
       throw error;
     }
   }, [props.policy, now, feeMode, props.maxFeeInGasToken, props.maxDurationSeconds, props.accountVersion]);
+}
 
-  const level = props.headingLevel ?? 2;
-  const H = `h${level}` as 'h2';
-  const H2 = `h${level + 1}` as 'h3';
+/** Names for tokens: the caps' own symbols first, then the app's token list. */
+const knownTokens = (
+  summary: SessionConsentSummary,
+  tokens: readonly TokenDisplayInfo[] | undefined,
+): TokenDisplayInfo[] => [
+  ...summary.spendingLimits.map((l) => ({ address: l.token, symbol: l.symbol, decimals: l.decimals })),
+  ...(tokens ?? []),
+];
 
-  if ('invalid' in result) {
-    return (
-      <section
-        className={cx('ss-root ss-card ss-consent', props.className)}
-        aria-labelledby={titleId}
-        aria-describedby={leadId}
-      >
-        <header className="ss-consent__header">
-          <H id={titleId} className="ss-title" tabIndex={-1} ref={props.titleRef}>
-            {text.invalidTitle}
-          </H>
-        </header>
-        <div className="ss-alert ss-alert--danger" role="alert">
-          <p id={leadId}>{text.invalidBody(props.appName)}</p>
-          <p className="ss-alert__detail">{errorText(result.invalid)}</p>
-        </div>
-        <footer className="ss-consent__footer">
-          <div className="ss-button-row">
-            <button type="button" className="ss-button ss-button--secondary" onClick={props.onReject}>
-              {text.close}
-            </button>
-          </div>
-        </footer>
-      </section>
-    );
-  }
+/** What the card's title parts share. */
+interface ConsentHead {
+  props: SessionConsentViewProps;
+  text: SessionText;
+  titleId: string;
+  leadId: string;
+  H: 'h2';
+}
 
-  const { summary } = result;
-  const status: SessionConsentStatus = props.status ?? (props.error ? 'error' : 'idle');
-  const pending = status === 'pending';
-  const rejected = status === 'error' && isRejection(props.error);
-  const locale = props.locale;
-  // Names for tokens: the caps' own symbols first, then the app's token list.
-  const known: TokenDisplayInfo[] = [
-    ...summary.spendingLimits.map((l) => ({ address: l.token, symbol: l.symbol, decimals: l.decimals })),
-    ...(props.tokens ?? []),
-  ];
-  const dateOptions = { locale, timeZone: props.timeZone };
-  const duration = formatDuration(summary.durationSeconds, text);
-  const maxCalls = text.transactions(summary.maxCalls, formatInteger(summary.maxCalls, locale));
+/** What every part of the card reads. */
+interface ConsentPart extends ConsentHead {
+  summary: SessionConsentSummary;
+  known: readonly TokenDisplayInfo[];
+  ownIds: string;
+  H2: 'h3';
+  duration: string;
+  status: SessionConsentStatus;
+}
 
-  const gas = direct
-    ? text.consentGasNoPaymaster
-    : summary.fees.mode === 'gas-token'
-      ? gasTokenText(summary.fees, known, text, locale)
-      : text.consentGasSponsored(props.paymasterName);
-
-  const approve = status === 'error' ? (props.onRetry ?? props.onApprove) : props.onApprove;
-  const guard = (fn: (() => void) | undefined) => () => {
-    if (!pending) fn?.();
-  };
-
+/** The policy cannot be described: say why, offer only a close. */
+function InvalidConsent({ props, text, titleId, leadId, H, error }: ConsentHead & { error: ErrorLike }) {
   return (
     <section
       className={cx('ss-root ss-card ss-consent', props.className)}
       aria-labelledby={titleId}
       aria-describedby={leadId}
-      aria-busy={pending || undefined}
     >
       <header className="ss-consent__header">
-        <div className="ss-consent__app">
-          <span className="ss-avatar" aria-hidden="true">
-            {props.appName.trim().charAt(0).toUpperCase() || '?'}
-          </span>
-          <div className="ss-consent__app-text">
-            <H id={titleId} className="ss-title" tabIndex={-1} ref={props.titleRef}>
-              {text.consentTitle(props.appName)}
-            </H>
-            {props.appOrigin ? <p className="ss-muted ss-consent__origin">{props.appOrigin}</p> : null}
-          </div>
-        </div>
-        <p id={leadId} className="ss-lead">
-          {text.consentLead(props.appName, duration, maxCalls)}
-        </p>
+        <H id={titleId} className="ss-title" tabIndex={-1} ref={props.titleRef}>
+          {text.invalidTitle}
+        </H>
       </header>
-
-      <div className="ss-consent__body">
-        <section className="ss-section" aria-labelledby={`${ownIds}-actions`}>
-          <H2 id={`${ownIds}-actions`} className="ss-section__title">
-            {text.consentActionsHeading}
-          </H2>
-          {summary.anyAction ? (
-            <p className="ss-action ss-action--any">{text.consentAnyAction}</p>
-          ) : (
-            <ul className="ss-action-list">
-              {summary.actions.map((action) => {
-                const code = action.name ?? shortHex(action.selector);
-                const contract =
-                  action.contractLabel ??
-                  (action.contractAddress ? shortHex(action.contractAddress) : undefined);
-                return (
-                  <li key={action.selector} className="ss-action">
-                    <span className="ss-action__label">{action.label ?? <code>{code}</code>}</span>
-                    <span className="ss-action__meta">
-                      {action.label ? <code>{code}</code> : null}
-                      {contract ? (
-                        <span title={action.contractAddress}>{text.consentActionOn(contract)}</span>
-                      ) : null}
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </section>
-
-        <section className="ss-section" aria-labelledby={`${ownIds}-facts`}>
-          <H2 id={`${ownIds}-facts`} className="ss-section__title">
-            {text.consentFactsHeading}
-          </H2>
-          <dl className="ss-facts">
-            <div className="ss-fact">
-              <dt>{text.consentMaxCalls}</dt>
-              <dd>{text.consentMaxCallsValue(formatInteger(summary.maxCalls, locale))}</dd>
-            </div>
-            <div className="ss-fact">
-              <dt>{text.consentDuration}</dt>
-              <dd>{duration}</dd>
-            </div>
-            <div className="ss-fact">
-              <dt>{text.consentExpires}</dt>
-              <dd>
-                <time dateTime={isoDate(summary.validUntil)}>
-                  {formatDate(summary.validUntil, dateOptions)}
-                </time>
-              </dd>
-            </div>
-            <div className="ss-fact">
-              <dt>{text.consentGas}</dt>
-              <dd>{gas}</dd>
-            </div>
-          </dl>
-        </section>
-
-        {summary.spendingLimits.length > 0 ? (
-          <section className="ss-section" aria-labelledby={`${ownIds}-caps`}>
-            <H2 id={`${ownIds}-caps`} className="ss-section__title">
-              {text.consentCapsHeading}
-            </H2>
-            <ul className="ss-caps">
-              {summary.spendingLimits.map((limit) => {
-                const perWindow = text.consentCapPerWindow(
-                  formatTokenValue(limit.maxPerWindow, limit.token, known, locale),
-                  formatWindow(limit.windowSeconds, text),
-                );
-                return (
-                  <li key={limit.token} className="ss-cap">
-                    <span className="ss-cap__token" title={limit.token}>
-                      {tokenName(limit.token, known)}
-                    </span>
-                    <span className="ss-cap__value">
-                      <span>{perWindow}</span>
-                      {limit.maxPerCall < limit.maxPerWindow ? (
-                        <span className="ss-muted">
-                          {text.consentCapPerCall(
-                            formatTokenValue(limit.maxPerCall, limit.token, known, locale),
-                          )}
-                        </span>
-                      ) : null}
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        ) : null}
-
-        <section className="ss-section" aria-labelledby={`${ownIds}-warnings`}>
-          <H2 id={`${ownIds}-warnings`} className="ss-section__title">
-            {text.consentWarningsHeading}
-          </H2>
-          <ul className="ss-warnings">
-            {summary.warnings.map((warning) => (
-              <li key={warning.kind} className={`ss-warning ss-warning--${warning.severity}`}>
-                <SeverityIcon severity={warning.severity} />
-                <div className="ss-warning__text">{warningText(warning, summary, text, known)}</div>
-              </li>
-            ))}
-          </ul>
-        </section>
+      <div className="ss-alert ss-alert--danger" role="alert">
+        <p id={leadId}>{text.invalidBody(props.appName)}</p>
+        <p className="ss-alert__detail">{errorText(error)}</p>
       </div>
-
       <footer className="ss-consent__footer">
-        <div className="ss-consent__feedback" aria-live="polite">
-          {pending ? <p className="ss-muted">{text.pendingHint}</p> : null}
-        </div>
-        {status === 'error' && props.error ? (
-          <div className={`ss-alert ss-alert--${rejected ? 'neutral' : 'danger'}`} role="alert">
-            <p className="ss-alert__title">{rejected ? text.rejectedTitle : text.errorTitle}</p>
-            <p className="ss-alert__detail">{rejected ? text.rejectedBody : errorText(props.error)}</p>
-          </div>
-        ) : null}
         <div className="ss-button-row">
-          <button
-            type="button"
-            className="ss-button ss-button--secondary"
-            aria-disabled={pending || undefined}
-            onClick={guard(props.onReject)}
-          >
-            {text.reject}
-          </button>
-          <button
-            type="button"
-            className="ss-button ss-button--primary"
-            aria-disabled={pending || undefined}
-            onClick={guard(approve)}
-          >
-            {pending ? <Spinner /> : null}
-            {pending ? text.approvePending : status === 'error' ? text.retry : text.approve}
+          <button type="button" className="ss-button ss-button--secondary" onClick={props.onReject}>
+            {text.close}
           </button>
         </div>
       </footer>
     </section>
+  );
+}
+
+function ConsentHeader({ props, text, titleId, leadId, H, summary, duration }: ConsentPart) {
+  const maxCalls = text.transactions(summary.maxCalls, formatInteger(summary.maxCalls, props.locale));
+  return (
+    <header className="ss-consent__header">
+      <div className="ss-consent__app">
+        <span className="ss-avatar" aria-hidden="true">
+          {props.appName.trim().charAt(0).toUpperCase() || '?'}
+        </span>
+        <div className="ss-consent__app-text">
+          <H id={titleId} className="ss-title" tabIndex={-1} ref={props.titleRef}>
+            {text.consentTitle(props.appName)}
+          </H>
+          {props.appOrigin ? <p className="ss-muted ss-consent__origin">{props.appOrigin}</p> : null}
+        </div>
+      </div>
+      <p id={leadId} className="ss-lead">
+        {text.consentLead(props.appName, duration, maxCalls)}
+      </p>
+    </header>
+  );
+}
+
+function ConsentActions({ text, summary, ownIds, H2 }: ConsentPart) {
+  return (
+    <section className="ss-section" aria-labelledby={`${ownIds}-actions`}>
+      <H2 id={`${ownIds}-actions`} className="ss-section__title">
+        {text.consentActionsHeading}
+      </H2>
+      {summary.anyAction ? (
+        <p className="ss-action ss-action--any">{text.consentAnyAction}</p>
+      ) : (
+        <ul className="ss-action-list">
+          {summary.actions.map((action) => (
+            <ConsentAction key={action.selector} {...{ action, text }} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ConsentAction({
+  action,
+  text,
+}: {
+  action: SessionConsentSummary['actions'][number];
+  text: SessionText;
+}) {
+  const code = action.name ?? shortHex(action.selector);
+  const contract =
+    action.contractLabel ?? (action.contractAddress ? shortHex(action.contractAddress) : undefined);
+  return (
+    <li className="ss-action">
+      <span className="ss-action__label">{action.label ?? <code>{code}</code>}</span>
+      <span className="ss-action__meta">
+        {action.label ? <code>{code}</code> : null}
+        {contract ? <span title={action.contractAddress}>{text.consentActionOn(contract)}</span> : null}
+      </span>
+    </li>
+  );
+}
+
+/** Calls, duration, exact expiry and who pays gas. */
+function ConsentFacts({ props, text, summary, known, ownIds, H2, duration }: ConsentPart) {
+  const locale = props.locale;
+  const gas =
+    props.feeMode?.mode === 'direct'
+      ? text.consentGasNoPaymaster
+      : summary.fees.mode === 'gas-token'
+        ? gasTokenText(summary.fees, known, text, locale)
+        : text.consentGasSponsored(props.paymasterName);
+  return (
+    <section className="ss-section" aria-labelledby={`${ownIds}-facts`}>
+      <H2 id={`${ownIds}-facts`} className="ss-section__title">
+        {text.consentFactsHeading}
+      </H2>
+      <dl className="ss-facts">
+        {fact(text.consentMaxCalls, text.consentMaxCallsValue(formatInteger(summary.maxCalls, locale)))}
+        {fact(text.consentDuration, duration)}
+        {fact(
+          text.consentExpires,
+          <time dateTime={isoDate(summary.validUntil)}>
+            {formatDate(summary.validUntil, { locale, timeZone: props.timeZone })}
+          </time>,
+        )}
+        {fact(text.consentGas, gas)}
+      </dl>
+    </section>
+  );
+}
+
+/** One term and its value in the facts list. */
+const fact = (term: string, value: ReactNode) => (
+  <div className="ss-fact">
+    <dt>{term}</dt>
+    <dd>{value}</dd>
+  </div>
+);
+
+function ConsentCaps({ props, text, summary, known, ownIds, H2 }: ConsentPart) {
+  const value = (amount: bigint, token: string) => formatTokenValue(amount, token, known, props.locale);
+  return (
+    <section className="ss-section" aria-labelledby={`${ownIds}-caps`}>
+      <H2 id={`${ownIds}-caps`} className="ss-section__title">
+        {text.consentCapsHeading}
+      </H2>
+      <ul className="ss-caps">
+        {summary.spendingLimits.map((limit) => (
+          <li key={limit.token} className="ss-cap">
+            <span className="ss-cap__token" title={limit.token}>
+              {tokenName(limit.token, known)}
+            </span>
+            <span className="ss-cap__value">
+              <span>
+                {text.consentCapPerWindow(
+                  value(limit.maxPerWindow, limit.token),
+                  formatWindow(limit.windowSeconds, text),
+                )}
+              </span>
+              {limit.maxPerCall < limit.maxPerWindow ? (
+                <span className="ss-muted">
+                  {text.consentCapPerCall(value(limit.maxPerCall, limit.token))}
+                </span>
+              ) : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ConsentWarnings({ text, summary, known, ownIds, H2 }: ConsentPart) {
+  return (
+    <section className="ss-section" aria-labelledby={`${ownIds}-warnings`}>
+      <H2 id={`${ownIds}-warnings`} className="ss-section__title">
+        {text.consentWarningsHeading}
+      </H2>
+      <ul className="ss-warnings">
+        {summary.warnings.map((warning) => (
+          <li key={warning.kind} className={`ss-warning ss-warning--${warning.severity}`}>
+            <SeverityIcon severity={warning.severity} />
+            <div className="ss-warning__text">{warningText(warning, summary, text, known)}</div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Progress, the error or rejection, and the two buttons (inert while the wallet prompt is open). */
+function ConsentFooter({ props, text, status }: ConsentPart) {
+  const pending = status === 'pending';
+  const rejected = status === 'error' && isRejection(props.error);
+  const approve = status === 'error' ? (props.onRetry ?? props.onApprove) : props.onApprove;
+  const guard = (fn: (() => void) | undefined) => () => {
+    if (!pending) fn?.();
+  };
+  return (
+    <footer className="ss-consent__footer">
+      <div className="ss-consent__feedback" aria-live="polite">
+        {pending ? <p className="ss-muted">{text.pendingHint}</p> : null}
+      </div>
+      {status === 'error' && props.error ? (
+        <div className={`ss-alert ss-alert--${rejected ? 'neutral' : 'danger'}`} role="alert">
+          <p className="ss-alert__title">{rejected ? text.rejectedTitle : text.errorTitle}</p>
+          <p className="ss-alert__detail">{rejected ? text.rejectedBody : errorText(props.error)}</p>
+        </div>
+      ) : null}
+      <div className="ss-button-row">
+        <button
+          type="button"
+          className="ss-button ss-button--secondary"
+          aria-disabled={pending || undefined}
+          onClick={guard(props.onReject)}
+        >
+          {text.reject}
+        </button>
+        <button
+          type="button"
+          className="ss-button ss-button--primary"
+          aria-disabled={pending || undefined}
+          onClick={guard(approve)}
+        >
+          {pending ? <Spinner /> : null}
+          {pending ? text.approvePending : status === 'error' ? text.retry : text.approve}
+        </button>
+      </div>
+    </footer>
   );
 }
 
