@@ -66,149 +66,182 @@ export function SessionStatusView(props: SessionStatusViewProps) {
   const { state } = props;
   const now = useNow(props.now, LIVE.includes(state.status) && state.expiresAt !== undefined);
   const secondsLeft = state.expiresAt === undefined ? 0 : Math.max(0, state.expiresAt - now);
-  // Time left matters only while the session can still act (an exhausted one cannot).
-  const showsTime =
-    (state.status === 'active' || state.status === 'expiring') && state.expiresAt !== undefined;
-  const countdown = formatCountdown(secondsLeft, text);
-  const label = text.statusLabel[state.status];
-
-  if (props.variant === 'badge') {
-    return (
-      <span className={cx('ss-root ss-badge', `ss-badge--${state.status}`, props.className)}>
-        <span className="ss-dot" aria-hidden="true" />
-        <span role="status" className="ss-badge__label">
-          {label}
-        </span>
-        {showsTime ? (
-          <span className="ss-badge__time" role="timer">
-            {text.timeLeft(countdown)}
-          </span>
-        ) : null}
-      </span>
-    );
-  }
-
-  const level = props.headingLevel ?? 2;
-  const H = `h${level}` as 'h2';
-  const dateOptions = { locale: props.locale, timeZone: props.timeZone };
-  const busy = Boolean(props.renewing || props.revoking);
-  const guard = (fn: (() => void) | undefined) => () => {
-    if (!busy) fn?.();
+  const part: StatusPart = {
+    props,
+    state,
+    text,
+    ids,
+    now,
+    secondsLeft,
+    // Time left matters only while the session can still act (an exhausted one cannot).
+    showsTime: (state.status === 'active' || state.status === 'expiring') && state.expiresAt !== undefined,
+    label: text.statusLabel[state.status],
   };
-  const canRenew = props.onRenew && RENEWABLE.includes(state.status);
-  const canRevoke = props.onRevoke && LIVE.includes(state.status);
+  if (props.variant === 'badge') return <StatusBadge {...part} />;
+  const busy = Boolean(props.renewing || props.revoking);
   const hasSession = state.status !== 'none';
-
   return (
     <section
       className={cx('ss-root ss-card ss-status', `ss-status--${state.status}`, props.className)}
       aria-labelledby={`${ids}-title`}
       aria-busy={busy || undefined}
     >
-      <header className="ss-status__header">
-        <H id={`${ids}-title`} className="ss-title">
-          {text.statusTitle}
-        </H>
-        <span className={cx('ss-badge', `ss-badge--${state.status}`)}>
-          <span className="ss-dot" aria-hidden="true" />
-          <span role="status" className="ss-badge__label">
-            {label}
-          </span>
-        </span>
-      </header>
-
+      <StatusHeader {...part} />
       {state.status === 'none' ? <p className="ss-muted">{text.statusNone}</p> : null}
       {state.status === 'pending' ? <p className="ss-muted">{text.statusPendingBody}</p> : null}
-
       {hasSession && state.status !== 'revoked' && state.expiresAt !== undefined ? (
-        <p className="ss-status__time">
-          {showsTime ? (
-            <span className="ss-status__countdown" role="timer">
-              {text.timeLeft(countdown)}
-            </span>
-          ) : null}
-          <time className="ss-muted" dateTime={isoDate(state.expiresAt)}>
-            {(secondsLeft > 0 ? text.expiresAt : text.expiredAt)(formatDate(state.expiresAt, dateOptions))}
-          </time>
-        </p>
+        <StatusTime {...part} />
       ) : null}
-
-      {hasSession && state.status !== 'pending' ? (
-        <div className="ss-meters">
-          <Meter
-            id={`${ids}-calls`}
-            label={text.callsLabel}
-            valueText={text.callsValue(
-              formatInteger(state.callsUsed, props.locale),
-              formatInteger(state.maxCalls, props.locale),
-            )}
-            value={state.callsUsed}
-            max={state.maxCalls}
-            tone={state.callsUsed >= state.maxCalls ? 'danger' : 'accent'}
-          />
-          {(state.spending ?? []).map((spend, i) => {
-            const resetIn = Math.max(0, spend.nextResetAt - now);
-            const name = tokenName(spend.token, props.tokens);
-            return (
-              <Meter
-                key={spend.token}
-                id={`${ids}-spend-${i}`}
-                label={text.spendLabel(name)}
-                valueText={text.spendValue(
-                  formatTokenValue(spend.left, spend.token, props.tokens, props.locale),
-                  formatTokenValue(spend.maxPerWindow, spend.token, props.tokens, props.locale),
-                  formatWindow(spend.windowSeconds, text),
-                )}
-                note={
-                  spend.left < spend.maxPerWindow
-                    ? text.spendResets(formatCountdown(resetIn, text))
-                    : undefined
-                }
-                value={
-                  Number((spend.left * 1000n) / (spend.maxPerWindow > 0n ? spend.maxPerWindow : 1n)) / 10
-                }
-                max={100}
-                tone={spend.left === 0n ? 'danger' : 'accent'}
-              />
-            );
-          })}
-        </div>
-      ) : null}
-
+      {hasSession && state.status !== 'pending' ? <StatusMeters {...part} /> : null}
       {state.stale ? <p className="ss-note">{text.stale}</p> : null}
       {props.error ? (
         <div className="ss-alert ss-alert--danger" role="alert">
           <p className="ss-alert__detail">{errorText(props.error)}</p>
         </div>
       ) : null}
-
-      {canRenew || canRevoke ? (
-        <div className="ss-button-row">
-          {canRevoke ? (
-            <button
-              type="button"
-              className="ss-button ss-button--danger"
-              aria-disabled={busy || undefined}
-              onClick={guard(props.onRevoke)}
-            >
-              {props.revoking ? <Spinner /> : null}
-              {props.revoking ? text.revokePending : text.revoke}
-            </button>
-          ) : null}
-          {canRenew ? (
-            <button
-              type="button"
-              className="ss-button ss-button--primary"
-              aria-disabled={busy || undefined}
-              onClick={guard(props.onRenew)}
-            >
-              {props.renewing ? <Spinner /> : null}
-              {props.renewing ? text.renewPending : text.renew}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <StatusActions {...part} busy={busy} />
     </section>
+  );
+}
+
+/** What every part of the status reads. */
+interface StatusPart {
+  props: SessionStatusViewProps;
+  state: SessionStatusData;
+  text: SessionText;
+  ids: string;
+  now: number;
+  secondsLeft: number;
+  showsTime: boolean;
+  label: string;
+}
+
+/** One line for a header: dot, label, time left. */
+function StatusBadge({ props, state, text, secondsLeft, showsTime, label }: StatusPart) {
+  return (
+    <span className={cx('ss-root ss-badge', `ss-badge--${state.status}`, props.className)}>
+      <span className="ss-dot" aria-hidden="true" />
+      <span role="status" className="ss-badge__label">
+        {label}
+      </span>
+      {showsTime ? (
+        <span className="ss-badge__time" role="timer">
+          {text.timeLeft(formatCountdown(secondsLeft, text))}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function StatusHeader({ props, state, text, ids, label }: StatusPart) {
+  const H = `h${props.headingLevel ?? 2}` as 'h2';
+  return (
+    <header className="ss-status__header">
+      <H id={`${ids}-title`} className="ss-title">
+        {text.statusTitle}
+      </H>
+      <span className={cx('ss-badge', `ss-badge--${state.status}`)}>
+        <span className="ss-dot" aria-hidden="true" />
+        <span role="status" className="ss-badge__label">
+          {label}
+        </span>
+      </span>
+    </header>
+  );
+}
+
+/** The countdown while the session can act, and the exact expiry (or when it expired). */
+function StatusTime({ props, state, text, secondsLeft, showsTime }: StatusPart) {
+  const expiresAt = state.expiresAt ?? 0;
+  const date = formatDate(expiresAt, { locale: props.locale, timeZone: props.timeZone });
+  return (
+    <p className="ss-status__time">
+      {showsTime ? (
+        <span className="ss-status__countdown" role="timer">
+          {text.timeLeft(formatCountdown(secondsLeft, text))}
+        </span>
+      ) : null}
+      <time className="ss-muted" dateTime={isoDate(expiresAt)}>
+        {(secondsLeft > 0 ? text.expiresAt : text.expiredAt)(date)}
+      </time>
+    </p>
+  );
+}
+
+/** Calls used of the maximum, then each capped token's spend left in its window. */
+function StatusMeters({ props, state, text, ids, now }: StatusPart) {
+  const value = (amount: bigint, token: string) =>
+    formatTokenValue(amount, token, props.tokens, props.locale);
+  return (
+    <div className="ss-meters">
+      <Meter
+        id={`${ids}-calls`}
+        label={text.callsLabel}
+        valueText={text.callsValue(
+          formatInteger(state.callsUsed, props.locale),
+          formatInteger(state.maxCalls, props.locale),
+        )}
+        value={state.callsUsed}
+        max={state.maxCalls}
+        tone={state.callsUsed >= state.maxCalls ? 'danger' : 'accent'}
+      />
+      {(state.spending ?? []).map((spend, i) => (
+        <Meter
+          key={spend.token}
+          id={`${ids}-spend-${i}`}
+          label={text.spendLabel(tokenName(spend.token, props.tokens))}
+          valueText={text.spendValue(
+            value(spend.left, spend.token),
+            value(spend.maxPerWindow, spend.token),
+            formatWindow(spend.windowSeconds, text),
+          )}
+          note={
+            spend.left < spend.maxPerWindow
+              ? text.spendResets(formatCountdown(Math.max(0, spend.nextResetAt - now), text))
+              : undefined
+          }
+          value={Number((spend.left * 1000n) / (spend.maxPerWindow > 0n ? spend.maxPerWindow : 1n)) / 10}
+          max={100}
+          tone={spend.left === 0n ? 'danger' : 'accent'}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** Revoke for live sessions, renew for ending ones; both inert while either is under way. */
+function StatusActions({ props, state, text, busy }: StatusPart & { busy: boolean }) {
+  const canRenew = props.onRenew && RENEWABLE.includes(state.status);
+  const canRevoke = props.onRevoke && LIVE.includes(state.status);
+  const guard = (fn: (() => void) | undefined) => () => {
+    if (!busy) fn?.();
+  };
+  if (!canRenew && !canRevoke) return null;
+  return (
+    <div className="ss-button-row">
+      {canRevoke ? (
+        <button
+          type="button"
+          className="ss-button ss-button--danger"
+          aria-disabled={busy || undefined}
+          onClick={guard(props.onRevoke)}
+        >
+          {props.revoking ? <Spinner /> : null}
+          {props.revoking ? text.revokePending : text.revoke}
+        </button>
+      ) : null}
+      {canRenew ? (
+        <button
+          type="button"
+          className="ss-button ss-button--primary"
+          aria-disabled={busy || undefined}
+          onClick={guard(props.onRenew)}
+        >
+          {props.renewing ? <Spinner /> : null}
+          {props.renewing ? text.renewPending : text.renew}
+        </button>
+      ) : null}
+    </div>
   );
 }
 
