@@ -117,278 +117,319 @@ export function buildSessionStorage<TSealed>(
   options: Omit<CreateSessionStorageOptions<TSealed>, 'migrations'>,
   upgrade?: RecordUpgrade,
 ): SessionStorage {
-  type OwnRecord = SessionRecord<TSealed>;
   const { backend, protector } = inputObject(options, 'options');
   inputObject(backend, 'options.backend');
   inputObject(protector, 'options.protector');
   const kind = options.kind ?? backend.kind;
-  const now = options.now ?? systemNow;
-  const bus = createChangeBus(backend.channelName);
-
-  const emit = (type: StorageChangeType, key: RecordKey) =>
-    bus.emit({ type, scope: { chainId: key[0], accountAddress: key[1], appId: key[2] }, publicKey: key[3] });
-
-  const skip = (error: StoredRecordError) =>
-    emitStorageWarning(
-      { code: 'record-skipped', message: `Skipped an unreadable stored session (${error.problem}).`, error },
-      options.onWarning,
-      `record-skipped:${kind}:${error.problem}:${error.recordId}`,
-    );
-
-  /**
-   * A stored value as a record, or undefined when absent or untrustworthy. Reads `report` what
-   * they skip; writes stay quiet (the read before them has reported it already).
-   */
-  const parse = (raw: unknown, key: RecordKey, report = false): OwnRecord | undefined => {
-    if (raw === undefined || raw === null) return undefined;
-    try {
-      return readSessionRecord(raw, key, protector, upgrade);
-    } catch (error) {
-      if (!report) return undefined;
-      if (!(error instanceof StoredRecordError)) throw error;
-      skip(error);
-    }
+  const store: Store<TSealed> = {
+    backend,
+    protector,
+    upgrade,
+    kind,
+    options,
+    now: options.now ?? systemNow,
+    bus: createChangeBus(backend.channelName),
   };
-
-  /** Whether a record is due a write: past validUntil and not final yet, or final and still keyed. */
-  const due = (record: OwnRecord, at: number) =>
-    isFinal(record.session.status) ? record.key !== undefined : at > record.session.validUntil;
-
-  /** The record as it must be at `at`: expired once past validUntil, without its key once final. */
-  const settle = (record: OwnRecord, at: number): OwnRecord => {
-    if (!due(record, at)) return record;
-    const { session } = record;
-    return recordOf(isFinal(session.status) ? session : { ...session, status: 'expired' });
-  };
-
-  /**
-   * Changes a record in one atomic backend update, then settles it (expiry, wipe). Nothing is
-   * written, and no event sent, when that leaves it as it was; a key it no longer holds is
-   * wiped. Resolves to the record stored afterwards (undefined when absent or unreadable, which
-   * `report` reports).
-   */
-  const rewrite = async (
-    key: RecordKey,
-    type: StorageChangeType,
-    change = (record: OwnRecord) => record,
-    report?: boolean,
-  ) => {
-    const at = now();
-    let result: OwnRecord | undefined;
-    let changed = false;
-    await backend.update(key, (current) => {
-      const record = parse(current, key, report);
-      result = record;
-      if (!record) return undefined;
-      const next = settle(change(record), at);
-      if (next.key === record.key && sameSession(next.session, record.session)) return undefined;
-      changed = true;
-      if (next.key === undefined) wipeSealed(record.key);
-      result = recordOf({ ...next.session, updatedAt: at }, next.key);
-      return result;
-    });
-    if (changed) emit(type, key);
-    return result;
-  };
-
-  /** A stored value brought up to date: an expired session is marked and its key wiped, for good. */
-  const upToDate = async (key: RecordKey, raw: unknown) => {
-    const record = parse(raw, key, true);
-    return record && due(record, now()) ? rewrite(key, 'expire') : record;
-  };
-
-  const load = async (key: RecordKey) => upToDate(key, await backend.get(key));
-
-  const keyOf = (scope: SessionScope, publicKey: string) =>
-    recordKeyOf(normalizeScope(scope), normalizePublicKey(publicKey));
-
-  const scopeOrAll = (scope: SessionScope | undefined) =>
-    scope === undefined ? undefined : normalizeScope(scope);
-
-  /** Opens the record's key for the time of `use` only: the bytes are zeroed right after. */
-  const withKey = async <T>(
-    key: RecordKey,
-    record: OwnRecord,
-    use: (privateKey: bigint) => T,
-  ): Promise<T> => {
-    let bytes: Uint8Array;
-    try {
-      bytes = await protector.open(record.key as TSealed, keyAdditionalData(key));
-    } catch (cause) {
-      throw new StoredRecordError(
-        'decrypt-failed',
-        describeRecordKey(key),
-        'The stored session key could not be decrypted (tampered with, moved, or its encryption key is gone).',
-        { cause },
-      );
-    }
-    try {
-      const privateKey = bytesToPrivateKey(bytes);
-      // A tampered record may hold any 32 bytes: only a usable Stark key goes on to the curve code.
-      if (privateKey === 0n || privateKey >= CURVE_ORDER)
-        throw new StoredRecordError(
-          'key-mismatch',
-          describeRecordKey(key),
-          'The stored session key is not a valid key.',
-        );
-      return use(privateKey);
-    } finally {
-      bytes.fill(0);
-    }
-  };
-
   const storage: SessionStorage = {
     kind,
-
-    async get(scope, publicKey) {
-      return (await load(keyOf(scope, publicKey)))?.session;
-    },
-
-    async set(input, privateKey) {
-      const session = normalizeSession(input);
-      const key = recordKeyOf(session.scope, session.publicKey);
-      session.updatedAt = now();
-      if (!isFinal(session.status) && session.updatedAt > session.validUntil) session.status = 'expired';
-      let sealed: TSealed | undefined;
-      if (privateKey !== undefined) {
-        if (typeof privateKey !== 'bigint' || privateKey <= 0n || privateKey >= CURVE_ORDER) {
-          throw new InvalidInputError('privateKey', 'privateKey is not a valid Stark private key.');
-        }
-        if (starkPublicKey(privateKey) !== BigInt(session.publicKey)) {
-          throw new InvalidInputError(
-            'privateKey',
-            "The private key does not match the session's public key.",
-          );
-        }
-        if (!isFinal(session.status)) {
-          const bytes = privateKeyToBytes(privateKey);
-          try {
-            sealed = await protector.seal(bytes, keyAdditionalData(key));
-          } finally {
-            bytes.fill(0);
-          }
-        }
-      }
-      await backend.update(key, (current) => {
-        const previous = parse(current, key)?.key;
-        // Without a new key, keep the one already held for this session (unless it is now final).
-        const record = recordOf(session, sealed ?? (isFinal(session.status) ? undefined : previous));
-        if (record.key !== previous) wipeSealed(previous);
-        return record;
-      });
-      emit('set', key);
-    },
-
-    async update(scope, publicKey, patch) {
-      const key = keyOf(scope, publicKey);
-      const change = normalizePatch(patch);
-      // undefined when absent; an unreadable record is reported here and left untouched
-      const record = await rewrite(
-        key,
-        'update',
-        (current) => ({ ...current, session: mergePatch(current.session, change) }),
-        true,
-      );
-      return record?.session;
-    },
-
-    async getSigner(scope, publicKey) {
-      const key = keyOf(scope, publicKey);
-      // Brought up to date: a record that still holds a key is neither final nor expired.
-      const record = await load(key);
-      if (record?.key === undefined) return undefined;
-      await withKey(key, record, (privateKey) => {
-        if (starkPublicKey(privateKey) !== BigInt(key[3])) {
-          throw new StoredRecordError(
-            'key-mismatch',
-            describeRecordKey(key),
-            "The stored key does not match the session's public key.",
-          );
-        }
-      });
-      const signer: SessionSigner = {
-        publicKey: key[3],
-        async signHash(hash) {
-          const message = toFelt(hash, 'hash');
-          // Read again on every signature: a revoke, wipe or expiry (in any tab) stops it at once.
-          const current = await load(key);
-          const status = current?.session.status;
-          if (status === 'revoked') throw new SessionRevokedError(key[3]);
-          if (status === 'expired') throw new SessionExpiredError(current!.session.validUntil, now());
-          if (current?.key === undefined) throw new SessionKeyMissingError(key[3]);
-          return withKey(key, current, (privateKey) => signHash(message, privateKey));
-        },
-      };
-      return signer;
-    },
-
-    async remove(scope, publicKey) {
-      const key = keyOf(scope, publicKey);
-      const current = await backend.get(key);
-      if (current === undefined || current === null) return;
-      wipeSealed((current as { key?: unknown }).key);
-      await backend.delete(key);
-      emit('remove', key);
-    },
-
-    async list(scope) {
-      const sessions: StoredSession[] = [];
-      for (const { key, value } of await backend.entries(normalizeScope(scope))) {
-        if (!isRecordKey(key)) {
-          skip(
-            new StoredRecordError('foreign', describeRecordKey(key), 'A stored key is not a session key.'),
-          );
-          continue;
-        }
-        const record = await upToDate(key, value);
-        if (record) sessions.push(record.session);
-      }
-      return sessions.sort((a, b) => b.createdAt - a.createdAt || (a.publicKey < b.publicKey ? -1 : 1));
-    },
-
-    async wipeExpired(scope) {
-      const at = now();
-      let count = 0;
-      for (const { key, value } of await backend.entries(scopeOrAll(scope))) {
-        if (!isRecordKey(key)) continue;
-        const record = parse(value, key);
-        if (!record || !due(record, at)) continue;
-        // Counted once settled as expired (a revoked one only loses its key).
-        if ((await rewrite(key, 'expire'))?.session.status === 'expired') count++;
-      }
-      return count;
-    },
-
-    async clear(scope) {
-      const normalized = scopeOrAll(scope);
-      // Zero the key bytes this process holds before the records go.
-      for (const { value } of await backend.entries(normalized)) {
-        wipeSealed((value as { key?: unknown } | null | undefined)?.key);
-      }
-      await backend.clear(normalized);
-      bus.emit(normalized ? { type: 'clear', scope: normalized } : { type: 'clear' });
-    },
-
-    async move(from, publicKey, to) {
-      const key = keyOf(from, publicKey);
-      const record = await load(key);
-      if (!record) return undefined;
-      const session = { ...record.session, scope: to };
-      // Re-sealed under the new scope (the sealed key is bound to its scope); the key stays in here.
-      if (record.key === undefined) await storage.set(session);
-      else await withKey(key, record, (privateKey) => storage.set(session, privateKey));
-      await storage.remove(from, publicKey);
-      return storage.get(to, publicKey);
-    },
-
-    subscribe(listener) {
-      return bus.subscribe(listener);
-    },
-
+    get: async (scope, publicKey) => (await load(store, keyOf(scope, publicKey)))?.session,
+    set: (input, privateKey) => setSession(store, input, privateKey),
+    update: async (scope, publicKey, patch) => updateSession(store, keyOf(scope, publicKey), patch),
+    getSigner: async (scope, publicKey) => signerFor(store, keyOf(scope, publicKey)),
+    remove: async (scope, publicKey) => removeSession(store, keyOf(scope, publicKey)),
+    list: (scope) => listSessions(store, scope),
+    wipeExpired: (scope) => wipeExpired(store, scope),
+    clear: (scope) => clearSessions(store, scope),
+    move: (from, publicKey, to) => moveSession(store, storage, from, publicKey, to),
+    subscribe: (listener) => store.bus.subscribe(listener),
     close() {
-      bus.close();
+      store.bus.close();
       backend.close?.();
     },
   };
   return storage;
+}
+
+/** What every step of a storage reads: where records live, how keys are sealed, the clock, the bus. */
+interface Store<TSealed> {
+  backend: RecordBackend;
+  protector: KeyProtector<TSealed>;
+  upgrade: RecordUpgrade | undefined;
+  kind: string;
+  /** Read at each warning, as the caller may set its handler later. */
+  options: StorageOptions;
+  now: () => number;
+  bus: ReturnType<typeof createChangeBus>;
+}
+
+const emit = (store: Store<unknown>, type: StorageChangeType, key: RecordKey) =>
+  store.bus.emit({
+    type,
+    scope: { chainId: key[0], accountAddress: key[1], appId: key[2] },
+    publicKey: key[3],
+  });
+
+const skip = (store: Store<unknown>, error: StoredRecordError) =>
+  emitStorageWarning(
+    { code: 'record-skipped', message: `Skipped an unreadable stored session (${error.problem}).`, error },
+    store.options.onWarning,
+    `record-skipped:${store.kind}:${error.problem}:${error.recordId}`,
+  );
+
+/**
+ * A stored value as a record, or undefined when absent or untrustworthy. Reads `report` what
+ * they skip; writes stay quiet (the read before them has reported it already).
+ */
+function parse<TSealed>(
+  store: Store<TSealed>,
+  raw: unknown,
+  key: RecordKey,
+  report = false,
+): SessionRecord<TSealed> | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  try {
+    return readSessionRecord(raw, key, store.protector, store.upgrade);
+  } catch (error) {
+    if (!report) return undefined;
+    if (!(error instanceof StoredRecordError)) throw error;
+    skip(store, error);
+  }
+}
+
+/** Whether a record is due a write: past validUntil and not final yet, or final and still keyed. */
+const due = (record: SessionRecord<unknown>, at: number) =>
+  isFinal(record.session.status) ? record.key !== undefined : at > record.session.validUntil;
+
+/** The record as it must be at `at`: expired once past validUntil, without its key once final. */
+function settle<TSealed>(record: SessionRecord<TSealed>, at: number): SessionRecord<TSealed> {
+  if (!due(record, at)) return record;
+  const { session } = record;
+  return recordOf(isFinal(session.status) ? session : { ...session, status: 'expired' });
+}
+
+/**
+ * Changes a record in one atomic backend update, then settles it (expiry, wipe). Nothing is
+ * written, and no event sent, when that leaves it as it was; a key it no longer holds is
+ * wiped. Resolves to the record stored afterwards (undefined when absent or unreadable, which
+ * `report` reports).
+ */
+async function rewrite<TSealed>(
+  store: Store<TSealed>,
+  key: RecordKey,
+  type: StorageChangeType,
+  change = (record: SessionRecord<TSealed>) => record,
+  report?: boolean,
+) {
+  const at = store.now();
+  let result: SessionRecord<TSealed> | undefined;
+  let changed = false;
+  await store.backend.update(key, (current) => {
+    const record = parse(store, current, key, report);
+    result = record;
+    if (!record) return undefined;
+    const next = settle(change(record), at);
+    if (next.key === record.key && sameSession(next.session, record.session)) return undefined;
+    changed = true;
+    if (next.key === undefined) wipeSealed(record.key);
+    result = recordOf({ ...next.session, updatedAt: at }, next.key);
+    return result;
+  });
+  if (changed) emit(store, type, key);
+  return result;
+}
+
+/** A stored value brought up to date: an expired session is marked and its key wiped, for good. */
+async function upToDate<TSealed>(store: Store<TSealed>, key: RecordKey, raw: unknown) {
+  const record = parse(store, raw, key, true);
+  return record && due(record, store.now()) ? rewrite(store, key, 'expire') : record;
+}
+
+const load = async <TSealed>(store: Store<TSealed>, key: RecordKey) =>
+  upToDate(store, key, await store.backend.get(key));
+
+const keyOf = (scope: SessionScope, publicKey: string) =>
+  recordKeyOf(normalizeScope(scope), normalizePublicKey(publicKey));
+
+const scopeOrAll = (scope: SessionScope | undefined) =>
+  scope === undefined ? undefined : normalizeScope(scope);
+
+/** Opens the record's key for the time of `use` only: the bytes are zeroed right after. */
+async function withKey<TSealed, T>(
+  store: Store<TSealed>,
+  key: RecordKey,
+  record: SessionRecord<TSealed>,
+  use: (privateKey: bigint) => T,
+): Promise<T> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await store.protector.open(record.key as TSealed, keyAdditionalData(key));
+  } catch (cause) {
+    throw new StoredRecordError(
+      'decrypt-failed',
+      describeRecordKey(key),
+      'The stored session key could not be decrypted (tampered with, moved, or its encryption key is gone).',
+      { cause },
+    );
+  }
+  try {
+    const privateKey = bytesToPrivateKey(bytes);
+    // A tampered record may hold any 32 bytes: only a usable Stark key goes on to the curve code.
+    if (privateKey === 0n || privateKey >= CURVE_ORDER)
+      throw new StoredRecordError(
+        'key-mismatch',
+        describeRecordKey(key),
+        'The stored session key is not a valid key.',
+      );
+    return use(privateKey);
+  } finally {
+    bytes.fill(0);
+  }
+}
+
+async function setSession<TSealed>(
+  store: Store<TSealed>,
+  input: StoredSession,
+  privateKey: bigint | undefined,
+): Promise<void> {
+  const session = normalizeSession(input);
+  const key = recordKeyOf(session.scope, session.publicKey);
+  session.updatedAt = store.now();
+  if (!isFinal(session.status) && session.updatedAt > session.validUntil) session.status = 'expired';
+  const sealed = privateKey === undefined ? undefined : await sealKey(store, session, key, privateKey);
+  await store.backend.update(key, (current) => {
+    const previous = parse(store, current, key)?.key;
+    // Without a new key, keep the one already held for this session (unless it is now final).
+    const record = recordOf(session, sealed ?? (isFinal(session.status) ? undefined : previous));
+    if (record.key !== previous) wipeSealed(previous);
+    return record;
+  });
+  emit(store, 'set', key);
+}
+
+/** Checks the private key against the session, then seals it (a final session keeps no key). */
+async function sealKey<TSealed>(
+  store: Store<TSealed>,
+  session: StoredSession,
+  key: RecordKey,
+  privateKey: bigint,
+): Promise<TSealed | undefined> {
+  if (typeof privateKey !== 'bigint' || privateKey <= 0n || privateKey >= CURVE_ORDER) {
+    throw new InvalidInputError('privateKey', 'privateKey is not a valid Stark private key.');
+  }
+  if (starkPublicKey(privateKey) !== BigInt(session.publicKey)) {
+    throw new InvalidInputError('privateKey', "The private key does not match the session's public key.");
+  }
+  if (isFinal(session.status)) return undefined;
+  const bytes = privateKeyToBytes(privateKey);
+  try {
+    return await store.protector.seal(bytes, keyAdditionalData(key));
+  } finally {
+    bytes.fill(0);
+  }
+}
+
+async function updateSession<TSealed>(store: Store<TSealed>, key: RecordKey, patch: StoredSessionPatch) {
+  const change = normalizePatch(patch);
+  // undefined when absent; an unreadable record is reported here and left untouched
+  const record = await rewrite(
+    store,
+    key,
+    'update',
+    (current) => ({ ...current, session: mergePatch(current.session, change) }),
+    true,
+  );
+  return record?.session;
+}
+
+async function signerFor<TSealed>(store: Store<TSealed>, key: RecordKey): Promise<SessionSigner | undefined> {
+  // Brought up to date: a record that still holds a key is neither final nor expired.
+  const record = await load(store, key);
+  if (record?.key === undefined) return undefined;
+  await withKey(store, key, record, (privateKey) => {
+    if (starkPublicKey(privateKey) !== BigInt(key[3])) {
+      throw new StoredRecordError(
+        'key-mismatch',
+        describeRecordKey(key),
+        "The stored key does not match the session's public key.",
+      );
+    }
+  });
+  return {
+    publicKey: key[3],
+    async signHash(hash) {
+      const message = toFelt(hash, 'hash');
+      // Read again on every signature: a revoke, wipe or expiry (in any tab) stops it at once.
+      const current = await load(store, key);
+      const status = current?.session.status;
+      if (status === 'revoked') throw new SessionRevokedError(key[3]);
+      if (status === 'expired') throw new SessionExpiredError(current!.session.validUntil, store.now());
+      if (current?.key === undefined) throw new SessionKeyMissingError(key[3]);
+      return withKey(store, key, current, (privateKey) => signHash(message, privateKey));
+    },
+  };
+}
+
+async function removeSession(store: Store<unknown>, key: RecordKey): Promise<void> {
+  const current = await store.backend.get(key);
+  if (current === undefined || current === null) return;
+  wipeSealed((current as { key?: unknown }).key);
+  await store.backend.delete(key);
+  emit(store, 'remove', key);
+}
+
+async function listSessions(store: Store<unknown>, scope: SessionScope): Promise<StoredSession[]> {
+  const sessions: StoredSession[] = [];
+  for (const { key, value } of await store.backend.entries(normalizeScope(scope))) {
+    if (!isRecordKey(key)) {
+      skip(
+        store,
+        new StoredRecordError('foreign', describeRecordKey(key), 'A stored key is not a session key.'),
+      );
+      continue;
+    }
+    const record = await upToDate(store, key, value);
+    if (record) sessions.push(record.session);
+  }
+  return sessions.sort((a, b) => b.createdAt - a.createdAt || (a.publicKey < b.publicKey ? -1 : 1));
+}
+
+async function wipeExpired(store: Store<unknown>, scope: SessionScope | undefined): Promise<number> {
+  const at = store.now();
+  let count = 0;
+  for (const { key, value } of await store.backend.entries(scopeOrAll(scope))) {
+    if (!isRecordKey(key)) continue;
+    const record = parse(store, value, key);
+    if (!record || !due(record, at)) continue;
+    // Counted once settled as expired (a revoked one only loses its key).
+    if ((await rewrite(store, key, 'expire'))?.session.status === 'expired') count++;
+  }
+  return count;
+}
+
+async function clearSessions(store: Store<unknown>, scope: SessionScope | undefined): Promise<void> {
+  const normalized = scopeOrAll(scope);
+  // Zero the key bytes this process holds before the records go.
+  for (const { value } of await store.backend.entries(normalized)) {
+    wipeSealed((value as { key?: unknown } | null | undefined)?.key);
+  }
+  await store.backend.clear(normalized);
+  store.bus.emit(normalized ? { type: 'clear', scope: normalized } : { type: 'clear' });
+}
+
+async function moveSession<TSealed>(
+  store: Store<TSealed>,
+  storage: SessionStorage,
+  from: SessionScope,
+  publicKey: string,
+  to: SessionScope,
+): Promise<StoredSession | undefined> {
+  const key = keyOf(from, publicKey);
+  const record = await load(store, key);
+  if (!record) return undefined;
+  const session = { ...record.session, scope: to };
+  // Re-sealed under the new scope (the sealed key is bound to its scope); the key stays in here.
+  if (record.key === undefined) await storage.set(session);
+  else await withKey(store, key, record, (privateKey) => storage.set(session, privateKey));
+  await storage.remove(from, publicKey);
+  return storage.get(to, publicKey);
 }
