@@ -96,42 +96,102 @@ export function createMockWallet(
   account: AccountRef = 0,
   options: MockWalletOptions = {},
 ): MockWallet {
-  const find = (ref: AccountRef): TestAccount => {
-    const t =
-      typeof ref === 'number'
-        ? testnet.accounts[ref]
-        : typeof ref === 'string'
-          ? testnet.accounts.find((a) => BigInt(a.address) === BigInt(ref))
-          : ref;
-    if (!t)
-      throw new MockWalletError(
-        'UNKNOWN_ERROR',
-        `No testnet account ${String(typeof ref === 'object' ? ref.address : ref)}`,
-      );
-    return t;
+  const state: WalletState = {
+    testnet,
+    current: findAccount(testnet, account),
+    approve: options.approve ?? true,
+    authorized: options.authorized ?? true,
+    log: [],
+    listeners: { accountsChanged: new Set<Listener>(), networkChanged: new Set<Listener>() },
   };
-  let current = find(account);
-  let approve: ApprovePolicy = options.approve ?? true;
-  let authorized = options.authorized ?? true;
-  const log: PromptRecord[] = [];
-  const listeners = { accountsChanged: new Set<Listener>(), networkChanged: new Set<Listener>() };
-
-  const prompt = async (request: WalletRequest): Promise<void> => {
-    const approved = typeof approve === 'function' ? await approve(request) : approve;
-    log.push({ type: request.type, params: request.params, approved });
-    if (!approved) throw new MockWalletError('USER_REFUSED_OP', `The user rejected ${request.type}`);
+  const handlers = walletHandlers(state);
+  const id = options.id ?? 'mock';
+  const wallet: MockWallet = {
+    id,
+    name: options.name ?? 'Mock Wallet',
+    icon: options.icon ?? ICON,
+    version: '1.0.0',
+    async request(call) {
+      const handler = handlers[call?.type];
+      if (!handler)
+        throw new MockWalletError('UNKNOWN_ERROR', `Unsupported wallet method ${String(call?.type)}`);
+      return handler(call);
+    },
+    on(event, handler) {
+      state.listeners[event]?.add(handler);
+    },
+    off(event, handler) {
+      state.listeners[event]?.delete(handler);
+    },
+    get prompts() {
+      return state.log.length;
+    },
+    get promptLog() {
+      return state.log;
+    },
+    setApprove(policy) {
+      state.approve = policy;
+    },
+    resetPrompts() {
+      state.log.length = 0;
+    },
+    get account() {
+      return state.current;
+    },
+    switchAccount(ref) {
+      state.current = findAccount(testnet, ref);
+      for (const l of state.listeners.accountsChanged) l([state.current.address]);
+    },
+    install: (target) => installWallet(wallet, id, target),
   };
+  return wallet;
+}
 
-  const handlers: Record<string, (request: WalletRequest) => Promise<unknown>> = {
-    wallet_getPermissions: async () => (authorized ? ['accounts'] : []),
+/** What the wallet holds between requests. */
+interface WalletState {
+  testnet: Testnet;
+  current: TestAccount;
+  approve: ApprovePolicy;
+  authorized: boolean;
+  log: PromptRecord[];
+  listeners: Record<'accountsChanged' | 'networkChanged', Set<Listener>>;
+}
+
+function findAccount(testnet: Testnet, ref: AccountRef): TestAccount {
+  const t =
+    typeof ref === 'number'
+      ? testnet.accounts[ref]
+      : typeof ref === 'string'
+        ? testnet.accounts.find((a) => BigInt(a.address) === BigInt(ref))
+        : ref;
+  if (!t)
+    throw new MockWalletError(
+      'UNKNOWN_ERROR',
+      `No testnet account ${String(typeof ref === 'object' ? ref.address : ref)}`,
+    );
+  return t;
+}
+
+/** Asks the approve policy, logs the prompt, and refuses like a wallet when the user says no. */
+async function prompt(state: WalletState, request: WalletRequest): Promise<void> {
+  const approved = typeof state.approve === 'function' ? await state.approve(request) : state.approve;
+  state.log.push({ type: request.type, params: request.params, approved });
+  if (!approved) throw new MockWalletError('USER_REFUSED_OP', `The user rejected ${request.type}`);
+}
+
+/** The wallet API methods the mock answers, by name. */
+function walletHandlers(state: WalletState): Record<string, (request: WalletRequest) => Promise<unknown>> {
+  const { testnet } = state;
+  return {
+    wallet_getPermissions: async () => (state.authorized ? ['accounts'] : []),
     wallet_requestAccounts: async (request) => {
       const silent = (request.params as { silent_mode?: boolean } | undefined)?.silent_mode === true;
-      if (!authorized) {
+      if (!state.authorized) {
         if (silent) return [];
-        await prompt(request);
-        authorized = true;
+        await prompt(state, request);
+        state.authorized = true;
       }
-      return [current.address];
+      return [state.current.address];
     },
     wallet_requestChainId: async () => testnet.chainId,
     wallet_supportedSpecs: async () => ['0.9', '0.10'],
@@ -147,82 +207,52 @@ export function createMockWallet(
       return true;
     },
     wallet_addStarknetChain: async (request) => {
-      await prompt(request);
+      await prompt(state, request);
       return true;
     },
     wallet_watchAsset: async (request) => {
-      await prompt(request);
+      await prompt(state, request);
       return true;
     },
-    wallet_addInvokeTransaction: async (request) => {
-      if (!authorized) throw new MockWalletError('UNKNOWN_ERROR', 'Not connected');
-      const calls = toCalls(request.params);
-      await prompt(request);
-      const res = await testnet.account(current.address).execute(calls);
-      return { transaction_hash: res.transaction_hash };
-    },
-    wallet_signTypedData: async (request) => {
-      if (!authorized) throw new MockWalletError('UNKNOWN_ERROR', 'Not connected');
-      const typed = request.params as TypedData | undefined;
-      if (!typed || typeof typed !== 'object' || !('primaryType' in typed)) {
-        throw new MockWalletError('INVALID_REQUEST_PAYLOAD', 'params must be SNIP-12 typed data');
-      }
-      await prompt(request);
-      const hash = BigInt(snTypedData.getMessageHash(typed, current.address));
-      const { r, s } = signHash(hash, BigInt(current.privateKey));
-      return [toHex(r), toHex(s)];
-    },
+    wallet_addInvokeTransaction: (request) => addInvoke(state, request),
+    wallet_signTypedData: (request) => signTypedData(state, request),
     wallet_addDeclareTransaction: async () => {
       throw new MockWalletError('INVALID_REQUEST_PAYLOAD', 'The mock wallet does not declare classes');
     },
   };
+}
 
-  const id = options.id ?? 'mock';
-  const wallet: MockWallet = {
-    id,
-    name: options.name ?? 'Mock Wallet',
-    icon: options.icon ?? ICON,
-    version: '1.0.0',
-    async request(call) {
-      const handler = handlers[call?.type];
-      if (!handler)
-        throw new MockWalletError('UNKNOWN_ERROR', `Unsupported wallet method ${String(call?.type)}`);
-      return handler(call);
-    },
-    on(event, handler) {
-      listeners[event]?.add(handler);
-    },
-    off(event, handler) {
-      listeners[event]?.delete(handler);
-    },
-    get prompts() {
-      return log.length;
-    },
-    get promptLog() {
-      return log;
-    },
-    setApprove(policy) {
-      approve = policy;
-    },
-    resetPrompts() {
-      log.length = 0;
-    },
-    get account() {
-      return current;
-    },
-    switchAccount(ref) {
-      current = find(ref);
-      for (const l of listeners.accountsChanged) l([current.address]);
-    },
-    install(target = globalThis as unknown as Record<string, unknown>) {
-      const key = `starknet_${id}`;
-      const previous = target[key];
-      target[key] = wallet;
-      return () => {
-        if (previous === undefined) delete target[key];
-        else target[key] = previous;
-      };
-    },
+async function addInvoke(state: WalletState, request: WalletRequest) {
+  if (!state.authorized) throw new MockWalletError('UNKNOWN_ERROR', 'Not connected');
+  const calls = toCalls(request.params);
+  await prompt(state, request);
+  const res = await state.testnet.account(state.current.address).execute(calls);
+  return { transaction_hash: res.transaction_hash };
+}
+
+async function signTypedData(state: WalletState, request: WalletRequest) {
+  if (!state.authorized) throw new MockWalletError('UNKNOWN_ERROR', 'Not connected');
+  const typed = request.params as TypedData | undefined;
+  if (!typed || typeof typed !== 'object' || !('primaryType' in typed)) {
+    throw new MockWalletError('INVALID_REQUEST_PAYLOAD', 'params must be SNIP-12 typed data');
+  }
+  await prompt(state, request);
+  const hash = BigInt(snTypedData.getMessageHash(typed, state.current.address));
+  const { r, s } = signHash(hash, BigInt(state.current.privateKey));
+  return [toHex(r), toHex(s)];
+}
+
+/** Puts the wallet at target[`starknet_${id}`]; the undo restores what was there. */
+function installWallet(
+  wallet: MockWallet,
+  id: string,
+  target = globalThis as unknown as Record<string, unknown>,
+): () => void {
+  const key = `starknet_${id}`;
+  const previous = target[key];
+  target[key] = wallet;
+  return () => {
+    if (previous === undefined) delete target[key];
+    else target[key] = previous;
   };
-  return wallet;
 }
