@@ -68,7 +68,7 @@ const entries = [
     css: 'dist/styles.css',
     budget: 30 * KiB,
     // The 30 KiB budget is NOT met since the v28–v33 rules, read-backs, hostile-paymaster and stale-read
-    // checks landed (36.8 KiB, see the README): until it is won back, CI fails only on growth past this.
+    // checks landed (37.3 KiB, see the README): until it is won back, CI fails only on growth past this.
     ceiling: 37.5 * KiB,
   },
   {
