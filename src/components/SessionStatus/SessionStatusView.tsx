@@ -220,28 +220,36 @@ function StatusActions({ props, state, text, busy }: StatusPart & { busy: boolea
   return (
     <div className="ss-button-row">
       {canRevoke ? (
-        <button
-          type="button"
-          className="ss-button ss-button--danger"
-          aria-disabled={busy || undefined}
-          onClick={guard(props.onRevoke)}
-        >
-          {props.revoking ? <Spinner /> : null}
+        <StatusButton kind="danger" busy={busy} pending={props.revoking} onClick={guard(props.onRevoke)}>
           {props.revoking ? text.revokePending : text.revoke}
-        </button>
+        </StatusButton>
       ) : null}
       {canRenew ? (
-        <button
-          type="button"
-          className="ss-button ss-button--primary"
-          aria-disabled={busy || undefined}
-          onClick={guard(props.onRenew)}
-        >
-          {props.renewing ? <Spinner /> : null}
+        <StatusButton kind="primary" busy={busy} pending={props.renewing} onClick={guard(props.onRenew)}>
           {props.renewing ? text.renewPending : text.renew}
-        </button>
+        </StatusButton>
       ) : null}
     </div>
+  );
+}
+
+function StatusButton(props: {
+  kind: 'danger' | 'primary';
+  busy: boolean | undefined;
+  pending: boolean | undefined;
+  onClick: () => void;
+  children: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={`ss-button ss-button--${props.kind}`}
+      aria-disabled={props.busy || undefined}
+      onClick={props.onClick}
+    >
+      {props.pending ? <Spinner /> : null}
+      {props.children}
+    </button>
   );
 }
 

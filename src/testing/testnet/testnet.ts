@@ -7,39 +7,31 @@ import {
   getTipStatsFromBlocks,
   PaymasterRpc,
   type RpcProvider,
-  hash as snHash,
   type TipEstimate,
 } from 'starknet';
 import { createAccountOnProvider } from '../../core/actions/starknetCompat.js';
-import { CURVE_ORDER, starkPublicKey } from '../../core/crypto/ecdsa.js';
+import { starkPublicKey } from '../../core/crypto/ecdsa.js';
 import { decodeShortString, encodeShortString, toHex } from '../../core/felt.js';
 import { TestnetUsageError } from '../errors.js';
-import { parseFelt, sel, snKeccak } from './cairo.js';
-import { Chain, type TransactionRecord } from './chain.js';
-import { balanceOf, constructErc20, erc20Class, mintTokens } from './contracts/erc20.js';
-import { constructGame, gameClass, type PlayerState, readPlayer } from './contracts/game.js';
+import { parseFelt, snKeccak } from './cairo.js';
+import { Chain } from './chain.js';
+import { constructErc20, erc20Class, mintTokens } from './contracts/erc20.js';
+import { constructGame, gameClass, type PlayerState } from './contracts/game.js';
 import {
   constructLegacyAccount,
   type LegacyAccountVariant,
   legacyAccountClass,
 } from './contracts/legacyAccount.js';
-import { isNonceUsed } from './contracts/ozAccount.js';
-import {
-  constructSessionAccount,
-  readPolicy,
-  readSession,
-  SESSION_ACCOUNT_V33_CLASS_HASH,
-  sessionAccountClass,
-} from './contracts/sessionAccount.js';
-import type { SessionAccountVersion } from './contracts/sessionVersions.js';
+import { SESSION_ACCOUNT_V33_CLASS_HASH, sessionAccountClass } from './contracts/sessionAccount.js';
 import { Faults } from './faults.js';
 import { createTestnetFetch } from './fetch.js';
 import { createHandler, type TransportRequest, type TransportResponse } from './handler.js';
-import { poseidonHashMany } from './hashing.js';
 import { type GasTokenInfo, Paymaster } from './paymaster.js';
 import { rpcMethods } from './rpc.js';
 import { decodeState, encodeState, type TestnetSnapshot } from './snapshot.js';
 import { createRpcProviderWithTips, type EstimateTip } from './starknetCompat.js';
+import { type AccountDeployer, createAccountDeployer, type Mint, seededKey, WAD } from './testnetAccounts.js';
+import { createViews, feltArg } from './testnetViews.js';
 import type { ContractClass, InnerCallRecord } from './types.js';
 
 export type TestAccountKind =
@@ -50,9 +42,6 @@ export type TestAccountKind =
   | 'session-v32'
   | 'session-v33'
   | 'legacy';
-
-const sessionVersionOf = (kind: TestAccountKind): SessionAccountVersion | undefined =>
-  kind === 'legacy' ? undefined : (kind.slice('session-'.length) as SessionAccountVersion);
 
 export interface TestAccount {
   address: string;
@@ -235,52 +224,12 @@ export const TOKEN_ADDRESSES = {
   USDC: 0x033068f6539f8e6e6b131e6b2b814e6c34a5224bc66947c47dab9dfee93b35fbn,
 } as const;
 
-const WAD = 10n ** 18n;
-
 function chainIdOf(value: string | undefined): bigint {
   const v = value ?? 'SN_SEPOLIA';
   const n = parseFelt(v);
   if (n !== undefined && v.startsWith('0x')) return n;
   if (/^[ -~]{1,31}$/.test(v)) return encodeShortString(v);
   throw new TestnetUsageError('chainId must be a shortstring (SN_SEPOLIA) or a hex felt.', { details: v });
-}
-
-const derived = new Map<string, { publicKey: bigint; address: bigint }>();
-
-/** Public key and OZ-style counterfactual address (salt = public key), memoised: tests recreate the same accounts. */
-function deriveAccount(privateKey: bigint, classHash: bigint): { publicKey: bigint; address: bigint } {
-  const id = `${privateKey.toString(16)}:${classHash.toString(16)}`;
-  let d = derived.get(id);
-  if (!d) {
-    const publicKey = starkPublicKey(privateKey);
-    const address = BigInt(
-      snHash.calculateContractAddressFromHash(toHex(publicKey), toHex(classHash), [toHex(publicKey)], 0),
-    );
-    d = { publicKey, address };
-    if (derived.size > 1000) derived.clear();
-    derived.set(id, d);
-  }
-  return d;
-}
-
-function txView(r: TransactionRecord): TestnetTransaction {
-  return {
-    hash: toHex(r.hash),
-    sender: toHex(r.transaction.senderAddress),
-    nonce: r.transaction.nonce,
-    blockNumber: r.blockNumber,
-    status: r.status,
-    revertReason: r.revertReason,
-    calldata: r.transaction.calldata.map(toHex),
-    signature: r.transaction.signature.map(toHex),
-    events: r.events.map((e) => ({
-      fromAddress: toHex(e.fromAddress),
-      keys: e.keys.map(toHex),
-      data: e.data.map(toHex),
-    })),
-    innerCalls: r.innerCalls.map((c) => ({ ...c })),
-    fee: r.actualFee,
-  };
 }
 
 /** Every class the testnet can declare, by hash (a restored chain re-declares what it had). */
@@ -342,168 +291,38 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
   const persistKey = options.persist?.key ?? DEFAULT_PERSIST_KEY;
   const saved = options.state ?? readSaved(options.persist, persistKey);
   const restored: TestnetSnapshot | undefined = saved === undefined ? undefined : decodeState(saved);
-
-  const chainId = restored ? restored.chain.chainId : chainIdOf(options.chainId);
-  const baseUrl = (options.baseUrl ?? 'http://testnet.invalid').replace(/\/+$/, '');
-  const seed = restored ? restored.seed : BigInt(options.seed ?? 0);
-  const startTime = restored ? restored.chain.now : (options.startTime ?? Math.floor(Date.now() / 1000));
-  const sequencerAddress = snKeccak('starknet-sessions:testnet:sequencer');
-  const chain = new Chain({
-    chainId,
-    startTime,
-    feeToken: TOKEN_ADDRESSES.STRK,
-    sequencerAddress,
-    history: restored && { blocks: restored.chain.blocks, transactions: restored.chain.transactions },
-  });
-  if (restored) {
-    const classes = knownClasses();
-    for (const h of restored.chain.classes) {
-      const cls = classes.get(h);
-      if (!cls) {
-        throw new TestnetUsageError('The testnet state declares a class this testnet does not know.', {
-          details: toHex(h),
-        });
-      }
-      chain.world.declare(cls);
-    }
-    chain.world.load(restored.chain.storage);
-  }
-
-  const mint = (token: bigint, to: bigint, amount: bigint) =>
-    chain.asContract(token, (ctx) => mintTokens(ctx, to, amount));
+  const { chain, chainId, seed, sequencerAddress } = openChain(options, restored);
+  const mint: Mint = (token, to, amount) => chain.asContract(token, (ctx) => mintTokens(ctx, to, amount));
   const gameAddress = snKeccak('starknet-sessions:testnet:game');
-  if (!restored) {
-    // Tokens and the game.
-    const tokenSpecs = [
-      ['STRK', 'Starknet Token', 18],
-      ['ETH', 'Ether', 18],
-      ['USDC', 'USD Coin', 6],
-    ] as const;
-    for (const [symbol, name, decimals] of tokenSpecs) {
-      chain.deploy(TOKEN_ADDRESSES[symbol], erc20Class(), (ctx) =>
-        constructErc20(ctx, name, symbol, decimals),
-      );
-    }
-    chain.deploy(gameAddress, gameClass(), (ctx) => constructGame(ctx, TOKEN_ADDRESSES.STRK));
-    mint(TOKEN_ADDRESSES.STRK, gameAddress, 1_000_000n * WAD);
-  }
-
-  // Accounts: keys derived from the seed, addresses as an OZ-style deploy would compute them.
-  let keyIndex = restored ? restored.keyIndex : 0n;
-  const nextKey = () => {
-    keyIndex += 1n;
-    return (
-      (poseidonHashMany([encodeShortString('starknet-sessions'), seed, keyIndex]) % (CURVE_ORDER - 1n)) + 1n
-    );
-  };
-  const accounts: TestAccount[] = restored ? restored.accounts.map((a) => ({ ...a })) : [];
-  const deployAccount = (opts: AddAccountOptions): TestAccount => {
-    const kind = opts.kind ?? 'session-v33';
-    const privateKey = opts.privateKey !== undefined ? parseFelt(opts.privateKey) : nextKey();
-    if (privateKey === undefined || privateKey === 0n || privateKey >= CURVE_ORDER) {
-      throw new TestnetUsageError('privateKey is not a valid Stark private key.');
-    }
-    const version = sessionVersionOf(kind);
-    if (kind !== 'legacy' && !version) throw new TestnetUsageError(`Unknown account kind: ${String(kind)}.`);
-    const cls = version ? sessionAccountClass(version) : legacyAccountClass(opts.legacy);
-    const { publicKey, address } = deriveAccount(privateKey, cls.classHash);
-    if (chain.world.classHashAt(address) !== undefined) {
-      throw new TestnetUsageError('An account with this key and class is already deployed.', {
-        details: toHex(address),
-      });
-    }
-    chain.deploy(address, cls, (ctx) =>
-      version
-        ? constructSessionAccount(ctx, publicKey, version)
-        : constructLegacyAccount(ctx, publicKey, opts.legacy),
-    );
-    mint(TOKEN_ADDRESSES.STRK, address, opts.fund ?? 1000n * WAD);
-    mint(TOKEN_ADDRESSES.ETH, address, 10n * WAD);
-    mint(TOKEN_ADDRESSES.USDC, address, 10_000n * 10n ** 6n);
-    const label = version
-      ? `${version} session account`
-      : `legacy account (${(opts.legacy?.snip9 ?? true) ? 'SNIP-9 v2' : 'no SNIP-9'}, supports_interface ${opts.legacy?.supportsInterface ?? 'answers'})`;
-    const account: TestAccount = {
-      address: toHex(address),
-      privateKey: toHex(privateKey),
-      publicKey: toHex(publicKey),
-      kind,
-      label,
-      classHash: toHex(cls.classHash),
-    };
-    accounts.push(account);
-    return account;
-  };
-  const forwarderKey = (poseidonHashMany([encodeShortString('forwarder'), seed]) % (CURVE_ORDER - 1n)) + 1n;
   const forwarder = snKeccak('starknet-sessions:testnet:paymaster-forwarder');
+  const forwarderKey = seededKey('forwarder', seed);
+  const deployer = createAccountDeployer(chain, mint, TOKEN_ADDRESSES, seed, restored);
   if (!restored) {
-    const sessionCount = options.accounts ?? 3;
-    if (!Number.isSafeInteger(sessionCount) || sessionCount < 0 || sessionCount > 100) {
-      throw new TestnetUsageError('accounts must be a whole number between 0 and 100.');
-    }
-    for (let i = 0; i < sessionCount; i++) deployAccount({ kind: 'session-v33' });
-    deployAccount({ kind: 'legacy', legacy: { snip9: true, supportsInterface: 'answers' } });
-    deployAccount({ kind: 'legacy', legacy: { snip9: false, supportsInterface: 'reverts' } });
-
-    // The paymaster's forwarder: a plain account that relays outside executions and pays STRK.
-    const forwarderPub = starkPublicKey(forwarderKey);
-    chain.deploy(forwarder, legacyAccountClass({ snip9: false, supportsInterface: 'answers' }), (ctx) =>
-      constructLegacyAccount(ctx, forwarderPub, { snip9: false }),
-    );
-    mint(TOKEN_ADDRESSES.STRK, forwarder, 1_000_000n * WAD);
+    deployContracts(chain, mint, gameAddress);
+    deployDefaultAccounts(options, deployer);
+    deployForwarder(chain, mint, forwarder, forwarderKey);
   }
-
-  const tokenBySymbol: Record<string, bigint> = { ...TOKEN_ADDRESSES };
-  const resolve = (ref: AccountRef): bigint => {
-    if (typeof ref === 'number') {
-      const a = accounts[ref];
-      if (!a)
-        throw new TestnetUsageError(`There is no account #${ref}.`, {
-          details: `${accounts.length} accounts`,
-        });
-      return BigInt(a.address);
-    }
-    const text = typeof ref === 'string' ? ref : ref.address;
-    const symbol = tokenBySymbol[text];
-    if (symbol !== undefined) return symbol;
-    const n = parseFelt(text);
-    if (n === undefined) throw new TestnetUsageError('Not an address.', { details: text });
-    return n;
-  };
-  const felt = (value: string, field: string) => {
-    const n = parseFelt(value);
-    if (n === undefined) throw new TestnetUsageError(`${field} is not a felt.`, { details: value });
-    return n;
-  };
+  const { accounts } = deployer;
+  const resolve = resolverOf(accounts);
 
   // Faucet and addAccount change the state without a block: persistence hears of them here.
   let changed = () => {};
   const faults = new Faults((account) => chain.consumeNonce(resolve(account)));
   chain.hooks = { forceRevert: (to, selector) => faults.takeRevert(to, selector) };
-
-  const TOKEN_INFO: GasTokenInfo[] = [
-    { address: TOKEN_ADDRESSES.STRK, decimals: 18, priceInStrk: WAD },
-    { address: TOKEN_ADDRESSES.ETH, decimals: 18, priceInStrk: 20_000n * WAD },
-    { address: TOKEN_ADDRESSES.USDC, decimals: 6, priceInStrk: 5n * WAD },
-  ];
-  const gasTokens = (options.paymaster?.gasTokens ?? ['STRK', 'ETH', 'USDC']).map((t) => {
-    const address = tokenBySymbol[t] ?? felt(t, 'gasTokens');
-    return TOKEN_INFO.find((i) => i.address === address) ?? { address, decimals: 18, priceInStrk: WAD };
-  });
   const paymaster = new Paymaster(chain, faults, {
     sponsored: options.paymaster?.sponsored ?? true,
-    gasTokens,
+    gasTokens: gasTokensOf(options.paymaster?.gasTokens),
     forwarder,
     forwarderKey,
     validitySeconds: options.paymaster?.validitySeconds ?? 3600,
   });
   if (restored) paymaster.restore(restored.paymaster);
 
+  const baseUrl = (options.baseUrl ?? 'http://testnet.invalid').replace(/\/+$/, '');
   const handle = createHandler({ faults, rpc: rpcMethods(chain, faults), paymaster: paymaster.methods() });
   const testnetFetch = createTestnetFetch(handle, baseUrl);
   const rpcUrl = `${baseUrl}/rpc`;
   const paymasterUrl = `${baseUrl}/paymaster`;
-
   const provider = (o: ProviderOptions = {}) =>
     createRpcProviderWithTips(
       { nodeUrl: rpcUrl, baseFetch: testnetFetch, transactionRetryIntervalFallback: o.retryIntervalMs ?? 20 },
@@ -527,98 +346,27 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
     paymasterAddress: toHex(forwarder),
     sequencerAddress: toHex(sequencerAddress),
     faults,
-
-    now: () => chain.clock.now(),
-    clock: {
-      now: () => chain.clock.now(),
-      subscribe: (listener) => chain.clock.subscribe(listener),
-    },
-    advanceTime: (seconds) => chain.clock.advance(seconds),
-    setTime: (t) => chain.clock.set(t),
-
-    getSessionData(account, pk) {
-      const address = resolve(account);
-      const key = felt(pk, 'sessionPublicKey');
-      const view = { read: (f: string) => chain.world.read(address, f) };
-      const s = readSession(view, key);
-      const allowedEntrypoints: string[] = [];
-      for (let i = 0n; i < s.allowedEntrypointsLen; i++) {
-        allowedEntrypoints.push(toHex(view.read(`session:${key.toString(16)}:ep:${i}`)));
-      }
-      return {
-        validUntil: Number(s.validUntil),
-        maxCalls: Number(s.maxCalls),
-        callsUsed: Number(s.callsUsed),
-        allowedEntrypointsLen: Number(s.allowedEntrypointsLen),
-        allowedEntrypoints,
-      };
-    },
-    getSpendingPolicy(account, pk, token) {
-      const address = resolve(account);
-      const p = readPolicy(
-        { read: (f) => chain.world.read(address, f) },
-        felt(pk, 'sessionPublicKey'),
-        resolve(token),
-      );
-      return {
-        maxPerCall: p.maxPerCall,
-        maxPerWindow: p.maxPerWindow,
-        windowSeconds: Number(p.windowSeconds),
-        spentInWindow: p.spentInWindow,
-        windowStart: Number(p.windowStart),
-      };
-    },
-    balanceOf: (token, address) => balanceOf(chain.tokenStore(undefined, resolve(token)), resolve(address)),
-    getNonce: (account) => chain.nonceOf(resolve(account)),
-    isOutsideNonceUsed(account, nonce) {
-      const address = resolve(account);
-      return chain.asContract(address, (ctx) => isNonceUsed(ctx, felt(nonce, 'nonce')));
-    },
-    gameState: (player) => readPlayer({ read: (f) => chain.world.read(gameAddress, f) }, resolve(player)),
-    call(contract, entrypoint, calldata = []) {
-      const selector = /^0x[0-9a-f]+$/i.test(entrypoint) ? felt(entrypoint, 'entrypoint') : sel(entrypoint);
-      const out = chain.call(
-        resolve(contract),
-        selector,
-        calldata.map((v) => felt(String(v), 'calldata')),
-      );
-      if (!out.ok) throw new TestnetUsageError(`The view ${entrypoint} reverted.`, { details: out.reason });
-      return out.retdata.map(toHex);
-    },
-    transactions: () => [...chain.transactions.values()].map(txView),
-    getTransaction(h) {
-      const r = chain.transactions.get(felt(h, 'hash'));
-      return r ? txView(r) : undefined;
-    },
-    lastTransaction() {
-      const all = [...chain.transactions.values()];
-      const last = all[all.length - 1];
-      return last ? txView(last) : undefined;
-    },
+    ...clockOf(chain),
+    ...createViews(chain, resolve, gameAddress),
     mint(token, to, amount) {
       mint(resolve(token), resolve(to), amount);
       changed();
     },
     addAccount(o = {}) {
-      const account = deployAccount(o);
+      const account = deployer.deploy(o);
       changed();
       return account;
     },
-
     provider,
     paymaster: paymasterRpc,
     account(which, o) {
-      const address = resolve(which);
-      const acc = accounts.find((a) => BigInt(a.address) === address);
-      if (!acc)
-        throw new TestnetUsageError('Not one of the testnet accounts (no key known).', {
-          details: toHex(address),
-        });
+      const acc = ownerOf(accounts, resolve(which));
+      const paymaster = paymasterRpc();
       return createAccountOnProvider({
         provider: provider(o),
         address: acc.address,
         signer: acc.privateKey,
-        paymaster: paymasterRpc(),
+        paymaster,
       });
     },
     handle,
@@ -633,13 +381,133 @@ export function createTestnet(options: CreateTestnetOptions = {}): Testnet {
           transactions: [...chain.transactions.values()],
         },
         seed,
-        keyIndex,
+        keyIndex: deployer.keyIndex(),
         accounts,
         paymaster: paymaster.snapshot(),
       }),
   };
   if (options.persist) changed = persistTo(testnet, chain, options.persist, persistKey);
   return testnet;
+}
+
+/** The chain, new from the options or restored from a saved state (its classes re-declared). */
+function openChain(options: CreateTestnetOptions, restored: TestnetSnapshot | undefined) {
+  const chainId = restored ? restored.chain.chainId : chainIdOf(options.chainId);
+  const seed = restored ? restored.seed : BigInt(options.seed ?? 0);
+  const startTime = restored ? restored.chain.now : (options.startTime ?? Math.floor(Date.now() / 1000));
+  const sequencerAddress = snKeccak('starknet-sessions:testnet:sequencer');
+  const chain = new Chain({
+    chainId,
+    startTime,
+    feeToken: TOKEN_ADDRESSES.STRK,
+    sequencerAddress,
+    history: restored && { blocks: restored.chain.blocks, transactions: restored.chain.transactions },
+  });
+  if (restored) {
+    const classes = knownClasses();
+    for (const h of restored.chain.classes) {
+      const cls = classes.get(h);
+      if (!cls) {
+        throw new TestnetUsageError('The testnet state declares a class this testnet does not know.', {
+          details: toHex(h),
+        });
+      }
+      chain.world.declare(cls);
+    }
+    chain.world.load(restored.chain.storage);
+  }
+  return { chain, chainId, seed, sequencerAddress };
+}
+
+/** The three tokens and the game, the game funded with rewards. */
+function deployContracts(chain: Chain, mint: Mint, gameAddress: bigint): void {
+  const tokenSpecs = [
+    ['STRK', 'Starknet Token', 18],
+    ['ETH', 'Ether', 18],
+    ['USDC', 'USD Coin', 6],
+  ] as const;
+  for (const [symbol, name, decimals] of tokenSpecs) {
+    chain.deploy(TOKEN_ADDRESSES[symbol], erc20Class(), (ctx) => constructErc20(ctx, name, symbol, decimals));
+  }
+  chain.deploy(gameAddress, gameClass(), (ctx) => constructGame(ctx, TOKEN_ADDRESSES.STRK));
+  mint(TOKEN_ADDRESSES.STRK, gameAddress, 1_000_000n * WAD);
+}
+
+/** `options.accounts` v33 session accounts, then the two legacy variants. */
+function deployDefaultAccounts(options: CreateTestnetOptions, deployer: AccountDeployer): void {
+  const sessionCount = options.accounts ?? 3;
+  if (!Number.isSafeInteger(sessionCount) || sessionCount < 0 || sessionCount > 100) {
+    throw new TestnetUsageError('accounts must be a whole number between 0 and 100.');
+  }
+  for (let i = 0; i < sessionCount; i++) deployer.deploy({ kind: 'session-v33' });
+  deployer.deploy({ kind: 'legacy', legacy: { snip9: true, supportsInterface: 'answers' } });
+  deployer.deploy({ kind: 'legacy', legacy: { snip9: false, supportsInterface: 'reverts' } });
+}
+
+/** The paymaster's forwarder: a plain account that relays outside executions and pays STRK. */
+function deployForwarder(chain: Chain, mint: Mint, forwarder: bigint, forwarderKey: bigint): void {
+  const publicKey = starkPublicKey(forwarderKey);
+  chain.deploy(forwarder, legacyAccountClass({ snip9: false, supportsInterface: 'answers' }), (ctx) =>
+    constructLegacyAccount(ctx, publicKey, { snip9: false }),
+  );
+  mint(TOKEN_ADDRESSES.STRK, forwarder, 1_000_000n * WAD);
+}
+
+/** An account index, address, TestAccount or token symbol, as an address. */
+function resolverOf(accounts: readonly TestAccount[]): (ref: AccountRef) => bigint {
+  const tokenBySymbol: Record<string, bigint> = { ...TOKEN_ADDRESSES };
+  return (ref) => {
+    if (typeof ref === 'number') {
+      const a = accounts[ref];
+      if (!a)
+        throw new TestnetUsageError(`There is no account #${ref}.`, {
+          details: `${accounts.length} accounts`,
+        });
+      return BigInt(a.address);
+    }
+    const text = typeof ref === 'string' ? ref : ref.address;
+    const symbol = tokenBySymbol[text];
+    if (symbol !== undefined) return symbol;
+    const n = parseFelt(text);
+    if (n === undefined) throw new TestnetUsageError('Not an address.', { details: text });
+    return n;
+  };
+}
+
+const TOKEN_INFO: GasTokenInfo[] = [
+  { address: TOKEN_ADDRESSES.STRK, decimals: 18, priceInStrk: WAD },
+  { address: TOKEN_ADDRESSES.ETH, decimals: 18, priceInStrk: 20_000n * WAD },
+  { address: TOKEN_ADDRESSES.USDC, decimals: 6, priceInStrk: 5n * WAD },
+];
+
+/** The gas tokens the paymaster accepts: symbols or addresses (an unknown one priced like STRK). */
+function gasTokensOf(tokens: readonly string[] = ['STRK', 'ETH', 'USDC']): GasTokenInfo[] {
+  const bySymbol: Record<string, bigint> = { ...TOKEN_ADDRESSES };
+  return tokens.map((t) => {
+    const address = bySymbol[t] ?? feltArg(t, 'gasTokens');
+    return TOKEN_INFO.find((i) => i.address === address) ?? { address, decimals: 18, priceInStrk: WAD };
+  });
+}
+
+function clockOf(chain: Chain): Pick<Testnet, 'now' | 'clock' | 'advanceTime' | 'setTime'> {
+  return {
+    now: () => chain.clock.now(),
+    clock: {
+      now: () => chain.clock.now(),
+      subscribe: (listener) => chain.clock.subscribe(listener),
+    },
+    advanceTime: (seconds) => chain.clock.advance(seconds),
+    setTime: (t) => chain.clock.set(t),
+  };
+}
+
+function ownerOf(accounts: readonly TestAccount[], address: bigint): TestAccount {
+  const acc = accounts.find((a) => BigInt(a.address) === address);
+  if (!acc)
+    throw new TestnetUsageError('Not one of the testnet accounts (no key known).', {
+      details: toHex(address),
+    });
+  return acc;
 }
 
 /**

@@ -170,9 +170,8 @@ function executeCalls(ctx: Ctx, calls: readonly CairoCall[]): bigint[] {
   return serializeResults(results);
 }
 
-const validate =
-  (m: SessionAccountModel): Handler =>
-  (ctx, args) => {
+function validate(m: SessionAccountModel): Handler {
+  return (ctx, args) => {
     const calls = args.calls();
     const sig = ctx.tx.signature;
     if (sig.length === 0) return [ctx.caller === ctx.self ? VALID : 0n];
@@ -187,10 +186,10 @@ const validate =
     bumpCallsUsed(ctx, pk); // one per transaction, whatever the number of calls
     return [VALID];
   };
+}
 
-const execute =
-  (m: SessionAccountModel): Handler =>
-  (ctx, args) => {
+function execute(m: SessionAccountModel): Handler {
+  return (ctx, args) => {
     const calls = args.calls();
     // v28 has no caller check: any contract can call __execute__ (§7).
     if (m.executeCallerCheck && ctx.caller !== 0n && ctx.caller !== ctx.self)
@@ -199,11 +198,11 @@ const execute =
     if (m.spendingPolicy && sig.length === 4) checkAndUpdateSpending(ctx, sig[0]!, calls);
     return executeCalls(ctx, calls);
   };
+}
 
 /** v29+ (OZ SRC9): u128 hash then felt, caller 0/ANY_CALLER/immediate caller, window ends excluded. */
-const executeFromOutsideV2 =
-  (m: SessionAccountModel): Handler =>
-  (ctx, args) => {
+function executeFromOutsideV2(m: SessionAccountModel): Handler {
+  return (ctx, args) => {
     const oe: CairoOutsideExecution = args.outsideExecution();
     const sig = args.feltArray();
     if (oe.caller !== 0n && oe.caller !== ANY_CALLER && ctx.caller !== oe.caller)
@@ -235,13 +234,13 @@ const executeFromOutsideV2 =
     }
     return executeCalls(ctx, oe.calls);
   };
+}
 
 const legacyNonceField = (nonce: bigint) => `oe_nonce:${hex(nonce)}`;
 
 /** v28's own component (§2.3): felt hash only, caller 0 or the tx's sender account, window ends included, no whitelist. */
-const legacyExecuteFromOutside =
-  (m: SessionAccountModel): Handler =>
-  (ctx, args) => {
+function legacyExecuteFromOutside(m: SessionAccountModel): Handler {
+  return (ctx, args) => {
     const oe: CairoOutsideExecution = args.outsideExecution();
     const sig = args.feltArray();
     if (oe.caller !== 0n && oe.caller !== ctx.tx.accountAddress) panic('OE: Invalid caller');
@@ -255,6 +254,7 @@ const legacyExecuteFromOutside =
     ctx.emit([sel('OutsideExecutionExecuted'), hash], [oe.nonce, oe.caller]);
     return executeCalls(ctx, oe.calls);
   };
+}
 
 const addOrUpdateSessionKey: Handler = (ctx, args) => {
   const pk = args.felt();
