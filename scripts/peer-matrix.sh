@@ -43,7 +43,7 @@ for row in "${rows[@]}"; do
     >".ci-out/matrix-$name.log" 2>&1
   read -r p f < <(node -e "try{const r=require('./.ci-out/matrix-$name.json');console.log(r.numPassedTests,r.numFailedTests+(r.numTotalTests?0:1))}catch{console.log(0,1)}")
   echo "$name ($versions, node $(node -v)): $p passed, $f failed; install $((t1 - t0))s, tests $(($(date +%s) - t1))s"
-  [ "$f" -ne 0 ] && grep -E "FAIL|×" ".ci-out/matrix-$name.log" | head -20
+  [ "$f" -ne 0 ] && grep -E "FAIL|×|AssertionError|Error:|Expected|Received|❯ .*test" ".ci-out/matrix-$name.log" | head -40
   total_passed=$((total_passed + p))
   total_failed=$((total_failed + f))
 done
