@@ -7,7 +7,8 @@
 // reported on its own line, with the total of every chunk: none is hidden. (The library has none today:
 // Rolldown splits the modules such a chunk shares with the entry into common chunks gzipped apart, which
 // made the up-front download larger, not smaller, when revoking and sponsored creation were tried lazily.)
-// `node scripts/size.mjs --json` for figures, `--by-file` for each module's share of the gzipped bytes.
+// `node scripts/size.mjs --json` for figures, `--by-file` for each module's share of the gzipped bytes (listed
+// under its entry), `--entry react` for the entries whose name holds that word.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
@@ -145,7 +146,10 @@ const lazyName = (chunk) =>
 
 let failed = 0;
 const figures = [];
+// `--entry react` (a word of an entry's name) measures only the entries whose name holds it.
+const only = process.argv.includes('--entry') ? process.argv[process.argv.indexOf('--entry') + 1] : undefined;
 for (const entry of entries) {
+  if (only && !entry.name.toLowerCase().includes(only.toLowerCase())) continue;
   const allChunks = await bundle(entry.code);
   const initial = initialChunks(allChunks);
   const chunks = allChunks.filter((c) => initial.has(c));
@@ -157,14 +161,6 @@ for (const entry of entries) {
       gzip: gz(c.code),
       minified: Buffer.byteLength(c.code),
     }));
-  if (byFile) {
-    for (const row of shares(allChunks)) {
-      if (row.gzip >= 100)
-        console.log(
-          `  ${String(row.gzip).padStart(6)} B gz ${String(row.minified).padStart(6)} B  ${row.source}`,
-        );
-    }
-  }
   let gzip = chunks.reduce((n, c) => n + gz(c.code), 0);
   let min = chunks.reduce((n, c) => n + Buffer.byteLength(c.code), 0);
   let split = '';
@@ -200,6 +196,14 @@ for (const entry of entries) {
         : '') +
       (curve.length ? `; bundles a second copy of curve code: ${curve.join(', ')}` : ''),
   );
+  if (byFile) {
+    for (const row of shares(allChunks)) {
+      if (row.gzip >= 100)
+        console.log(
+          `  ${String(row.gzip).padStart(6)} B gz ${String(row.minified).padStart(6)} B  ${row.source}`,
+        );
+    }
+  }
   for (const c of lazy) {
     console.log(
       `       + lazy, loaded only by the flow that needs it: ${(c.gzip / KiB).toFixed(1)} KiB min+gz (${c.gzip} B) ${c.holds}`,
