@@ -19,8 +19,7 @@ export function providerOf(
   provider: SessionProviderLike | undefined,
 ): SessionProviderLike {
   const p = provider ?? config.provider;
-  if (!p)
-    throw rpcError(new Error('No provider: pass one to the action or to createSessionConfig.'), 'provider');
+  if (!p) throw rpcError(new Error('No provider: pass one to the action or config.'), 'provider');
   return p;
 }
 

@@ -133,7 +133,7 @@ export function feeBound(value: unknown): bigint | undefined {
   if (typeof value !== 'bigint' || value < 0n || value > U256_MAX) {
     throw new InvalidInputError(
       'maxFeeInGasToken',
-      'maxFeeInGasToken must be a bigint of gas-token base units (0 to 2^256 - 1).',
+      'maxFeeInGasToken must be a bigint from 0 to 2^256 - 1.',
       { details: typeof value === 'bigint' ? value.toString() : typeof value },
     );
   }
@@ -145,7 +145,7 @@ function executeWindow(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 86_400) {
     throw new InvalidInputError(
       'maxExecuteWindowSeconds',
-      'maxExecuteWindowSeconds must be a whole number of seconds from 1 to 86400.',
+      'maxExecuteWindowSeconds must be a whole number from 1 to 86400.',
       { details: String(value) },
     );
   }

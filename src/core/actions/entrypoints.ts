@@ -20,11 +20,9 @@ export function withEntrypointNames(
     names ??= knownNames(session);
     const name = names.get(toSelector(entrypoint, field));
     if (name === undefined)
-      throw new InvalidInputError(
-        field,
-        `${field} is a selector whose entrypoint name is unknown: pass the name (starknet.js sends calls by name).`,
-        { details: entrypoint },
-      );
+      throw new InvalidInputError(field, `${field} is an unknown selector: pass the entrypoint name.`, {
+        details: entrypoint,
+      });
     return { ...call, entrypoint: name };
   });
 }

@@ -69,8 +69,8 @@ function unconfirmed(since: number | undefined, reason: string | undefined, head
   const details =
     reason ??
     (since !== undefined && head !== undefined && head < since
-      ? `The node is at block ${head}; the session was seen alive at block ${since}.`
-      : 'Neither a pinned read nor an event confirms the session is gone.');
+      ? `The node is at block ${head}, the session was alive at ${since}.`
+      : 'No pinned read or event confirms it is gone.');
   return { kind: 'unconfirmed', error: new StaleReadError({ aliveAtBlock: since, details }) } as const;
 }
 
