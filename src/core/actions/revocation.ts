@@ -50,10 +50,13 @@ export async function confirmSessionGone(
     // No block to compare with: only the account's own event is evidence.
     if (await goneByEvent(provider, accountAddress, session, since ?? 0))
       return { kind: 'gone', data: { ...ZERO } };
-    return unconfirmed(since, head === undefined ? 'The node gives no block number.' : undefined, head);
+    // Neither a pinned read nor an event confirms it: where the node is says why.
+    return unconfirmed(since, {
+      details: `The node is at block ${head ?? 'unknown'}; the session was last seen alive at ${since ?? 'unknown'}.`,
+    });
   } catch (error) {
     if (!isSessionError(error, 'RPC_ERROR')) throw error;
-    return { kind: 'unconfirmed', error: new StaleReadError({ aliveAtBlock: since, cause: error }) };
+    return unconfirmed(since, { cause: error });
   }
 }
 
@@ -65,14 +68,8 @@ const ZERO: SessionData = {
   allowedEntrypointsLen: 0,
 };
 
-function unconfirmed(since: number | undefined, reason: string | undefined, head: number | undefined) {
-  const details =
-    reason ??
-    (since !== undefined && head !== undefined && head < since
-      ? `The node is at block ${head}, the session was alive at ${since}.`
-      : 'No pinned read or event confirms it is gone.');
-  return { kind: 'unconfirmed', error: new StaleReadError({ aliveAtBlock: since, details }) } as const;
-}
+const unconfirmed = (aliveAtBlock: number | undefined, options: { cause?: unknown; details?: string }) =>
+  ({ kind: 'unconfirmed', error: new StaleReadError({ aliveAtBlock, ...options }) }) as const;
 
 async function headOf(provider: SessionProviderLike): Promise<number | undefined> {
   if (!provider.getBlockNumber) return undefined;
