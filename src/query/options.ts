@@ -38,7 +38,7 @@ import {
 const missing = (what: string) => new SessionError('NOT_READY', `${what} is not available yet.`);
 
 export function sessionStateQueryOptions(config: SessionConfig, p: GetSessionStateParameters) {
-  inputObject(p, 'parameters');
+  inputObject(p);
   return {
     queryKey: sessionStateQueryKey({
       chainId: p.chainId,
@@ -59,7 +59,7 @@ export function sessionsQueryOptions(
     accountAddress: string | undefined;
   },
 ) {
-  inputObject(p, 'parameters');
+  inputObject(p);
   return {
     queryKey: sessionsQueryKey({ chainId: p.chainId, accountAddress: p.accountAddress, appId: config.appId }),
     queryFn: (): Promise<SessionSummary[]> => {
@@ -78,7 +78,7 @@ export function sessionSupportQueryOptions(
     accountAddress: string | undefined;
   },
 ) {
-  inputObject(p, 'parameters');
+  inputObject(p);
   return {
     queryKey: sessionSupportQueryKey({ chainId: p.chainId, accountAddress: p.accountAddress }),
     queryFn: (): Promise<SessionSupport> => {
@@ -102,7 +102,7 @@ export function spendingPolicyQueryOptions(
     token: string | undefined;
   },
 ) {
-  inputObject(p, 'parameters');
+  inputObject(p);
   return {
     queryKey: spendingPolicyQueryKey({
       chainId: p.chainId,

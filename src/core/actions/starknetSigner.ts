@@ -40,18 +40,19 @@ export class SessionInvokeSigner extends SignerInterface {
   }
 
   async signMessage(): Promise<Signature> {
-    throw refused('messages');
+    throw refused();
   }
 
   async signDeployAccountTransaction(): Promise<Signature> {
-    throw refused('account deployments');
+    throw refused();
   }
 
   async signDeclareTransaction(): Promise<Signature> {
-    throw refused('declarations');
+    throw refused();
   }
 }
 
-function refused(what: string) {
-  return new SessionError('SESSION_SIGNER_REFUSED', `A session key does not sign ${what} here.`);
+/** Every request but an invoke: one refusal says why. */
+function refused() {
+  return new SessionError('SESSION_SIGNER_REFUSED', 'A session key signs invokes only.');
 }
