@@ -211,7 +211,14 @@ export function deriveStatus(
   renewBeforeSeconds: number,
 ): SessionStatus {
   inputObject(record, 'record');
-  for (const [field, value] of Object.entries({ now, renewBeforeSeconds, ...pickNumbers(record) }))
+  const numbers = {
+    now,
+    renewBeforeSeconds,
+    'record.validUntil': record.validUntil,
+    'record.maxCalls': record.maxCalls,
+    'record.callsUsed': record.callsUsed ?? 0,
+  };
+  for (const [field, value] of Object.entries(numbers))
     if (typeof value !== 'number')
       throw new InvalidInputError(field, `${field} must be a number.`, { details: describeInput(value) });
   if (record.status === 'revoked' || record.status === 'pending') return record.status;
@@ -220,12 +227,6 @@ export function deriveStatus(
   if (record.validUntil - now <= renewBeforeSeconds) return 'expiring';
   return 'active';
 }
-
-const pickNumbers = (r: Pick<StoredSession, 'validUntil' | 'maxCalls' | 'callsUsed'>) => ({
-  'record.validUntil': r.validUntil,
-  'record.maxCalls': r.maxCalls,
-  'record.callsUsed': r.callsUsed ?? 0,
-});
 
 /** The state of a session (or of none: status 'none', zeros). */
 function stateOf(
