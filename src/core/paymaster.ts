@@ -46,7 +46,7 @@ export interface VerifyPaymasterTypedDataParameters {
 export function feeBoundMissing(gasToken?: bigint): InvalidInputError {
   return new InvalidInputError(
     'maxFeeInGasToken',
-    'Gas-token mode needs a fee bound: set maxFeeInGasToken, or a spending limit on the gas token.',
+    'Gas-token mode needs maxFeeInGasToken or a cap on the gas token.',
     { details: gasToken === undefined ? undefined : `gas token ${toHex(gasToken)}` },
   );
 }
@@ -93,7 +93,7 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
 
   const extra = p.feeMode.mode === 'default' ? 1 : 0;
   if (calls.length !== p.calls.length + extra) {
-    mismatch('message.Calls', `expected ${p.calls.length + extra} calls, got ${calls.length}`);
+    mismatch('message.Calls', `${calls.length} calls, not ${p.calls.length + extra}`);
   }
   for (let i = 0; i < p.calls.length; i++) {
     const want = p.calls[i]!;
@@ -104,7 +104,7 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
       got.calldata.length !== want.calldata.length ||
       got.calldata.some((v, j) => v !== want.calldata[j])
     ) {
-      mismatch(`message.Calls[${i}]`, 'differs from the requested call');
+      mismatch(`message.Calls[${i}]`, 'not the requested call');
     }
   }
   let feeCall: NormalizedCall | undefined;
@@ -115,7 +115,7 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
       feeCall.selector !== toSelector('transfer') ||
       feeCall.calldata.length !== 3
     ) {
-      mismatch('message.Calls[fee]', 'the last call is not a transfer of the gas token');
+      mismatch('message.Calls[fee]', 'not a gas token transfer');
     }
     checkFee(feeCall, caller, p);
   }
@@ -138,7 +138,7 @@ function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedD
   if (before <= now) mismatch('message.Execute Before', 'already past');
   // A signed payload that stays valid for long is a payload someone may keep and relay later.
   if (before > now + BigInt(window)) {
-    mismatch('message.Execute Before', `${before - now} s from now, above the ${window} s allowed`);
+    mismatch('message.Execute Before', `${before - now} s, above the ${window} s allowed`);
   }
   // The account requires execute_after < now (v29+; v28 allows equal): a later start would revert.
   if (after >= now) mismatch('message.Execute After', `not reached until ${after}`);
@@ -148,11 +148,11 @@ function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedD
 function checkCaller(caller: bigint, p: VerifyPaymasterTypedDataParameters): bigint {
   const anyone = caller === 0n || caller === BigInt(ANY_CALLER);
   if (anyone && !p.allowAnyCaller) {
-    mismatch('message.Caller', 'ANY_CALLER: anyone holding the signature could relay it');
+    mismatch('message.Caller', 'anyone could relay it');
   }
   // (Opted in to ANY_CALLER, a gas-token fee still goes to the forwarder: checkFee.)
   if (!anyone && p.paymasterForwarder !== undefined && caller !== p.paymasterForwarder) {
-    mismatch('message.Caller', `${toHex(caller)} is not the configured paymasterForwarder`);
+    mismatch('message.Caller', `${toHex(caller)}, not the paymasterForwarder`);
   }
   return caller;
 }
@@ -168,16 +168,15 @@ function checkFee(feeCall: NormalizedCall, caller: bigint, p: VerifyPaymasterTyp
   const suggested = parseBigInt(raw);
   if (suggested === undefined) mismatch('fee.suggested_max_fee_in_gas_token', raw ?? 'missing');
   const amount = u256FromCalldata(feeCall.calldata[1], feeCall.calldata[2]);
-  if (amount === undefined) mismatch('message.Calls[fee]', 'fee amount is not a u256');
+  if (amount === undefined) mismatch('message.Calls[fee]', 'not a u256');
   if (amount! > p.maxFeeInGasToken) {
-    mismatch('message.Calls[fee]', `fee ${amount} above the maximum ${p.maxFeeInGasToken}`);
+    mismatch('message.Calls[fee]', `${amount} above the maximum ${p.maxFeeInGasToken}`);
   }
-  if (amount! > suggested!)
-    mismatch('message.Calls[fee]', `fee ${amount} above its own suggestion ${suggested}`);
+  if (amount! > suggested!) mismatch('message.Calls[fee]', `${amount} above its suggestion ${suggested}`);
   const anyone = caller === 0n || caller === BigInt(ANY_CALLER);
   const payee = anyone ? p.paymasterForwarder : caller;
   if (payee === undefined || feeCall.calldata[0] !== payee) {
-    mismatch('message.Calls[fee]', `fee paid to ${toHex(feeCall.calldata[0]!)}, not to the relayer`);
+    mismatch('message.Calls[fee]', `paid to ${toHex(feeCall.calldata[0]!)}, not to the relayer`);
   }
 }
 

@@ -69,8 +69,7 @@ export function checkSessionCalls(parameters: CheckSessionCallsParameters): Chec
   const session = inputObject(inputObject(parameters).session, 'session');
   const account = toAddress(parameters.accountAddress, 'accountAddress');
   const calls = normalizeCalls(parameters.calls);
-  if (calls.length === 0)
-    throw new InvalidInputError('calls', 'There is nothing to execute: calls is empty.');
+  if (calls.length === 0) throw new InvalidInputError('calls', 'No calls to execute.');
   const now = parameters.now ?? Math.floor(Date.now() / 1000);
   const margin = parameters.expiryMarginSeconds ?? DEFAULT_EXPIRY_MARGIN_SECONDS;
 

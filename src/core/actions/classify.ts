@@ -62,7 +62,7 @@ export function paymasterError(error: unknown): SessionError {
   }
   const rateLimited = /\b429\b|rate.?limit|too many requests/i.test(message);
   return new PaymasterUnavailableError(
-    rateLimited ? 'The paymaster is rate limiting requests.' : 'The paymaster is unavailable.',
+    rateLimited ? 'The paymaster is rate limiting.' : 'The paymaster is unavailable.',
     { cause: error, details: message }, // retryable (the default)
   );
 }

@@ -4,7 +4,7 @@ import { errorName, SessionError } from './base.js';
 export class UserRejectedError extends SessionError<'USER_REJECTED'> {
   override name = errorName(this.code);
   constructor(options?: { cause?: unknown; details?: string }) {
-    super('USER_REJECTED', 'The request was rejected in the wallet.', options);
+    super('USER_REJECTED', 'Rejected in the wallet.', options);
   }
 }
 
@@ -21,7 +21,7 @@ export class SessionKeyMissingError extends SessionError<'SESSION_KEY_MISSING'> 
   override name = errorName(this.code);
   declare readonly publicKey: string;
   constructor(publicKey: string) {
-    super('SESSION_KEY_MISSING', 'The key of this session is not available on this device.');
+    super('SESSION_KEY_MISSING', "This session's key is not on this device.");
     this.publicKey = publicKey;
   }
 }
@@ -30,7 +30,7 @@ export class SessionKeyMissingError extends SessionError<'SESSION_KEY_MISSING'> 
 export class NoSessionError extends SessionError<'NO_SESSION'> {
   override name = errorName(this.code);
   constructor() {
-    super('NO_SESSION', 'There is no session for this account yet: start one first.');
+    super('NO_SESSION', 'No session yet: start one first.');
   }
 }
 
@@ -58,14 +58,10 @@ export class PaymasterResponseMismatchError extends SessionError<'PAYMASTER_RESP
   override name = errorName(this.code);
   declare readonly field: string;
   constructor(field: string, details?: string) {
-    super(
-      'PAYMASTER_RESPONSE_MISMATCH',
-      'The paymaster asked to sign something other than these calls; refused.',
-      {
-        details,
-        metaMessages: [`Field: ${field}`],
-      },
-    );
+    super('PAYMASTER_RESPONSE_MISMATCH', 'Refused: the paymaster asked to sign something else.', {
+      details,
+      metaMessages: [`Field: ${field}`],
+    });
     this.field = field;
   }
 }
@@ -75,7 +71,7 @@ export class TransactionRevertedError extends SessionError<'TRANSACTION_REVERTED
   override name = errorName(this.code);
   declare readonly transactionHash: string | undefined;
   constructor(transactionHash: string | undefined, options?: { cause?: unknown; details?: string }) {
-    super('TRANSACTION_REVERTED', 'The transaction was rejected on chain.', options);
+    super('TRANSACTION_REVERTED', 'Rejected on chain.', options);
     this.transactionHash = transactionHash;
   }
 }
@@ -94,13 +90,9 @@ export class InnerCallFailedError extends SessionError<'INNER_CALL_FAILED'> {
   declare readonly transactionHash: string;
   declare readonly failures: InnerCallFailure[];
   constructor(transactionHash: string, failures: InnerCallFailure[]) {
-    super(
-      'INNER_CALL_FAILED',
-      `${failures.length} of the calls failed inside a transaction that succeeded.`,
-      {
-        details: failures.map((f) => `#${f.index}: ${f.reason ?? 'reverted'}`).join('; '),
-      },
-    );
+    super('INNER_CALL_FAILED', `${failures.length} of the calls failed; the transaction succeeded.`, {
+      details: failures.map((f) => `#${f.index}: ${f.reason ?? 'reverted'}`).join('; '),
+    });
     this.transactionHash = transactionHash;
     this.failures = failures;
   }
@@ -110,6 +102,6 @@ export class InnerCallFailedError extends SessionError<'INNER_CALL_FAILED'> {
 export class NonceConflictError extends SessionError<'NONCE_CONFLICT'> {
   override name = errorName(this.code);
   constructor(options?: { cause?: unknown; details?: string }) {
-    super('NONCE_CONFLICT', 'Another transaction used the same nonce; try again.', options);
+    super('NONCE_CONFLICT', 'Nonce taken by another transaction; try again.', options);
   }
 }

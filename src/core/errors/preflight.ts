@@ -14,11 +14,7 @@ export class SessionNotFoundError extends SessionError<'SESSION_NOT_FOUND'> {
   override name = errorName(this.code);
   declare readonly publicKey: string;
   constructor(publicKey: string, options?: { cause?: unknown; details?: string }) {
-    super(
-      'SESSION_NOT_FOUND',
-      'This session key is not registered on the account (never added, or revoked).',
-      options,
-    );
+    super('SESSION_NOT_FOUND', 'The account does not know this session key.', options);
     this.publicKey = publicKey;
   }
 }
@@ -63,8 +59,8 @@ export class CallLimitReachedError extends SessionError<'CALL_LIMIT_REACHED'> {
     super(
       'CALL_LIMIT_REACHED',
       options?.reason
-        ? "This account version cannot send the session's last transaction through a paymaster."
-        : `The session has used all of its ${maxCalls} transactions.`,
+        ? 'Its last call cannot go through a paymaster here.'
+        : `All ${maxCalls} calls of the session are used.`,
       { ...options, metaMessages: [`callsUsed: ${callsUsed}`] },
     );
     this.maxCalls = maxCalls;
@@ -79,11 +75,7 @@ export class AdminSelectorError extends SessionError<'ADMIN_SELECTOR'> {
   declare readonly selectorName: string;
   declare readonly call: RefusedCall | undefined;
   constructor(selectorName: string, call?: RefusedCall, options?: { cause?: unknown }) {
-    super(
-      'ADMIN_SELECTOR',
-      `"${selectorName}" is an admin entrypoint; a session key can never call it.`,
-      options,
-    );
+    super('ADMIN_SELECTOR', `"${selectorName}" is an admin entrypoint: never for a session.`, options);
     this.selectorName = selectorName;
     this.call = call;
   }
@@ -100,7 +92,7 @@ export class CallNotAllowedError extends SessionError<'CALL_NOT_ALLOWED'> {
     super(
       'CALL_NOT_ALLOWED',
       reason === 'self-call'
-        ? 'A session with an empty whitelist cannot call the account itself.'
+        ? 'This session cannot call the account itself.'
         : `The session does not allow ${call.entrypoint ?? call.selector}.`,
       {
         ...options,
@@ -129,10 +121,10 @@ export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'
     super(
       'SPEND_LIMIT_EXCEEDED',
       limit === 'per-call'
-        ? 'This call moves more than the session allows per call.'
+        ? 'Above the per-call cap.'
         : limit === 'window-overflow'
-          ? "The account's spending window overflows u64: every spend reverts."
-          : "This call moves more than is left in the session's spending window.",
+          ? 'The spending window overflows: every spend reverts.'
+          : 'Above what is left in the spending window.',
       { metaMessages: [`Token ${token}: amount ${amount}, allowed ${allowed}`] },
     );
     this.token = token;

@@ -13,12 +13,11 @@ export class RpcRequestError extends SessionError<'RPC_ERROR'> {
 export type SessionNotSupportedReason = 'unknown-account' | 'unsafe-version';
 
 const NOT_SUPPORTED_MESSAGES = {
-  'session-keys': 'This account does not support SNIP session keys.',
-  'outside-execution':
-    'This account does not support outside execution (SNIP-9 v2), needed for gasless actions.',
-  'spending-policy': 'This account cannot cap spending (spending policies need v33).',
-  'unknown-account': 'This account class is not a known session account.',
-  'unsafe-version': 'On this account version (v28) any session key can act as the owner.',
+  'session-keys': 'This account has no session keys.',
+  'outside-execution': 'This account lacks outside execution (SNIP-9 v2).',
+  'spending-policy': 'This account cannot cap spending (needs v33).',
+  'unknown-account': 'Unknown account class.',
+  'unsafe-version': 'On v28 any session key can act as the owner.',
 } as const;
 
 /** The connected account cannot run SNIP session keys (or lacks a feature the dApp asked for). */
@@ -56,7 +55,7 @@ export class AccountStateMismatchError extends SessionError<'ACCOUNT_STATE_MISMA
     holds: Record<string, string>,
     options?: { transactionHash?: string | undefined; cause?: unknown },
   ) {
-    super('ACCOUNT_STATE_MISMATCH', 'The account does not hold what the transaction asked for.', {
+    super('ACCOUNT_STATE_MISMATCH', 'The account does not hold what was asked.', {
       cause: options?.cause,
       details: JSON.stringify({ asked, holds }),
       metaMessages: [`Operation: ${operation}`],
@@ -78,11 +77,7 @@ export class StaleReadError extends SessionError<'STALE_READ'> {
   /** The block where the session was last seen alive, when known. */
   declare readonly aliveAtBlock: number | undefined;
   constructor(options: { aliveAtBlock?: number | undefined; cause?: unknown; details?: string } = {}) {
-    super(
-      'STALE_READ',
-      'The node may be behind: its answer about this session is not confirmed yet.',
-      options,
-    );
+    super('STALE_READ', 'The node may be behind; try again later.', options);
     this.retryable = true;
     this.aliveAtBlock = options.aliveAtBlock;
   }

@@ -124,14 +124,10 @@ async function afterSignature(
   const details = (error as SessionError | undefined)?.details;
   if (await expiredUnused(session, outsideExecution)) {
     checked.own?.expireAt(undefined); // it never ran: the hold now waits for a fallback, if any
-    return new PaymasterUnavailableError('The paymaster did not run the signed action; it expired unused.', {
-      cause: error,
-      details,
-    });
+    return new PaymasterUnavailableError('The signed action expired unused.', { cause: error, details });
   }
   return new PaymasterUnavailableError(
-    'The paymaster did not confirm the submission; the action may have executed. Do not retry it before ' +
-      `its signature expires (${outsideExecution.executeBefore}).`,
+    `The action may have executed: do not retry before ${outsideExecution.executeBefore}.`,
     { cause: error, details, retryable: false },
   );
 }
