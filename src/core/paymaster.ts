@@ -74,19 +74,25 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
   if (td.primaryType !== 'OutsideExecution') mismatch('primaryType', td.primaryType);
   sameType(td.types.OutsideExecution, outsideExecutionMembers('u128'), 'types.OutsideExecution');
   sameType(td.types.Call, CALL_MEMBERS, 'types.Call');
-  if (td.domain.name !== 'Account.execute_from_outside') mismatch('domain.name', td.domain.name);
-  if (felt(td.domain.version, 'domain.version') !== 2n) mismatch('domain.version', td.domain.version);
-  if (felt(td.domain.revision, 'domain.revision') !== 1n) mismatch('domain.revision', td.domain.revision);
-  if (chainFelt(td.domain.chainId) !== p.chainId) mismatch('domain.chainId', td.domain.chainId);
+  const { domain } = td;
+  if (domain.name !== 'Account.execute_from_outside') mismatch('domain.name', domain.name);
+  for (const [key, want] of [
+    ['version', 2n],
+    ['revision', 1n],
+  ] as const) {
+    if (felt(domain[key], `domain.${key}`) !== want) mismatch(`domain.${key}`, domain[key]);
+  }
+  if (chainFelt(domain.chainId) !== p.chainId) mismatch('domain.chainId', domain.chainId);
 
   const m = td.message;
-  const executeAfter = felt(m['Execute After'], 'message.Execute After');
-  const executeBefore = felt(m['Execute Before'], 'message.Execute Before');
+  const messageFelt = (key: string) => felt(m[key], `message.${key}`);
+  const executeAfter = messageFelt('Execute After');
+  const executeBefore = messageFelt('Execute Before');
   if (executeAfter > U64_MAX || executeBefore > U64_MAX || executeBefore <= executeAfter) {
     mismatch('message.Execute Before', `${executeAfter}..${executeBefore}`);
   }
   checkTimeBounds(executeAfter, executeBefore, p);
-  const caller = checkCaller(felt(m.Caller, 'message.Caller'), p);
+  const caller = checkCaller(messageFelt('Caller'), p);
   const rawCalls = m.Calls;
   if (!Array.isArray(rawCalls)) mismatch('message.Calls', 'not an array');
   const calls = (rawCalls as unknown[]).map((c, i) => typedCall(c, i));
@@ -122,7 +128,7 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
   return {
     outsideExecution: {
       caller,
-      nonce: felt(m.Nonce, 'message.Nonce'),
+      nonce: messageFelt('Nonce'),
       executeAfter,
       executeBefore,
       calls: calls.map((c, i) => ({ ...c, entrypoint: p.calls[i]?.entrypoint })),
@@ -146,7 +152,7 @@ function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedD
 
 /** Who may relay: not anyone (unless the app opted in), and the forwarder the app named, if it did. */
 function checkCaller(caller: bigint, p: VerifyPaymasterTypedDataParameters): bigint {
-  const anyone = caller === 0n || caller === BigInt(ANY_CALLER);
+  const anyone = isAnyCaller(caller);
   if (anyone && !p.allowAnyCaller) {
     mismatch('message.Caller', 'anyone could relay it');
   }
@@ -173,27 +179,31 @@ function checkFee(feeCall: NormalizedCall, caller: bigint, p: VerifyPaymasterTyp
     mismatch('message.Calls[fee]', `${amount} above the maximum ${p.maxFeeInGasToken}`);
   }
   if (amount! > suggested!) mismatch('message.Calls[fee]', `${amount} above its suggestion ${suggested}`);
-  const anyone = caller === 0n || caller === BigInt(ANY_CALLER);
-  const payee = anyone ? p.paymasterForwarder : caller;
+  const payee = isAnyCaller(caller) ? p.paymasterForwarder : caller;
   if (payee === undefined || feeCall.calldata[0] !== payee) {
     mismatch('message.Calls[fee]', `paid to ${toHex(feeCall.calldata[0]!)}, not to the relayer`);
   }
 }
 
+/** A Caller of zero or ANY_CALLER: anyone holding the signed payload may relay it. */
+function isAnyCaller(caller: bigint): boolean {
+  return caller === 0n || caller === BigInt(ANY_CALLER);
+}
+
 function typedCall(raw: unknown, i: number): NormalizedCall {
   const c = raw as { To?: unknown; Selector?: unknown; Calldata?: unknown } | null;
-  if (!c || typeof c !== 'object' || !Array.isArray(c.Calldata))
-    mismatch(`message.Calls[${i}]`, 'malformed call');
+  const field = `message.Calls[${i}]`;
+  if (!c || typeof c !== 'object' || !Array.isArray(c.Calldata)) mismatch(field, 'malformed call');
   let selector: bigint;
   try {
     selector = toSelector(String(c!.Selector));
   } catch {
-    mismatch(`message.Calls[${i}].Selector`, String(c!.Selector));
+    mismatch(`${field}.Selector`, String(c!.Selector));
   }
   return {
-    to: felt(c!.To, `message.Calls[${i}].To`),
+    to: felt(c!.To, `${field}.To`),
     selector: selector!,
-    calldata: (c!.Calldata as unknown[]).map((v, j) => felt(v, `message.Calls[${i}].Calldata[${j}]`)),
+    calldata: (c!.Calldata as unknown[]).map((v, j) => felt(v, `${field}.Calldata[${j}]`)),
     entrypoint: undefined,
   };
 }
