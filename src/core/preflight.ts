@@ -112,7 +112,7 @@ function checkSpending(
     if (!policy || policy.maxPerWindow === 0n) continue;
     if (call.calldata.length < 3) {
       throw new InvalidCalldataError(
-        'Token amount missing from calldata.',
+        'Bad token amount in calldata.',
         refused(call, i),
         'Spending: calldata too short',
       );
@@ -120,7 +120,7 @@ function checkSpending(
     const amount = u256FromCalldata(call.calldata[1], call.calldata[2]);
     if (amount === undefined) {
       throw new InvalidCalldataError(
-        'Token amount is not a valid u256.',
+        'Bad token amount in calldata.',
         refused(call, i),
         'Spending: invalid amount',
       );

@@ -48,6 +48,11 @@ export function errorName(code: string): string {
   return `${code.toLowerCase().replace(/(?:^|_)(.)/g, (_, letter: string) => letter.toUpperCase())}Error`;
 }
 
+/** The base of the library's error classes named after their code (one name initialiser for all). */
+export class CodeNamedError<TCode extends string = string> extends SessionError<TCode> {
+  override name = errorName(this.code);
+}
+
 /** True when `value` is a SessionError, optionally with the given code. */
 export function isSessionError<TCode extends string>(
   value: unknown,

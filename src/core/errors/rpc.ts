@@ -1,4 +1,4 @@
-import { errorName, SessionError } from './base.js';
+import { CodeNamedError, SessionError } from './base.js';
 
 /** A node or paymaster could not be reached or answered with an error that is not a contract revert. */
 export class RpcRequestError extends SessionError<'RPC_ERROR'> {
@@ -21,8 +21,7 @@ const NOT_SUPPORTED_MESSAGES = {
 } as const;
 
 /** The connected account cannot run SNIP session keys (or lacks a feature the dApp asked for). */
-export class SessionNotSupportedError extends SessionError<'SESSION_NOT_SUPPORTED'> {
-  override name = errorName(this.code);
+export class SessionNotSupportedError extends CodeNamedError<'SESSION_NOT_SUPPORTED'> {
   declare readonly accountAddress: string;
   declare readonly missing: 'session-keys' | 'outside-execution' | 'spending-policy';
   /** Why sessions are refused on an account that has the entrypoints: an unknown or unsafe class. */
@@ -41,8 +40,7 @@ export class SessionNotSupportedError extends SessionError<'SESSION_NOT_SUPPORTE
 }
 
 /** After an owner transaction, the account holds something other than what was asked. */
-export class AccountStateMismatchError extends SessionError<'ACCOUNT_STATE_MISMATCH'> {
-  override name = errorName(this.code);
+export class AccountStateMismatchError extends CodeNamedError<'ACCOUNT_STATE_MISMATCH'> {
   /** Which owner transaction: 'create', 'update', 'set-policy', 'remove-policy', 'revoke'. */
   declare readonly operation: string;
   declare readonly transactionHash: string | undefined;
@@ -71,8 +69,7 @@ export class AccountStateMismatchError extends SessionError<'ACCOUNT_STATE_MISMA
  * The node's answer says the session is gone, but nothing confirms it yet (a lagging node answers from
  * an older state): nothing was changed or wiped. Retry later; the state carries `stale: true` meanwhile.
  */
-export class StaleReadError extends SessionError<'STALE_READ'> {
-  override name = errorName(this.code);
+export class StaleReadError extends CodeNamedError<'STALE_READ'> {
   declare readonly retryable: true;
   /** The block where the session was last seen alive, when known. */
   declare readonly aliveAtBlock: number | undefined;
