@@ -14,9 +14,10 @@ export interface SessionErrorOptions {
 
 export class SessionError<TCode extends string = string> extends Error {
   override name = 'SessionError';
-  readonly code: TCode;
-  readonly shortMessage: string;
-  readonly details: string | undefined;
+  // Assigned in the constructor (no initialiser needed); `cause` stays a field so it is enumerable.
+  declare readonly code: TCode;
+  declare readonly shortMessage: string;
+  declare readonly details: string | undefined;
   override readonly cause: unknown;
 
   constructor(code: TCode, shortMessage: string, options: SessionErrorOptions = {}) {
