@@ -46,7 +46,7 @@ export interface VerifyPaymasterTypedDataParameters {
 export function feeBoundMissing(gasToken?: bigint): InvalidInputError {
   return new InvalidInputError(
     'maxFeeInGasToken',
-    'Gas-token mode needs maxFeeInGasToken or a cap on the gas token.',
+    'Gas-token mode needs maxFeeInGasToken or a gas-token cap.',
     { details: gasToken === undefined ? undefined : `gas token ${toHex(gasToken)}` },
   );
 }

@@ -55,8 +55,8 @@ export class CallLimitReachedError extends CodeNamedError<'CALL_LIMIT_REACHED'> 
     super(
       'CALL_LIMIT_REACHED',
       options?.reason
-        ? 'Its last call cannot go through a paymaster here.'
-        : `All ${maxCalls} calls of the session are used.`,
+        ? 'The last call cannot use a paymaster here.'
+        : `All ${maxCalls} session calls are used.`,
       { ...options, metaMessages: [`callsUsed: ${callsUsed}`] },
     );
     this.maxCalls = maxCalls;
