@@ -46,7 +46,7 @@ export interface VerifyPaymasterTypedDataParameters {
 export function feeBoundMissing(gasToken?: bigint): InvalidInputError {
   return new InvalidInputError(
     'maxFeeInGasToken',
-    'Gas-token mode needs a fee bound: set maxFeeInGasToken, or a spending limit on the gas token.',
+    'Gas-token mode needs maxFeeInGasToken or a gas-token cap.',
     { details: gasToken === undefined ? undefined : `gas token ${toHex(gasToken)}` },
   );
 }
@@ -74,26 +74,32 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
   if (td.primaryType !== 'OutsideExecution') mismatch('primaryType', td.primaryType);
   sameType(td.types.OutsideExecution, outsideExecutionMembers('u128'), 'types.OutsideExecution');
   sameType(td.types.Call, CALL_MEMBERS, 'types.Call');
-  if (td.domain.name !== 'Account.execute_from_outside') mismatch('domain.name', td.domain.name);
-  if (felt(td.domain.version, 'domain.version') !== 2n) mismatch('domain.version', td.domain.version);
-  if (felt(td.domain.revision, 'domain.revision') !== 1n) mismatch('domain.revision', td.domain.revision);
-  if (chainFelt(td.domain.chainId) !== p.chainId) mismatch('domain.chainId', td.domain.chainId);
+  const { domain } = td;
+  if (domain.name !== 'Account.execute_from_outside') mismatch('domain.name', domain.name);
+  for (const [key, want] of [
+    ['version', 2n],
+    ['revision', 1n],
+  ] as const) {
+    if (felt(domain[key], `domain.${key}`) !== want) mismatch(`domain.${key}`, domain[key]);
+  }
+  if (chainFelt(domain.chainId) !== p.chainId) mismatch('domain.chainId', domain.chainId);
 
   const m = td.message;
-  const executeAfter = felt(m['Execute After'], 'message.Execute After');
-  const executeBefore = felt(m['Execute Before'], 'message.Execute Before');
+  const messageFelt = (key: string) => felt(m[key], `message.${key}`);
+  const executeAfter = messageFelt('Execute After');
+  const executeBefore = messageFelt('Execute Before');
   if (executeAfter > U64_MAX || executeBefore > U64_MAX || executeBefore <= executeAfter) {
     mismatch('message.Execute Before', `${executeAfter}..${executeBefore}`);
   }
   checkTimeBounds(executeAfter, executeBefore, p);
-  const caller = checkCaller(felt(m.Caller, 'message.Caller'), p);
+  const caller = checkCaller(messageFelt('Caller'), p);
   const rawCalls = m.Calls;
   if (!Array.isArray(rawCalls)) mismatch('message.Calls', 'not an array');
   const calls = (rawCalls as unknown[]).map((c, i) => typedCall(c, i));
 
   const extra = p.feeMode.mode === 'default' ? 1 : 0;
   if (calls.length !== p.calls.length + extra) {
-    mismatch('message.Calls', `expected ${p.calls.length + extra} calls, got ${calls.length}`);
+    mismatch('message.Calls', `${calls.length} calls, not ${p.calls.length + extra}`);
   }
   for (let i = 0; i < p.calls.length; i++) {
     const want = p.calls[i]!;
@@ -104,7 +110,7 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
       got.calldata.length !== want.calldata.length ||
       got.calldata.some((v, j) => v !== want.calldata[j])
     ) {
-      mismatch(`message.Calls[${i}]`, 'differs from the requested call');
+      mismatch(`message.Calls[${i}]`, 'not the requested call');
     }
   }
   let feeCall: NormalizedCall | undefined;
@@ -115,14 +121,14 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
       feeCall.selector !== toSelector('transfer') ||
       feeCall.calldata.length !== 3
     ) {
-      mismatch('message.Calls[fee]', 'the last call is not a transfer of the gas token');
+      mismatch('message.Calls[fee]', 'not a gas token transfer');
     }
     checkFee(feeCall, caller, p);
   }
   return {
     outsideExecution: {
       caller,
-      nonce: felt(m.Nonce, 'message.Nonce'),
+      nonce: messageFelt('Nonce'),
       executeAfter,
       executeBefore,
       calls: calls.map((c, i) => ({ ...c, entrypoint: p.calls[i]?.entrypoint })),
@@ -138,7 +144,7 @@ function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedD
   if (before <= now) mismatch('message.Execute Before', 'already past');
   // A signed payload that stays valid for long is a payload someone may keep and relay later.
   if (before > now + BigInt(window)) {
-    mismatch('message.Execute Before', `${before - now} s from now, above the ${window} s allowed`);
+    mismatch('message.Execute Before', `${before - now} s, above the ${window} s allowed`);
   }
   // The account requires execute_after < now (v29+; v28 allows equal): a later start would revert.
   if (after >= now) mismatch('message.Execute After', `not reached until ${after}`);
@@ -146,13 +152,13 @@ function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedD
 
 /** Who may relay: not anyone (unless the app opted in), and the forwarder the app named, if it did. */
 function checkCaller(caller: bigint, p: VerifyPaymasterTypedDataParameters): bigint {
-  const anyone = caller === 0n || caller === BigInt(ANY_CALLER);
+  const anyone = isAnyCaller(caller);
   if (anyone && !p.allowAnyCaller) {
-    mismatch('message.Caller', 'ANY_CALLER: anyone holding the signature could relay it');
+    mismatch('message.Caller', 'anyone could relay it');
   }
   // (Opted in to ANY_CALLER, a gas-token fee still goes to the forwarder: checkFee.)
   if (!anyone && p.paymasterForwarder !== undefined && caller !== p.paymasterForwarder) {
-    mismatch('message.Caller', `${toHex(caller)} is not the configured paymasterForwarder`);
+    mismatch('message.Caller', `${toHex(caller)}, not the paymasterForwarder`);
   }
   return caller;
 }
@@ -168,33 +174,36 @@ function checkFee(feeCall: NormalizedCall, caller: bigint, p: VerifyPaymasterTyp
   const suggested = parseBigInt(raw);
   if (suggested === undefined) mismatch('fee.suggested_max_fee_in_gas_token', raw ?? 'missing');
   const amount = u256FromCalldata(feeCall.calldata[1], feeCall.calldata[2]);
-  if (amount === undefined) mismatch('message.Calls[fee]', 'fee amount is not a u256');
+  if (amount === undefined) mismatch('message.Calls[fee]', 'not a u256');
   if (amount! > p.maxFeeInGasToken) {
-    mismatch('message.Calls[fee]', `fee ${amount} above the maximum ${p.maxFeeInGasToken}`);
+    mismatch('message.Calls[fee]', `${amount} above the maximum ${p.maxFeeInGasToken}`);
   }
-  if (amount! > suggested!)
-    mismatch('message.Calls[fee]', `fee ${amount} above its own suggestion ${suggested}`);
-  const anyone = caller === 0n || caller === BigInt(ANY_CALLER);
-  const payee = anyone ? p.paymasterForwarder : caller;
+  if (amount! > suggested!) mismatch('message.Calls[fee]', `${amount} above its suggestion ${suggested}`);
+  const payee = isAnyCaller(caller) ? p.paymasterForwarder : caller;
   if (payee === undefined || feeCall.calldata[0] !== payee) {
-    mismatch('message.Calls[fee]', `fee paid to ${toHex(feeCall.calldata[0]!)}, not to the relayer`);
+    mismatch('message.Calls[fee]', `paid to ${toHex(feeCall.calldata[0]!)}, not to the relayer`);
   }
+}
+
+/** A Caller of zero or ANY_CALLER: anyone holding the signed payload may relay it. */
+function isAnyCaller(caller: bigint): boolean {
+  return caller === 0n || caller === BigInt(ANY_CALLER);
 }
 
 function typedCall(raw: unknown, i: number): NormalizedCall {
   const c = raw as { To?: unknown; Selector?: unknown; Calldata?: unknown } | null;
-  if (!c || typeof c !== 'object' || !Array.isArray(c.Calldata))
-    mismatch(`message.Calls[${i}]`, 'malformed call');
+  const field = `message.Calls[${i}]`;
+  if (!c || typeof c !== 'object' || !Array.isArray(c.Calldata)) mismatch(field, 'malformed call');
   let selector: bigint;
   try {
     selector = toSelector(String(c!.Selector));
   } catch {
-    mismatch(`message.Calls[${i}].Selector`, String(c!.Selector));
+    mismatch(`${field}.Selector`, String(c!.Selector));
   }
   return {
-    to: felt(c!.To, `message.Calls[${i}].To`),
+    to: felt(c!.To, `${field}.To`),
     selector: selector!,
-    calldata: (c!.Calldata as unknown[]).map((v, j) => felt(v, `message.Calls[${i}].Calldata[${j}]`)),
+    calldata: (c!.Calldata as unknown[]).map((v, j) => felt(v, `${field}.Calldata[${j}]`)),
     entrypoint: undefined,
   };
 }

@@ -69,8 +69,7 @@ export function checkSessionCalls(parameters: CheckSessionCallsParameters): Chec
   const session = inputObject(inputObject(parameters).session, 'session');
   const account = toAddress(parameters.accountAddress, 'accountAddress');
   const calls = normalizeCalls(parameters.calls);
-  if (calls.length === 0)
-    throw new InvalidInputError('calls', 'There is nothing to execute: calls is empty.');
+  if (calls.length === 0) throw new InvalidInputError('calls', 'No calls to execute.');
   const now = parameters.now ?? Math.floor(Date.now() / 1000);
   const margin = parameters.expiryMarginSeconds ?? DEFAULT_EXPIRY_MARGIN_SECONDS;
 
@@ -113,7 +112,7 @@ function checkSpending(
     if (!policy || policy.maxPerWindow === 0n) continue;
     if (call.calldata.length < 3) {
       throw new InvalidCalldataError(
-        'Token amount missing from calldata.',
+        'Bad token amount in calldata.',
         refused(call, i),
         'Spending: calldata too short',
       );
@@ -121,7 +120,7 @@ function checkSpending(
     const amount = u256FromCalldata(call.calldata[1], call.calldata[2]);
     if (amount === undefined) {
       throw new InvalidCalldataError(
-        'Token amount is not a valid u256.',
+        'Bad token amount in calldata.',
         refused(call, i),
         'Spending: invalid amount',
       );

@@ -60,11 +60,8 @@ export function paymasterError(error: unknown): SessionError {
       details: message,
     });
   }
-  const rateLimited = /\b429\b|rate.?limit|too many requests/i.test(message);
-  return new PaymasterUnavailableError(
-    rateLimited ? 'The paymaster is rate limiting requests.' : 'The paymaster is unavailable.',
-    { cause: error, details: message }, // retryable (the default)
-  );
+  // Down, overloaded or rate limiting (429): `details` says which; retryable (the default).
+  return new PaymasterUnavailableError('The paymaster is unavailable.', { cause: error, details: message });
 }
 
 /** Maps a node error that is not a contract answer. */

@@ -14,9 +14,10 @@ export interface SessionErrorOptions {
 
 export class SessionError<TCode extends string = string> extends Error {
   override name = 'SessionError';
-  readonly code: TCode;
-  readonly shortMessage: string;
-  readonly details: string | undefined;
+  // Assigned in the constructor (no initialiser needed); `cause` stays a field so it is enumerable.
+  declare readonly code: TCode;
+  declare readonly shortMessage: string;
+  declare readonly details: string | undefined;
   override readonly cause: unknown;
 
   constructor(code: TCode, shortMessage: string, options: SessionErrorOptions = {}) {
@@ -46,6 +47,11 @@ function detailsOf(cause: unknown): string | undefined {
  */
 export function errorName(code: string): string {
   return `${code.toLowerCase().replace(/(?:^|_)(.)/g, (_, letter: string) => letter.toUpperCase())}Error`;
+}
+
+/** The base of the library's error classes named after their code (one name initialiser for all). */
+export class CodeNamedError<TCode extends string = string> extends SessionError<TCode> {
+  override name = errorName(this.code);
 }
 
 /** True when `value` is a SessionError, optionally with the given code. */

@@ -4,6 +4,6 @@ import { SessionError } from './base.js';
 export class CryptoSelfTestError extends SessionError<'CRYPTO_SELF_TEST_FAILED'> {
   override name = 'CryptoSelfTestError';
   constructor(details: string) {
-    super('CRYPTO_SELF_TEST_FAILED', 'The Poseidon hash failed its self-test on this platform.', { details });
+    super('CRYPTO_SELF_TEST_FAILED', 'Poseidon failed its self-test here.', { details });
   }
 }

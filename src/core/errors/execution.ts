@@ -1,42 +1,37 @@
-import { errorName, SessionError } from './base.js';
+import { CodeNamedError } from './base.js';
 
 /** The user said no in their wallet. Nothing was sent. */
-export class UserRejectedError extends SessionError<'USER_REJECTED'> {
-  override name = errorName(this.code);
+export class UserRejectedError extends CodeNamedError<'USER_REJECTED'> {
   constructor(options?: { cause?: unknown; details?: string }) {
-    super('USER_REJECTED', 'The request was rejected in the wallet.', options);
+    super('USER_REJECTED', 'Rejected in the wallet.', options);
   }
 }
 
 /** No owner wallet is connected (needed to create or revoke a session, or for the owner fallback). */
-export class WalletNotConnectedError extends SessionError<'WALLET_NOT_CONNECTED'> {
-  override name = errorName(this.code);
+export class WalletNotConnectedError extends CodeNamedError<'WALLET_NOT_CONNECTED'> {
   constructor() {
     super('WALLET_NOT_CONNECTED', 'Connect a wallet first.');
   }
 }
 
 /** The session is known but its key is not in this storage (wiped, another device, or cleared). */
-export class SessionKeyMissingError extends SessionError<'SESSION_KEY_MISSING'> {
-  override name = errorName(this.code);
+export class SessionKeyMissingError extends CodeNamedError<'SESSION_KEY_MISSING'> {
   declare readonly publicKey: string;
   constructor(publicKey: string) {
-    super('SESSION_KEY_MISSING', 'The key of this session is not available on this device.');
+    super('SESSION_KEY_MISSING', "This session's key is not on this device.");
     this.publicKey = publicKey;
   }
 }
 
 /** There is no session to use for this account and app. */
-export class NoSessionError extends SessionError<'NO_SESSION'> {
-  override name = errorName(this.code);
+export class NoSessionError extends CodeNamedError<'NO_SESSION'> {
   constructor() {
-    super('NO_SESSION', 'There is no session for this account yet: start one first.');
+    super('NO_SESSION', 'No session yet: start one first.');
   }
 }
 
 /** The paymaster cannot be reached, is down, or is rate limiting us. Nothing was signed or counted. */
-export class PaymasterUnavailableError extends SessionError<'PAYMASTER_UNAVAILABLE'> {
-  override name = errorName(this.code);
+export class PaymasterUnavailableError extends CodeNamedError<'PAYMASTER_UNAVAILABLE'> {
   /** True when a later retry may succeed (timeouts, 5xx, 429); false when the request may have run. */
   declare readonly retryable: boolean;
   constructor(shortMessage: string, options?: { cause?: unknown; details?: string; retryable?: boolean }) {
@@ -46,36 +41,29 @@ export class PaymasterUnavailableError extends SessionError<'PAYMASTER_UNAVAILAB
 }
 
 /** The paymaster answered but refused the transaction (unsupported token, policy, invalid request). */
-export class PaymasterRejectedError extends SessionError<'PAYMASTER_REJECTED'> {
-  override name = errorName(this.code);
+export class PaymasterRejectedError extends CodeNamedError<'PAYMASTER_REJECTED'> {
   constructor(shortMessage: string, options?: { cause?: unknown; details?: string }) {
     super('PAYMASTER_REJECTED', shortMessage, options);
   }
 }
 
 /** The typed data the paymaster returned is not exactly our calls (plus only its fee transfer). Not signed. */
-export class PaymasterResponseMismatchError extends SessionError<'PAYMASTER_RESPONSE_MISMATCH'> {
-  override name = errorName(this.code);
+export class PaymasterResponseMismatchError extends CodeNamedError<'PAYMASTER_RESPONSE_MISMATCH'> {
   declare readonly field: string;
   constructor(field: string, details?: string) {
-    super(
-      'PAYMASTER_RESPONSE_MISMATCH',
-      'The paymaster asked to sign something other than these calls; refused.',
-      {
-        details,
-        metaMessages: [`Field: ${field}`],
-      },
-    );
+    super('PAYMASTER_RESPONSE_MISMATCH', 'Refused: the paymaster asked to sign something else.', {
+      details,
+      metaMessages: [`Field: ${field}`],
+    });
     this.field = field;
   }
 }
 
 /** The transaction was included but reverted (or refused by the account on validation). */
-export class TransactionRevertedError extends SessionError<'TRANSACTION_REVERTED'> {
-  override name = errorName(this.code);
+export class TransactionRevertedError extends CodeNamedError<'TRANSACTION_REVERTED'> {
   declare readonly transactionHash: string | undefined;
   constructor(transactionHash: string | undefined, options?: { cause?: unknown; details?: string }) {
-    super('TRANSACTION_REVERTED', 'The transaction was rejected on chain.', options);
+    super('TRANSACTION_REVERTED', 'Rejected on chain.', options);
     this.transactionHash = transactionHash;
   }
 }
@@ -89,27 +77,21 @@ export interface InnerCallFailure {
 }
 
 /** The transaction succeeded but some inner calls failed (the account executes calls non-atomically). */
-export class InnerCallFailedError extends SessionError<'INNER_CALL_FAILED'> {
-  override name = errorName(this.code);
+export class InnerCallFailedError extends CodeNamedError<'INNER_CALL_FAILED'> {
   declare readonly transactionHash: string;
   declare readonly failures: InnerCallFailure[];
   constructor(transactionHash: string, failures: InnerCallFailure[]) {
-    super(
-      'INNER_CALL_FAILED',
-      `${failures.length} of the calls failed inside a transaction that succeeded.`,
-      {
-        details: failures.map((f) => `#${f.index}: ${f.reason ?? 'reverted'}`).join('; '),
-      },
-    );
+    super('INNER_CALL_FAILED', `${failures.length} of the calls failed; the transaction succeeded.`, {
+      details: failures.map((f) => `#${f.index}: ${f.reason ?? 'reverted'}`).join('; '),
+    });
     this.transactionHash = transactionHash;
     this.failures = failures;
   }
 }
 
 /** The nonce was taken by another transaction, even after one re-sign with a fresh nonce. */
-export class NonceConflictError extends SessionError<'NONCE_CONFLICT'> {
-  override name = errorName(this.code);
+export class NonceConflictError extends CodeNamedError<'NONCE_CONFLICT'> {
   constructor(options?: { cause?: unknown; details?: string }) {
-    super('NONCE_CONFLICT', 'Another transaction used the same nonce; try again.', options);
+    super('NONCE_CONFLICT', 'Nonce taken by another transaction; try again.', options);
   }
 }

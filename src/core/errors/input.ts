@@ -1,8 +1,7 @@
-import { errorName, SessionError } from './base.js';
+import { CodeNamedError } from './base.js';
 
 /** A value handed to the library is malformed (not a felt, not an address, out of range). */
-export class InvalidInputError extends SessionError<'INVALID_INPUT'> {
-  override name = errorName(this.code);
+export class InvalidInputError extends CodeNamedError<'INVALID_INPUT'> {
   declare readonly field: string;
   constructor(field: string, shortMessage: string, options?: { cause?: unknown; details?: string }) {
     super('INVALID_INPUT', shortMessage, options);
@@ -33,8 +32,7 @@ export type InvalidPolicyReason =
   | 'paymaster-needs-two-calls';
 
 /** A policy that could never work on chain, refused before any wallet prompt. */
-export class InvalidPolicyError extends SessionError<'INVALID_POLICY'> {
-  override name = errorName(this.code);
+export class InvalidPolicyError extends CodeNamedError<'INVALID_POLICY'> {
   declare readonly reason: InvalidPolicyReason;
   /** Path of the offending field, e.g. `spendingLimits[0].maxPerCall`. */
   declare readonly field: string;

@@ -1,4 +1,4 @@
-import { errorName, SessionError } from './base.js';
+import { CodeNamedError } from './base.js';
 
 /** A call as the preflight reports it: contract and selector in 0x hex. */
 export interface RefusedCall {
@@ -10,22 +10,16 @@ export interface RefusedCall {
 }
 
 /** The session does not exist on chain (never added, or zeroed by a revoke). */
-export class SessionNotFoundError extends SessionError<'SESSION_NOT_FOUND'> {
-  override name = errorName(this.code);
+export class SessionNotFoundError extends CodeNamedError<'SESSION_NOT_FOUND'> {
   declare readonly publicKey: string;
   constructor(publicKey: string, options?: { cause?: unknown; details?: string }) {
-    super(
-      'SESSION_NOT_FOUND',
-      'This session key is not registered on the account (never added, or revoked).',
-      options,
-    );
+    super('SESSION_NOT_FOUND', 'The account does not know this session key.', options);
     this.publicKey = publicKey;
   }
 }
 
 /** The session was revoked (on chain, or in another tab or device). */
-export class SessionRevokedError extends SessionError<'SESSION_REVOKED'> {
-  override name = errorName(this.code);
+export class SessionRevokedError extends CodeNamedError<'SESSION_REVOKED'> {
   declare readonly publicKey: string;
   constructor(publicKey: string, options?: { cause?: unknown; details?: string }) {
     super('SESSION_REVOKED', 'This session was revoked.', options);
@@ -34,8 +28,7 @@ export class SessionRevokedError extends SessionError<'SESSION_REVOKED'> {
 }
 
 /** The session's validUntil (minus the safety margin) has passed. */
-export class SessionExpiredError extends SessionError<'SESSION_EXPIRED'> {
-  override name = errorName(this.code);
+export class SessionExpiredError extends CodeNamedError<'SESSION_EXPIRED'> {
   declare readonly validUntil: number;
   declare readonly now: number;
   constructor(validUntil: number, now: number, options?: { cause?: unknown; details?: string }) {
@@ -49,8 +42,7 @@ export class SessionExpiredError extends SessionError<'SESSION_EXPIRED'> {
 }
 
 /** max_calls transactions were already used. */
-export class CallLimitReachedError extends SessionError<'CALL_LIMIT_REACHED'> {
-  override name = errorName(this.code);
+export class CallLimitReachedError extends CodeNamedError<'CALL_LIMIT_REACHED'> {
   declare readonly maxCalls: number;
   declare readonly callsUsed: number;
   /** Set when calls are left but not enough for this route (v29/v30: an outside execution needs two). */
@@ -63,8 +55,8 @@ export class CallLimitReachedError extends SessionError<'CALL_LIMIT_REACHED'> {
     super(
       'CALL_LIMIT_REACHED',
       options?.reason
-        ? "This account version cannot send the session's last transaction through a paymaster."
-        : `The session has used all of its ${maxCalls} transactions.`,
+        ? 'The last call cannot use a paymaster here.'
+        : `All ${maxCalls} session calls are used.`,
       { ...options, metaMessages: [`callsUsed: ${callsUsed}`] },
     );
     this.maxCalls = maxCalls;
@@ -74,16 +66,11 @@ export class CallLimitReachedError extends SessionError<'CALL_LIMIT_REACHED'> {
 }
 
 /** A call targets one of the account's admin selectors, which no session may ever call. */
-export class AdminSelectorError extends SessionError<'ADMIN_SELECTOR'> {
-  override name = errorName(this.code);
+export class AdminSelectorError extends CodeNamedError<'ADMIN_SELECTOR'> {
   declare readonly selectorName: string;
   declare readonly call: RefusedCall | undefined;
   constructor(selectorName: string, call?: RefusedCall, options?: { cause?: unknown }) {
-    super(
-      'ADMIN_SELECTOR',
-      `"${selectorName}" is an admin entrypoint; a session key can never call it.`,
-      options,
-    );
+    super('ADMIN_SELECTOR', `"${selectorName}" is an admin entrypoint: never for a session.`, options);
     this.selectorName = selectorName;
     this.call = call;
   }
@@ -92,15 +79,14 @@ export class AdminSelectorError extends SessionError<'ADMIN_SELECTOR'> {
 export type CallNotAllowedReason = 'not-whitelisted' | 'self-call';
 
 /** A call the session's whitelist (or the self-call rule) does not allow. */
-export class CallNotAllowedError extends SessionError<'CALL_NOT_ALLOWED'> {
-  override name = errorName(this.code);
+export class CallNotAllowedError extends CodeNamedError<'CALL_NOT_ALLOWED'> {
   declare readonly reason: CallNotAllowedReason;
   declare readonly call: RefusedCall;
   constructor(reason: CallNotAllowedReason, call: RefusedCall, options?: { cause?: unknown }) {
     super(
       'CALL_NOT_ALLOWED',
       reason === 'self-call'
-        ? 'A session with an empty whitelist cannot call the account itself.'
+        ? 'This session cannot call the account itself.'
         : `The session does not allow ${call.entrypoint ?? call.selector}.`,
       {
         ...options,
@@ -116,8 +102,7 @@ export class CallNotAllowedError extends SessionError<'CALL_NOT_ALLOWED'> {
 export type SpendLimitKind = 'per-call' | 'per-window' | 'window-overflow';
 
 /** A token movement above the session's spending policy. */
-export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'> {
-  override name = errorName(this.code);
+export class SpendLimitExceededError extends CodeNamedError<'SPEND_LIMIT_EXCEEDED'> {
   declare readonly token: string;
   declare readonly limit: SpendLimitKind;
   /** Amount this execute would move (accumulated over the multicall for per-window). */
@@ -129,11 +114,11 @@ export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'
     super(
       'SPEND_LIMIT_EXCEEDED',
       limit === 'per-call'
-        ? 'This call moves more than the session allows per call.'
+        ? 'Above the per-call cap.'
         : limit === 'window-overflow'
-          ? "The account's spending window overflows u64: every spend reverts."
-          : "This call moves more than is left in the session's spending window.",
-      { metaMessages: [`Token ${token}: amount ${amount}, allowed ${allowed}`] },
+          ? 'The spending window overflows: every spend reverts.'
+          : 'Above what is left in the spending window.',
+      { metaMessages: [`Token ${token}: ${amount}, allowed ${allowed}`] },
     );
     this.token = token;
     this.limit = limit;
@@ -144,8 +129,7 @@ export class SpendLimitExceededError extends SessionError<'SPEND_LIMIT_EXCEEDED'
 }
 
 /** Calldata of a spending-tracked call that the contract would refuse to parse. */
-export class InvalidCalldataError extends SessionError<'INVALID_CALLDATA'> {
-  override name = errorName(this.code);
+export class InvalidCalldataError extends CodeNamedError<'INVALID_CALLDATA'> {
   declare readonly call: RefusedCall;
   constructor(shortMessage: string, call: RefusedCall, details?: string) {
     super('INVALID_CALLDATA', shortMessage, { details });

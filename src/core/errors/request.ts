@@ -1,4 +1,4 @@
-import { errorName, SessionError } from './base.js';
+import { CodeNamedError } from './base.js';
 
 export type InvalidSessionRequestReason =
   | 'malformed'
@@ -8,8 +8,7 @@ export type InvalidSessionRequestReason =
   | 'wrong-account';
 
 /** A session request (an agent's link) that cannot be read or does not fit here; nothing was sent. */
-export class InvalidSessionRequestError extends SessionError<'INVALID_SESSION_REQUEST'> {
-  override name = errorName(this.code);
+export class InvalidSessionRequestError extends CodeNamedError<'INVALID_SESSION_REQUEST'> {
   declare readonly reason: InvalidSessionRequestReason;
   /** The offending field, e.g. `policy.maxCalls`, when one is to blame. */
   declare readonly field: string | undefined;
@@ -31,8 +30,7 @@ export class InvalidSessionRequestError extends SessionError<'INVALID_SESSION_RE
  * What the account registered is not what the agent asked for (a link widened or narrowed in transit,
  * or another account): the agent does not use the session.
  */
-export class SessionRequestMismatchError extends SessionError<'SESSION_REQUEST_MISMATCH'> {
-  override name = errorName(this.code);
+export class SessionRequestMismatchError extends CodeNamedError<'SESSION_REQUEST_MISMATCH'> {
   /** What differs: 'validUntil', 'maxCalls', 'entrypoints', 'spendingLimits[0x…]', 'account'. */
   declare readonly field: string;
   declare readonly expected: string;
@@ -49,8 +47,7 @@ export class SessionRequestMismatchError extends SessionError<'SESSION_REQUEST_M
 }
 
 /** No approval showed up on chain in time (the request stays pending and can be waited for again). */
-export class SessionRequestTimeoutError extends SessionError<'SESSION_REQUEST_TIMEOUT'> {
-  override name = errorName(this.code);
+export class SessionRequestTimeoutError extends CodeNamedError<'SESSION_REQUEST_TIMEOUT'> {
   declare readonly publicKey: string;
   declare readonly timeoutMs: number;
   constructor(publicKey: string, timeoutMs: number, options?: { cause?: unknown }) {

@@ -1,4 +1,4 @@
-import { errorName, SessionError } from './base.js';
+import { CodeNamedError, SessionError } from './base.js';
 
 /** A node or paymaster could not be reached or answered with an error that is not a contract revert. */
 export class RpcRequestError extends SessionError<'RPC_ERROR'> {
@@ -13,17 +13,15 @@ export class RpcRequestError extends SessionError<'RPC_ERROR'> {
 export type SessionNotSupportedReason = 'unknown-account' | 'unsafe-version';
 
 const NOT_SUPPORTED_MESSAGES = {
-  'session-keys': 'This account does not support SNIP session keys.',
-  'outside-execution':
-    'This account does not support outside execution (SNIP-9 v2), needed for gasless actions.',
-  'spending-policy': 'This account cannot cap spending (spending policies need v33).',
-  'unknown-account': 'This account class is not a known session account.',
-  'unsafe-version': 'On this account version (v28) any session key can act as the owner.',
+  'session-keys': 'This account has no session keys.',
+  'outside-execution': 'This account lacks outside execution (SNIP-9 v2).',
+  'spending-policy': 'This account cannot cap spending (needs v33).',
+  'unknown-account': 'Unknown account class.',
+  'unsafe-version': 'On v28 any session key can act as the owner.',
 } as const;
 
 /** The connected account cannot run SNIP session keys (or lacks a feature the dApp asked for). */
-export class SessionNotSupportedError extends SessionError<'SESSION_NOT_SUPPORTED'> {
-  override name = errorName(this.code);
+export class SessionNotSupportedError extends CodeNamedError<'SESSION_NOT_SUPPORTED'> {
   declare readonly accountAddress: string;
   declare readonly missing: 'session-keys' | 'outside-execution' | 'spending-policy';
   /** Why sessions are refused on an account that has the entrypoints: an unknown or unsafe class. */
@@ -42,8 +40,7 @@ export class SessionNotSupportedError extends SessionError<'SESSION_NOT_SUPPORTE
 }
 
 /** After an owner transaction, the account holds something other than what was asked. */
-export class AccountStateMismatchError extends SessionError<'ACCOUNT_STATE_MISMATCH'> {
-  override name = errorName(this.code);
+export class AccountStateMismatchError extends CodeNamedError<'ACCOUNT_STATE_MISMATCH'> {
   /** Which owner transaction: 'create', 'update', 'set-policy', 'remove-policy', 'revoke'. */
   declare readonly operation: string;
   declare readonly transactionHash: string | undefined;
@@ -56,7 +53,7 @@ export class AccountStateMismatchError extends SessionError<'ACCOUNT_STATE_MISMA
     holds: Record<string, string>,
     options?: { transactionHash?: string | undefined; cause?: unknown },
   ) {
-    super('ACCOUNT_STATE_MISMATCH', 'The account does not hold what the transaction asked for.', {
+    super('ACCOUNT_STATE_MISMATCH', 'The account does not hold what was asked.', {
       cause: options?.cause,
       details: JSON.stringify({ asked, holds }),
       metaMessages: [`Operation: ${operation}`],
@@ -72,17 +69,12 @@ export class AccountStateMismatchError extends SessionError<'ACCOUNT_STATE_MISMA
  * The node's answer says the session is gone, but nothing confirms it yet (a lagging node answers from
  * an older state): nothing was changed or wiped. Retry later; the state carries `stale: true` meanwhile.
  */
-export class StaleReadError extends SessionError<'STALE_READ'> {
-  override name = errorName(this.code);
+export class StaleReadError extends CodeNamedError<'STALE_READ'> {
   declare readonly retryable: true;
   /** The block where the session was last seen alive, when known. */
   declare readonly aliveAtBlock: number | undefined;
   constructor(options: { aliveAtBlock?: number | undefined; cause?: unknown; details?: string } = {}) {
-    super(
-      'STALE_READ',
-      'The node may be behind: its answer about this session is not confirmed yet.',
-      options,
-    );
+    super('STALE_READ', 'The node may be behind; try again later.', options);
     this.retryable = true;
     this.aliveAtBlock = options.aliveAtBlock;
   }

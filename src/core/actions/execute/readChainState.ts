@@ -47,7 +47,7 @@ async function confirmedAlive(session: ResolvedSession, read: SessionData): Prom
   if (evidence.kind === 'unconfirmed') throw evidence.error;
   if (evidence.kind === 'gone') {
     await config.storage.update(scope, record.publicKey, { status: 'revoked' });
-    throw new SessionRevokedError(record.publicKey, { details: 'The account no longer has this session.' });
+    throw new SessionRevokedError(record.publicKey);
   }
   await config.storage.update(scope, record.publicKey, { aliveAtBlock: evidence.block });
   return evidence.data;

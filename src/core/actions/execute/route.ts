@@ -28,6 +28,6 @@ export function fitRoute(session: ResolvedSession, route: Route, onChain: ChainS
   if (config.fallback.direct) return { ...route, mode: 'direct' };
   throw new CallLimitReachedError(maxCalls, used, {
     reason: 'paymaster-needs-two-calls',
-    details: `Account ${onChain.rules.version} needs two calls left for an outside execution.`,
+    details: `${onChain.rules.version} needs two calls left.`,
   });
 }

@@ -121,18 +121,13 @@ async function afterSignature(
   outsideExecution: NormalizedOutsideExecution,
   error: unknown,
 ): Promise<SessionError> {
-  const details = (error as SessionError | undefined)?.details;
-  if (await expiredUnused(session, outsideExecution)) {
-    checked.own?.expireAt(undefined); // it never ran: the hold now waits for a fallback, if any
-    return new PaymasterUnavailableError('The paymaster did not run the signed action; it expired unused.', {
-      cause: error,
-      details,
-    });
-  }
+  const unused = await expiredUnused(session, outsideExecution);
+  if (unused) checked.own?.expireAt(undefined); // it never ran: the hold now waits for a fallback, if any
   return new PaymasterUnavailableError(
-    'The paymaster did not confirm the submission; the action may have executed. Do not retry it before ' +
-      `its signature expires (${outsideExecution.executeBefore}).`,
-    { cause: error, details, retryable: false },
+    unused
+      ? 'The signed action expired unused.'
+      : `The action may have executed: do not retry before ${outsideExecution.executeBefore}.`,
+    { cause: error, details: (error as SessionError | undefined)?.details, retryable: unused },
   );
 }
 
