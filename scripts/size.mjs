@@ -104,7 +104,13 @@ async function bundle(code) {
       },
     ],
   });
-  const { output } = await build.generate({ format: 'esm', minify: true });
+  // The output options a Vite 8 app build uses when it minifies (no comments, not even @__PURE__ ones).
+  const { output } = await build.generate({
+    format: 'esm',
+    minify: true,
+    comments: false,
+    topLevelVar: true,
+  });
   await build.close();
   return output.filter((o) => o.type === 'chunk');
 }
