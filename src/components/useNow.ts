@@ -10,23 +10,14 @@ export type TimeSource = number | (() => number) | SessionClock;
 
 const systemClock = () => Math.floor(Date.now() / 1000);
 
-const readerOf = (source: TimeSource | undefined): (() => number) | undefined =>
-  typeof source === 'function'
-    ? source
-    : typeof source === 'object'
-      ? () => source.now()
-      : source === undefined
-        ? systemClock
-        : undefined;
-
 /**
  * The current time from `source`. A number is returned as is; a function is re-read every second while
  * `live` is true, so countdowns tick without the parent re-rendering; a clock is re-read when it moves.
  */
 export function useNow(source: TimeSource | undefined, live: boolean): number {
   const clock = typeof source === 'object' ? source : undefined;
-  const read = clock ? undefined : readerOf(source);
-  const [now, setNow] = useState(() => readerOf(source)?.() ?? (source as number));
+  const read = typeof source === 'function' ? source : source === undefined ? systemClock : undefined;
+  const [now, setNow] = useState(() => (clock ? clock.now() : read ? read() : (source as number)));
   useEffect(() => {
     if (clock) {
       setNow(clock.now());

@@ -1,7 +1,7 @@
 import { type AccountVersion, accountRules } from './accountRules.js';
 import { isSelectorString, selectorsOf, trackedSelectors } from './call.js';
 import type { AdminSelectorName } from './constants.js';
-import { toAddress, toHex } from './felt.js';
+import { parseBigInt, toAddress, toHex } from './felt.js';
 import type { FeeMode } from './paymaster.js';
 import {
   ADMIN_NAMES,
@@ -295,18 +295,8 @@ export function findTokenInfo(
   tokens: readonly TokenDisplayInfo[] | undefined,
   token: string,
 ): TokenDisplayInfo | undefined {
-  let wanted: bigint;
-  try {
-    wanted = BigInt(token);
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(tokens)) return undefined;
-  return tokens.find((t) => {
-    try {
-      return BigInt(t.address) === wanted;
-    } catch {
-      return false;
-    }
-  });
+  // Never a throw in a render: an unparsable address matches nothing.
+  const wanted = parseBigInt(token);
+  if (wanted === undefined || !Array.isArray(tokens)) return undefined;
+  return tokens.find((t) => parseBigInt(t.address) === wanted);
 }
