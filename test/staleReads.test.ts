@@ -9,10 +9,10 @@ import { sessionExecutor, testnetSessionConfig } from './helpers/sessionConfig.j
 const START = 1_800_000_000;
 const policy: SessionPolicy = { actions: [{ entrypoint: 'attack' }], durationSeconds: 3600, maxCalls: 20 };
 
-async function setup() {
+async function setup(kind?: 'session-v29' | 'session-v33') {
   const testnet = createTestnet({ startTime: START });
   const provider = testnet.provider();
-  const owner = testnet.account(0);
+  const owner = kind ? testnet.account(testnet.addAccount({ kind }).address) : testnet.account(0);
   const storage = createMemoryStorage({ now: () => testnet.now() });
   const config = testnetSessionConfig(testnet, { appId: 'stale', storage, provider });
   // The block a lagging replica is stuck at: before the session existed.
@@ -113,4 +113,27 @@ describe('the simulated lagging node', () => {
     expect(BigInt(old!)).toBe(0n);
     expect(BigInt(now!)).toBeGreaterThan(0n);
   });
+});
+
+describe('a last known state keeps the gasless call count of the account version', () => {
+  // v29 spends a call before it checks an outside execution's signature: one call fewer through a paymaster.
+  it.each([
+    ['session-v29', 19],
+    ['session-v33', 20],
+  ] as const)(
+    '%s: unconfirmed "gone" and an RPC error both report %i gasless calls of 20',
+    async (kind, gasless) => {
+      const { testnet, before, state } = await setup(kind);
+      expect(await state()).toMatchObject({ stale: false, callsLeft: 20, callsLeftGasless: gasless });
+
+      testnet.faults.staleNode(before, 50);
+      expect(await state()).toMatchObject({ stale: true, callsLeft: 20, callsLeftGasless: gasless });
+
+      testnet.faults.clear();
+      testnet.faults.rpcError('starknet_call', 1);
+      const failed = await state();
+      expect(failed.error?.code).toBe('RPC_ERROR');
+      expect(failed).toMatchObject({ stale: true, callsLeft: 20, callsLeftGasless: gasless });
+    },
+  );
 });

@@ -83,20 +83,25 @@ export async function getSessionState(
   let seenAt: number | undefined;
   let policies: Record<string, SpendingPolicyState> = {};
   let mismatch: SessionError | undefined;
+  // Read with the session (no extra wait); an unreadable class counts as unknown, the strictest.
+  const classRead = readClassHash(provider, parameters.accountAddress).catch(() => undefined);
   let reserve = 0;
   try {
     const [read, classHash] = await Promise.all([
       readSessionData(provider, parameters.accountAddress, record.publicKey),
-      readClassHash(provider, parameters.accountAddress).catch(() => undefined),
+      classRead,
     ]);
     chain = read;
-    // The calls an outside execution cannot use (the version is read with the session: no extra wait).
-    reserve = accountRules(accountVersionOf(classHash)).outsideExecutionCallsNeeded - 1;
+    reserve = gaslessReserve(classHash);
     if (record.status === 'active' && !showsSession(record, chain)) {
       // One answer that it is gone proves nothing (a lagging node): confirmed, or the state is stale.
       const evidence = await confirmSessionGone(provider, parameters.accountAddress, record);
       if (evidence.kind === 'unconfirmed')
-        return { ...stateOf(config, record, now), stale: true, error: evidence.error };
+        return {
+          ...stateOf(config, record, now, undefined, [], reserve),
+          stale: true,
+          error: evidence.error,
+        };
       chain = evidence.data;
       if (evidence.kind === 'alive') seenAt = evidence.block;
     }
@@ -115,7 +120,8 @@ export async function getSessionState(
     }
   } catch (error) {
     if (!isSessionError(error, 'RPC_ERROR')) throw error;
-    return { ...stateOf(config, record, now), stale: true, error };
+    const lastKnown = stateOf(config, record, now, undefined, [], gaslessReserve(await classRead));
+    return { ...lastKnown, stale: true, error };
   }
 
   let current = record;
@@ -226,6 +232,11 @@ export function deriveStatus(
   if ((record.callsUsed ?? 0) >= record.maxCalls) return 'exhausted';
   if (record.validUntil - now <= renewBeforeSeconds) return 'expiring';
   return 'active';
+}
+
+/** The calls an outside execution cannot use on this account's class (v29/v30 and unknown: one). */
+function gaslessReserve(classHash: string | undefined): number {
+  return accountRules(accountVersionOf(classHash)).outsideExecutionCallsNeeded - 1;
 }
 
 /** The state of a session (or of none: status 'none', zeros). */

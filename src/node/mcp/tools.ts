@@ -209,6 +209,7 @@ async function statusOf(options: SessionToolsOptions, session: StoredSession) {
     accountAddress: session.scope.accountAddress,
     status: state.status,
     callsLeft: state.callsLeft,
+    callsLeftGasless: state.callsLeftGasless,
     validUntil: session.validUntil,
   };
 }
