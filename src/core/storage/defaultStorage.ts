@@ -56,7 +56,7 @@ export function createDefaultStorage(options: DefaultStorageOptions = {}): Defau
       emitStorageWarning(
         {
           code: 'fallback-to-memory',
-          message: `IndexedDB cannot be used (${reason}); sessions are kept in memory and end with this page.`,
+          message: `IndexedDB unavailable (${reason}): sessions are kept in memory until the page reloads.`,
           error: error as StorageUnavailableError,
         },
         options.onWarning,

@@ -1,4 +1,4 @@
-import { StorageUnavailableError, type StorageUnavailableReason } from '../errors/index.js';
+import { StorageUnavailableError } from '../errors/index.js';
 import { buildSessionStorage, type RecordBackend } from './createSessionStorage.js';
 import type { IndexedDbSessionStorage, IndexedDbStorageOptions } from './indexedDb.js';
 import { aesGcmKeyProtector } from './keyProtector.js';
@@ -10,18 +10,17 @@ const SESSIONS = 'sessions';
 const META = 'meta';
 const WRAPPING_KEY_ID = 'wrapping-key/aes-gcm-256';
 
-/** What a failure becomes: ours pass through, a full disk is 'quota-exceeded', the rest `reason`. */
-function unavailable(
-  error: unknown,
-  reason: StorageUnavailableReason,
-  what: string,
-): StorageUnavailableError {
+/** What IndexedDB failed to do: the error's reason is `<op>-failed`. */
+type Operation = 'open' | 'read' | 'write';
+
+/** What a failure becomes: ours pass through, a full disk is 'quota-exceeded', the rest `<op>-failed`. */
+function unavailable(error: unknown, op: Operation): StorageUnavailableError {
   if (error instanceof StorageUnavailableError) return error;
   const quota = (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
   return new StorageUnavailableError(
     KIND,
-    quota ? 'quota-exceeded' : reason,
-    quota ? 'The browser refused to store more data (quota).' : `IndexedDB failed to ${what}.`,
+    quota ? 'quota-exceeded' : `${op}-failed`,
+    quota ? 'Storage quota exceeded.' : `IndexedDB failed to ${op}.`,
     { cause: error },
   );
 }
@@ -81,7 +80,7 @@ function openDb(conn: Connection): Promise<IDBDatabase> {
   conn.dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
     const factory = conn.options.indexedDB ?? findIndexedDb();
     if (!factory) {
-      reject(new StorageUnavailableError(KIND, 'unsupported', 'IndexedDB is not available here.'));
+      reject(new StorageUnavailableError(KIND, 'unsupported', 'IndexedDB is not available.'));
       return;
     }
     const req = factory.open(conn.databaseName, 1); // version 1: the only version so far
@@ -104,7 +103,7 @@ function openDb(conn: Connection): Promise<IDBDatabase> {
     req.onerror = () => reject(req.error);
   }).catch((error: unknown) => {
     conn.dbPromise = undefined; // try again on the next call
-    throw unavailable(error, 'open-failed', 'open the database');
+    throw unavailable(error, 'open');
   });
   return conn.dbPromise;
 }
@@ -113,13 +112,12 @@ function openDb(conn: Connection): Promise<IDBDatabase> {
  * One transaction on one store: `body` queues its requests and returns the one whose result is
  * wanted. Resolves to that result once the transaction has committed. An error thrown in a
  * request callback goes to `abort`, which cancels the transaction and is what rejects. Every
- * failure is a StorageUnavailableError: "IndexedDB failed to <what>".
+ * failure is a StorageUnavailableError: "IndexedDB failed to read" (or write).
  */
 async function run(
   conn: Connection,
   storeName: string,
   mode: IDBTransactionMode,
-  what: string,
   body: (store: IDBObjectStore, abort: (error: unknown) => void) => IDBRequest | undefined,
 ): Promise<unknown> {
   let failure: unknown;
@@ -137,9 +135,9 @@ async function run(
     return request?.result;
   } catch (error) {
     throw tx
-      ? unavailable(failure ?? error, mode === 'readonly' ? 'read-failed' : 'write-failed', what)
+      ? unavailable(failure ?? error, mode === 'readonly' ? 'read' : 'write')
       : // no transaction: the connection was closed under us (it reopens on the next call)
-        unavailable(error, 'read-failed', 'start a transaction');
+        unavailable(error, 'read');
   }
 }
 
@@ -152,10 +150,9 @@ async function swap(
   storeName: string,
   key: IDBValidKey,
   change: (current: unknown) => unknown,
-  what: string,
 ) {
   let result: unknown;
-  await run(conn, storeName, 'readwrite', what, (store, abort) => {
+  await run(conn, storeName, 'readwrite', (store, abort) => {
     const get = store.get(key);
     get.onsuccess = () => {
       try {
@@ -178,11 +175,7 @@ function getWrappingKey(conn: Connection): Promise<CryptoKey> {
     await openDb(conn); // a missing or unusable database is reported before a missing WebCrypto
     const subtle = globalThis.crypto?.subtle;
     if (!subtle) {
-      throw new StorageUnavailableError(
-        KIND,
-        'insecure-context',
-        'WebCrypto is not available (the page is not served from a secure context).',
-      );
+      throw new StorageUnavailableError(KIND, 'insecure-context', 'WebCrypto is not available.');
     }
     // Non-extractable: the key can encrypt and decrypt, but its bytes can never be exported.
     const fresh = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
@@ -190,10 +183,10 @@ function getWrappingKey(conn: Connection): Promise<CryptoKey> {
     // not shaped like ours (extractable: a script may keep its bytes) is replaced, never adopted. It
     // is written back every time: that write is what tells `ready()` the database takes writes.
     const kept = (current: unknown) => (isOurWrappingKey(current) ? current : fresh);
-    return (await swap(conn, META, WRAPPING_KEY_ID, kept, 'store the encryption key')) as CryptoKey;
+    return (await swap(conn, META, WRAPPING_KEY_ID, kept)) as CryptoKey;
   })().catch((error: unknown) => {
     conn.keyPromise = undefined;
-    throw unavailable(error, 'write-failed', 'store the encryption key');
+    throw unavailable(error, 'write');
   });
   return conn.keyPromise;
 }
@@ -205,19 +198,16 @@ function indexedDbBackend(conn: Connection): RecordBackend {
     kind: KIND,
     channelName: `starknet-sessions:${KIND}:${conn.databaseName}`,
 
-    get: (key) => run(conn, SESSIONS, 'readonly', 'read a session', (store) => store.get(asKey(key))),
+    get: (key) => run(conn, SESSIONS, 'readonly', (store) => store.get(asKey(key))),
 
-    update: (key, change) => swap(conn, SESSIONS, asKey(key), change, 'write a session'),
+    update: (key, change) => swap(conn, SESSIONS, asKey(key), change),
 
-    delete: (key) =>
-      run(conn, SESSIONS, 'readwrite', 'delete a session', (store) =>
-        store.delete(asKey(key)),
-      ) as Promise<void>,
+    delete: (key) => run(conn, SESSIONS, 'readwrite', (store) => store.delete(asKey(key))) as Promise<void>,
 
     entries: (scope) => scopeEntries(conn, scope),
 
     clear: (scope) =>
-      run(conn, SESSIONS, 'readwrite', 'clear sessions', (store) => {
+      run(conn, SESSIONS, 'readwrite', (store) => {
         const keys = store.getAllKeys();
         keys.onsuccess = () => {
           for (const key of keys.result) if (isInScope(key, scope)) store.delete(key);
@@ -235,7 +225,7 @@ function indexedDbBackend(conn: Connection): RecordBackend {
 async function scopeEntries(conn: Connection, scope: SessionScope | undefined) {
   let values: IDBRequest<unknown[]> | undefined;
   // One transaction: keys and values are one consistent snapshot.
-  const keys = (await run(conn, SESSIONS, 'readonly', 'list sessions', (store) => {
+  const keys = (await run(conn, SESSIONS, 'readonly', (store) => {
     values = store.getAll();
     return store.getAllKeys();
   })) as IDBValidKey[];
