@@ -400,7 +400,7 @@ async function clearSessions(store: Store<unknown>, scope: SessionScope | undefi
     wipeSealed((value as { key?: unknown } | null | undefined)?.key);
   }
   await store.backend.clear(normalized);
-  store.bus.emit(normalized ? { type: 'clear', scope: normalized } : { type: 'clear' });
+  store.bus.emit({ type: 'clear', ...(normalized && { scope: normalized }) });
 }
 
 async function moveSession<TSealed>(

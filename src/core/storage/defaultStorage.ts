@@ -56,7 +56,7 @@ export function createDefaultStorage(options: DefaultStorageOptions = {}): Defau
       emitStorageWarning(
         {
           code: 'fallback-to-memory',
-          message: `IndexedDB unavailable (${reason}): sessions are kept in memory until the page reloads.`,
+          message: `IndexedDB unavailable (${reason}): sessions are kept in memory only.`,
           error: error as StorageUnavailableError,
         },
         options.onWarning,

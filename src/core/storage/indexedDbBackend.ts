@@ -193,16 +193,18 @@ function getWrappingKey(conn: Connection): Promise<CryptoKey> {
 
 /** The sessions object store as a record backend. */
 function indexedDbBackend(conn: Connection): RecordBackend {
-  const asKey = (key: readonly string[]) => key as unknown as IDBValidKey;
   return {
     kind: KIND,
     channelName: `starknet-sessions:${KIND}:${conn.databaseName}`,
 
-    get: (key) => run(conn, SESSIONS, 'readonly', (store) => store.get(asKey(key))),
+    get: (key) => run(conn, SESSIONS, 'readonly', (store) => store.get(key as unknown as IDBValidKey)),
 
-    update: (key, change) => swap(conn, SESSIONS, asKey(key), change),
+    update: (key, change) => swap(conn, SESSIONS, key as unknown as IDBValidKey, change),
 
-    delete: (key) => run(conn, SESSIONS, 'readwrite', (store) => store.delete(asKey(key))) as Promise<void>,
+    delete: (key) =>
+      run(conn, SESSIONS, 'readwrite', (store) =>
+        store.delete(key as unknown as IDBValidKey),
+      ) as Promise<void>,
 
     entries: (scope) => scopeEntries(conn, scope),
 
@@ -234,16 +236,13 @@ async function scopeEntries(conn: Connection, scope: SessionScope | undefined) {
   );
 }
 
-/** A key this code could have generated: non-extractable AES-GCM-256, for encrypt and decrypt only. */
+/**
+ * A key this code could have generated: non-extractable AES-GCM-256, for encrypt and decrypt only
+ * (an AES key is always of type 'secret').
+ */
 function isOurWrappingKey(value: unknown): value is CryptoKey {
   if (typeof CryptoKey !== 'function' || !(value instanceof CryptoKey)) return false;
   const { name, length } = value.algorithm as { name?: string; length?: number };
   const usages = [...value.usages].sort().join();
-  return (
-    !value.extractable &&
-    value.type === 'secret' &&
-    name === 'AES-GCM' &&
-    length === 256 &&
-    usages === 'decrypt,encrypt'
-  );
+  return !value.extractable && name === 'AES-GCM' && length === 256 && usages === 'decrypt,encrypt';
 }
