@@ -81,9 +81,6 @@ const systemNow = () => Math.floor(Date.now() / 1000);
 /** A usable Stark private key: a bigint in [1, n). */
 const isStarkKey = (value: unknown) => typeof value === 'bigint' && value > 0n && value < CURVE_ORDER;
 
-const isRecordKey = (key: readonly unknown[]): key is RecordKey =>
-  key.length === 4 && key.every((part) => typeof part === 'string');
-
 /** Idempotent merge: replaying the same patch, or a stale one from another tab, changes nothing. */
 function mergePatch(session: StoredSession, patch: StoredSessionPatch): StoredSession {
   const next: StoredSession = { ...session, ...patch, status: session.status };
@@ -370,11 +367,8 @@ async function removeSession(store: Store<unknown>, key: RecordKey): Promise<voi
 async function listSessions(store: Store<unknown>, scope: SessionScope): Promise<StoredSession[]> {
   const sessions: StoredSession[] = [];
   for (const { key, value } of await store.backend.entries(normalizeScope(scope))) {
-    if (!isRecordKey(key)) {
-      skip(store, recordError('foreign', key, 'A stored key is not a session key.'));
-      continue;
-    }
-    const record = await upToDate(store, key, value);
+    // Any key: a record reads only under its own (a foreign key is reported as a misplaced record).
+    const record = await upToDate(store, key as RecordKey, value);
     if (record) sessions.push(record.session);
   }
   return sessions.sort((a, b) => b.createdAt - a.createdAt || (a.publicKey < b.publicKey ? -1 : 1));
@@ -384,11 +378,10 @@ async function wipeExpired(store: Store<unknown>, scope: SessionScope | undefine
   const at = store.now();
   let count = 0;
   for (const { key, value } of await store.backend.entries(scopeOrAll(scope))) {
-    if (!isRecordKey(key)) continue;
-    const record = parse(store, value, key);
+    const record = parse(store, value, key as RecordKey);
     if (!record || !due(record, at)) continue;
     // Counted once settled as expired (a revoked one only loses its key).
-    if ((await rewrite(store, key, 'expire'))?.session.status === 'expired') count++;
+    if ((await rewrite(store, key as RecordKey, 'expire'))?.session.status === 'expired') count++;
   }
   return count;
 }

@@ -372,7 +372,8 @@ export function readSessionRecord<TSealed>(
   } catch (error) {
     return corrupted((error as InvalidInputError).field);
   }
-  if (recordKeyOf(session.scope, session.publicKey).some((part, i) => part !== key[i])) {
+  // Exactly its own key: a record copied elsewhere, or under a key not shaped like ours, is refused.
+  if (key.length !== 4 || recordKeyOf(session.scope, session.publicKey).some((part, i) => part !== key[i])) {
     fail('scope-mismatch', 'A stored session record is under the wrong key.');
   }
   if (record.key !== undefined && !protector.isSealed(record.key)) corrupted('key');
