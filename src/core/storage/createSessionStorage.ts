@@ -85,10 +85,12 @@ const isStarkKey = (value: unknown) => typeof value === 'bigint' && value > 0n &
 function mergePatch(session: StoredSession, patch: StoredSessionPatch): StoredSession {
   const next: StoredSession = { ...session, ...patch, status: session.status };
   if (rank(patch.status) > rank(session.status)) next.status = patch.status!;
-  if (patch.callsUsed !== undefined) next.callsUsed = Math.max(session.callsUsed ?? 0, patch.callsUsed);
-  // Evidence only moves forward: a stale patch never lowers the block a session was seen alive at.
-  if (patch.aliveAtBlock !== undefined)
-    next.aliveAtBlock = Math.max(session.aliveAtBlock ?? 0, patch.aliveAtBlock);
+  // Counts and evidence only grow: a stale patch never lowers the calls used or the block a
+  // session was seen alive at.
+  for (const field of ['callsUsed', 'aliveAtBlock'] as const) {
+    const value = patch[field];
+    if (value !== undefined) next[field] = Math.max(session[field] ?? 0, value);
+  }
   return next;
 }
 
@@ -170,7 +172,8 @@ const skip = (store: Store<unknown>, error: StoredRecordError) =>
   emitStorageWarning(
     { code: 'record-skipped', message: `Skipped an unreadable stored session (${error.problem}).`, error },
     store.options.onWarning,
-    `record-skipped:${store.kind}:${error.problem}:${error.recordId}`,
+    // Logged once per adapter, record and problem (the error's message names the last two).
+    `${store.kind}:${error.message}`,
   );
 
 /**

@@ -79,10 +79,8 @@ interface Connection {
 function openDb(conn: Connection): Promise<IDBDatabase> {
   conn.dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
     const factory = conn.options.indexedDB ?? findIndexedDb();
-    if (!factory) {
-      reject(new StorageUnavailableError(KIND, 'unsupported', 'IndexedDB is not available.'));
-      return;
-    }
+    // Thrown in the executor: rejects the promise.
+    if (!factory) throw new StorageUnavailableError(KIND, 'unsupported', 'IndexedDB is not available.');
     const req = factory.open(conn.databaseName, 1); // version 1: the only version so far
     req.onupgradeneeded = () => {
       // Version 1 is the only version: an upgrade is always the creation of a new database.
