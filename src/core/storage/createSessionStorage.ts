@@ -170,7 +170,7 @@ const emit = (store: Store<unknown>, type: StorageChangeType, key: RecordKey) =>
 
 const skip = (store: Store<unknown>, error: StoredRecordError) =>
   emitStorageWarning(
-    { code: 'record-skipped', message: `Skipped an unreadable stored session (${error.problem}).`, error },
+    { code: 'record-skipped', message: `Skipped: ${error.shortMessage}`, error },
     store.options.onWarning,
     // Logged once per adapter, record and problem (the error's message names the last two).
     `${store.kind}:${error.message}`,
