@@ -132,10 +132,8 @@ async function run(
     });
     return request?.result;
   } catch (error) {
-    throw tx
-      ? unavailable(failure ?? error, mode === 'readonly' ? 'read' : 'write')
-      : // no transaction: the connection was closed under us (it reopens on the next call)
-        unavailable(error, 'read');
+    // No transaction (the connection was closed under us; it reopens on the next call) counts as a read.
+    throw unavailable(failure ?? error, tx && mode !== 'readonly' ? 'write' : 'read');
   }
 }
 
