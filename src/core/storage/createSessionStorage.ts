@@ -370,7 +370,8 @@ async function removeSession(store: Store<unknown>, key: RecordKey): Promise<voi
 async function listSessions(store: Store<unknown>, scope: SessionScope): Promise<StoredSession[]> {
   const sessions: StoredSession[] = [];
   for (const { key, value } of await store.backend.entries(normalizeScope(scope))) {
-    // Any key: a record reads only under its own (a foreign key is reported as a misplaced record).
+    // Keys as stored: a record is read only under its own key (readSessionRecord checks it; a
+    // record under a key not shaped like ours is reported as misplaced), so the cast holds once read.
     const record = await upToDate(store, key as RecordKey, value);
     if (record) sessions.push(record.session);
   }
