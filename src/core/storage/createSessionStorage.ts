@@ -12,7 +12,6 @@ import { createChangeBus } from './crossTab.js';
 import { type KeyProtector, wipeSealed } from './keyProtector.js';
 import {
   bytesToPrivateKey,
-  describeRecordKey,
   keyAdditionalData,
   normalizePatch,
   normalizePublicKey,
@@ -22,6 +21,7 @@ import {
   type RecordKey,
   type RecordUpgrade,
   readSessionRecord,
+  recordError,
   recordKeyOf,
   recordOf,
   SESSION_RECORD_MIGRATIONS,
@@ -78,18 +78,19 @@ const rank = (status?: StoredSessionStatus) => SESSION_STATUSES.indexOf(status a
 /** Expired and revoked are final: the key is gone and the status moves no more. */
 const isFinal = (status: StoredSessionStatus) => rank(status) > 1;
 const systemNow = () => Math.floor(Date.now() / 1000);
-
-const isRecordKey = (key: readonly unknown[]): key is RecordKey =>
-  key.length === 4 && key.every((part) => typeof part === 'string');
+/** A usable Stark private key: a bigint in [1, n). */
+const isStarkKey = (value: unknown) => typeof value === 'bigint' && value > 0n && value < CURVE_ORDER;
 
 /** Idempotent merge: replaying the same patch, or a stale one from another tab, changes nothing. */
 function mergePatch(session: StoredSession, patch: StoredSessionPatch): StoredSession {
   const next: StoredSession = { ...session, ...patch, status: session.status };
   if (rank(patch.status) > rank(session.status)) next.status = patch.status!;
-  if (patch.callsUsed !== undefined) next.callsUsed = Math.max(session.callsUsed ?? 0, patch.callsUsed);
-  // Evidence only moves forward: a stale patch never lowers the block a session was seen alive at.
-  if (patch.aliveAtBlock !== undefined)
-    next.aliveAtBlock = Math.max(session.aliveAtBlock ?? 0, patch.aliveAtBlock);
+  // Counts and evidence only grow: a stale patch never lowers the calls used or the block a
+  // session was seen alive at.
+  for (const field of ['callsUsed', 'aliveAtBlock'] as const) {
+    const value = patch[field];
+    if (value !== undefined) next[field] = Math.max(session[field] ?? 0, value);
+  }
   return next;
 }
 
@@ -103,23 +104,21 @@ const sameSession = (a: StoredSession, b: StoredSession) =>
  * store) only writes a backend.
  */
 export function createSessionStorage<TSealed>(options: CreateSessionStorageOptions<TSealed>): SessionStorage {
-  return buildSessionStorage(
-    options,
-    upgradeWith(inputObject(options, 'options').migrations ?? SESSION_RECORD_MIGRATIONS),
-  );
+  inputObject(inputObject(options, 'options').backend, 'options.backend');
+  inputObject(options.protector, 'options.protector');
+  return buildSessionStorage(options, upgradeWith(options.migrations ?? SESSION_RECORD_MIGRATIONS));
 }
 
 /**
  * `createSessionStorage` as the built-in adapters use it: they have no migrations yet (without
- * `upgrade`, an older record is refused as too old), so apps do not ship the migration code.
+ * `upgrade`, an older record is refused as too old), so apps do not ship the migration code. Their
+ * options are objects they built themselves: only `createSessionStorage` checks a caller's.
  */
 export function buildSessionStorage<TSealed>(
   options: Omit<CreateSessionStorageOptions<TSealed>, 'migrations'>,
   upgrade?: RecordUpgrade,
 ): SessionStorage {
-  const { backend, protector } = inputObject(options, 'options');
-  inputObject(backend, 'options.backend');
-  inputObject(protector, 'options.protector');
+  const { backend, protector } = options;
   const kind = options.kind ?? backend.kind;
   const store: Store<TSealed> = {
     backend,
@@ -171,9 +170,10 @@ const emit = (store: Store<unknown>, type: StorageChangeType, key: RecordKey) =>
 
 const skip = (store: Store<unknown>, error: StoredRecordError) =>
   emitStorageWarning(
-    { code: 'record-skipped', message: `Skipped an unreadable stored session (${error.problem}).`, error },
+    { code: 'record-skipped', message: `Skipped: ${error.shortMessage}`, error },
     store.options.onWarning,
-    `record-skipped:${store.kind}:${error.problem}:${error.recordId}`,
+    // Logged once per adapter, record and problem (the error's message names the last two).
+    `${store.kind}:${error.message}`,
   );
 
 /**
@@ -264,22 +264,12 @@ async function withKey<TSealed, T>(
   try {
     bytes = await store.protector.open(record.key as TSealed, keyAdditionalData(key));
   } catch (cause) {
-    throw new StoredRecordError(
-      'decrypt-failed',
-      describeRecordKey(key),
-      'The stored session key could not be decrypted (tampered with, moved, or its encryption key is gone).',
-      { cause },
-    );
+    throw recordError('decrypt-failed', key, 'The stored session key cannot be decrypted.', { cause });
   }
   try {
     const privateKey = bytesToPrivateKey(bytes);
     // A tampered record may hold any 32 bytes: only a usable Stark key goes on to the curve code.
-    if (privateKey === 0n || privateKey >= CURVE_ORDER)
-      throw new StoredRecordError(
-        'key-mismatch',
-        describeRecordKey(key),
-        'The stored session key is not a valid key.',
-      );
+    if (!isStarkKey(privateKey)) throw recordError('key-mismatch', key, 'The stored session key is invalid.');
     return use(privateKey);
   } finally {
     bytes.fill(0);
@@ -313,11 +303,11 @@ async function sealKey<TSealed>(
   key: RecordKey,
   privateKey: bigint,
 ): Promise<TSealed | undefined> {
-  if (typeof privateKey !== 'bigint' || privateKey <= 0n || privateKey >= CURVE_ORDER) {
+  if (!isStarkKey(privateKey)) {
     throw new InvalidInputError('privateKey', 'privateKey is not a valid Stark private key.');
   }
   if (starkPublicKey(privateKey) !== BigInt(session.publicKey)) {
-    throw new InvalidInputError('privateKey', "The private key does not match the session's public key.");
+    throw new InvalidInputError('privateKey', "privateKey does not match the session's public key.");
   }
   if (isFinal(session.status)) return undefined;
   const bytes = privateKeyToBytes(privateKey);
@@ -347,10 +337,10 @@ async function signerFor<TSealed>(store: Store<TSealed>, key: RecordKey): Promis
   if (record?.key === undefined) return undefined;
   await withKey(store, key, record, (privateKey) => {
     if (starkPublicKey(privateKey) !== BigInt(key[3])) {
-      throw new StoredRecordError(
+      throw recordError(
         'key-mismatch',
-        describeRecordKey(key),
-        "The stored key does not match the session's public key.",
+        key,
+        "The stored session key does not match the session's public key.",
       );
     }
   });
@@ -380,14 +370,9 @@ async function removeSession(store: Store<unknown>, key: RecordKey): Promise<voi
 async function listSessions(store: Store<unknown>, scope: SessionScope): Promise<StoredSession[]> {
   const sessions: StoredSession[] = [];
   for (const { key, value } of await store.backend.entries(normalizeScope(scope))) {
-    if (!isRecordKey(key)) {
-      skip(
-        store,
-        new StoredRecordError('foreign', describeRecordKey(key), 'A stored key is not a session key.'),
-      );
-      continue;
-    }
-    const record = await upToDate(store, key, value);
+    // Keys as stored: a record is read only under its own key (readSessionRecord checks it; a
+    // record under a key not shaped like ours is reported as misplaced), so the cast holds once read.
+    const record = await upToDate(store, key as RecordKey, value);
     if (record) sessions.push(record.session);
   }
   return sessions.sort((a, b) => b.createdAt - a.createdAt || (a.publicKey < b.publicKey ? -1 : 1));
@@ -397,11 +382,10 @@ async function wipeExpired(store: Store<unknown>, scope: SessionScope | undefine
   const at = store.now();
   let count = 0;
   for (const { key, value } of await store.backend.entries(scopeOrAll(scope))) {
-    if (!isRecordKey(key)) continue;
-    const record = parse(store, value, key);
+    const record = parse(store, value, key as RecordKey);
     if (!record || !due(record, at)) continue;
     // Counted once settled as expired (a revoked one only loses its key).
-    if ((await rewrite(store, key, 'expire'))?.session.status === 'expired') count++;
+    if ((await rewrite(store, key as RecordKey, 'expire'))?.session.status === 'expired') count++;
   }
   return count;
 }
@@ -413,7 +397,7 @@ async function clearSessions(store: Store<unknown>, scope: SessionScope | undefi
     wipeSealed((value as { key?: unknown } | null | undefined)?.key);
   }
   await store.backend.clear(normalized);
-  store.bus.emit(normalized ? { type: 'clear', scope: normalized } : { type: 'clear' });
+  store.bus.emit({ type: 'clear', ...(normalized && { scope: normalized }) });
 }
 
 async function moveSession<TSealed>(

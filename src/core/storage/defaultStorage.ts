@@ -52,12 +52,13 @@ export function createDefaultStorage(options: DefaultStorageOptions = {}): Defau
       return storage;
     } catch (error) {
       storage.close?.();
-      const reason = (error as StorageUnavailableError).reason; // ready() rejects with nothing else
+      const unavailable = error as StorageUnavailableError; // ready() rejects with nothing else
       emitStorageWarning(
         {
           code: 'fallback-to-memory',
-          message: `IndexedDB cannot be used (${reason}); sessions are kept in memory and end with this page.`,
-          error: error as StorageUnavailableError,
+          // "IndexedDB failed to write. Sessions ...": why, then what it means (the reason is in `error`).
+          message: `${unavailable.shortMessage} Sessions are kept in memory only.`,
+          error: unavailable,
         },
         options.onWarning,
         'fallback-to-memory',

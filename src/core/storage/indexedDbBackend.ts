@@ -1,4 +1,4 @@
-import { StorageUnavailableError, type StorageUnavailableReason } from '../errors/index.js';
+import { StorageUnavailableError } from '../errors/index.js';
 import { buildSessionStorage, type RecordBackend } from './createSessionStorage.js';
 import type { IndexedDbSessionStorage, IndexedDbStorageOptions } from './indexedDb.js';
 import { aesGcmKeyProtector } from './keyProtector.js';
@@ -10,18 +10,17 @@ const SESSIONS = 'sessions';
 const META = 'meta';
 const WRAPPING_KEY_ID = 'wrapping-key/aes-gcm-256';
 
-/** What a failure becomes: ours pass through, a full disk is 'quota-exceeded', the rest `reason`. */
-function unavailable(
-  error: unknown,
-  reason: StorageUnavailableReason,
-  what: string,
-): StorageUnavailableError {
+/** What IndexedDB failed to do: the error's reason is `<op>-failed`. */
+type Operation = 'open' | 'read' | 'write';
+
+/** What a failure becomes: ours pass through, a full disk is 'quota-exceeded', the rest `<op>-failed`. */
+function unavailable(error: unknown, op: Operation): StorageUnavailableError {
   if (error instanceof StorageUnavailableError) return error;
   const quota = (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
   return new StorageUnavailableError(
     KIND,
-    quota ? 'quota-exceeded' : reason,
-    quota ? 'The browser refused to store more data (quota).' : `IndexedDB failed to ${what}.`,
+    quota ? 'quota-exceeded' : `${op}-failed`,
+    quota ? 'Storage quota exceeded.' : `IndexedDB failed to ${op}.`,
     { cause: error },
   );
 }
@@ -80,10 +79,8 @@ interface Connection {
 function openDb(conn: Connection): Promise<IDBDatabase> {
   conn.dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
     const factory = conn.options.indexedDB ?? findIndexedDb();
-    if (!factory) {
-      reject(new StorageUnavailableError(KIND, 'unsupported', 'IndexedDB is not available here.'));
-      return;
-    }
+    // Thrown in the executor: rejects the promise.
+    if (!factory) throw new StorageUnavailableError(KIND, 'unsupported', 'IndexedDB is not available.');
     const req = factory.open(conn.databaseName, 1); // version 1: the only version so far
     req.onupgradeneeded = () => {
       // Version 1 is the only version: an upgrade is always the creation of a new database.
@@ -104,7 +101,7 @@ function openDb(conn: Connection): Promise<IDBDatabase> {
     req.onerror = () => reject(req.error);
   }).catch((error: unknown) => {
     conn.dbPromise = undefined; // try again on the next call
-    throw unavailable(error, 'open-failed', 'open the database');
+    throw unavailable(error, 'open');
   });
   return conn.dbPromise;
 }
@@ -113,13 +110,12 @@ function openDb(conn: Connection): Promise<IDBDatabase> {
  * One transaction on one store: `body` queues its requests and returns the one whose result is
  * wanted. Resolves to that result once the transaction has committed. An error thrown in a
  * request callback goes to `abort`, which cancels the transaction and is what rejects. Every
- * failure is a StorageUnavailableError: "IndexedDB failed to <what>".
+ * failure is a StorageUnavailableError: "IndexedDB failed to read" (or write).
  */
 async function run(
   conn: Connection,
   storeName: string,
   mode: IDBTransactionMode,
-  what: string,
   body: (store: IDBObjectStore, abort: (error: unknown) => void) => IDBRequest | undefined,
 ): Promise<unknown> {
   let failure: unknown;
@@ -136,10 +132,8 @@ async function run(
     });
     return request?.result;
   } catch (error) {
-    throw tx
-      ? unavailable(failure ?? error, mode === 'readonly' ? 'read-failed' : 'write-failed', what)
-      : // no transaction: the connection was closed under us (it reopens on the next call)
-        unavailable(error, 'read-failed', 'start a transaction');
+    // No transaction (the connection was closed under us; it reopens on the next call) counts as a read.
+    throw unavailable(failure ?? error, tx && mode !== 'readonly' ? 'write' : 'read');
   }
 }
 
@@ -152,10 +146,9 @@ async function swap(
   storeName: string,
   key: IDBValidKey,
   change: (current: unknown) => unknown,
-  what: string,
 ) {
   let result: unknown;
-  await run(conn, storeName, 'readwrite', what, (store, abort) => {
+  await run(conn, storeName, 'readwrite', (store, abort) => {
     const get = store.get(key);
     get.onsuccess = () => {
       try {
@@ -178,11 +171,7 @@ function getWrappingKey(conn: Connection): Promise<CryptoKey> {
     await openDb(conn); // a missing or unusable database is reported before a missing WebCrypto
     const subtle = globalThis.crypto?.subtle;
     if (!subtle) {
-      throw new StorageUnavailableError(
-        KIND,
-        'insecure-context',
-        'WebCrypto is not available (the page is not served from a secure context).',
-      );
+      throw new StorageUnavailableError(KIND, 'insecure-context', 'WebCrypto is not available.');
     }
     // Non-extractable: the key can encrypt and decrypt, but its bytes can never be exported.
     const fresh = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
@@ -190,34 +179,33 @@ function getWrappingKey(conn: Connection): Promise<CryptoKey> {
     // not shaped like ours (extractable: a script may keep its bytes) is replaced, never adopted. It
     // is written back every time: that write is what tells `ready()` the database takes writes.
     const kept = (current: unknown) => (isOurWrappingKey(current) ? current : fresh);
-    return (await swap(conn, META, WRAPPING_KEY_ID, kept, 'store the encryption key')) as CryptoKey;
+    return (await swap(conn, META, WRAPPING_KEY_ID, kept)) as CryptoKey;
   })().catch((error: unknown) => {
     conn.keyPromise = undefined;
-    throw unavailable(error, 'write-failed', 'store the encryption key');
+    throw unavailable(error, 'write');
   });
   return conn.keyPromise;
 }
 
 /** The sessions object store as a record backend. */
 function indexedDbBackend(conn: Connection): RecordBackend {
-  const asKey = (key: readonly string[]) => key as unknown as IDBValidKey;
   return {
     kind: KIND,
     channelName: `starknet-sessions:${KIND}:${conn.databaseName}`,
 
-    get: (key) => run(conn, SESSIONS, 'readonly', 'read a session', (store) => store.get(asKey(key))),
+    get: (key) => run(conn, SESSIONS, 'readonly', (store) => store.get(key as unknown as IDBValidKey)),
 
-    update: (key, change) => swap(conn, SESSIONS, asKey(key), change, 'write a session'),
+    update: (key, change) => swap(conn, SESSIONS, key as unknown as IDBValidKey, change),
 
     delete: (key) =>
-      run(conn, SESSIONS, 'readwrite', 'delete a session', (store) =>
-        store.delete(asKey(key)),
+      run(conn, SESSIONS, 'readwrite', (store) =>
+        store.delete(key as unknown as IDBValidKey),
       ) as Promise<void>,
 
     entries: (scope) => scopeEntries(conn, scope),
 
     clear: (scope) =>
-      run(conn, SESSIONS, 'readwrite', 'clear sessions', (store) => {
+      run(conn, SESSIONS, 'readwrite', (store) => {
         const keys = store.getAllKeys();
         keys.onsuccess = () => {
           for (const key of keys.result) if (isInScope(key, scope)) store.delete(key);
@@ -235,7 +223,7 @@ function indexedDbBackend(conn: Connection): RecordBackend {
 async function scopeEntries(conn: Connection, scope: SessionScope | undefined) {
   let values: IDBRequest<unknown[]> | undefined;
   // One transaction: keys and values are one consistent snapshot.
-  const keys = (await run(conn, SESSIONS, 'readonly', 'list sessions', (store) => {
+  const keys = (await run(conn, SESSIONS, 'readonly', (store) => {
     values = store.getAll();
     return store.getAllKeys();
   })) as IDBValidKey[];
@@ -244,16 +232,13 @@ async function scopeEntries(conn: Connection, scope: SessionScope | undefined) {
   );
 }
 
-/** A key this code could have generated: non-extractable AES-GCM-256, for encrypt and decrypt only. */
+/**
+ * A key this code could have generated: non-extractable AES-GCM-256, for encrypt and decrypt only
+ * (an AES key is always of type 'secret').
+ */
 function isOurWrappingKey(value: unknown): value is CryptoKey {
   if (typeof CryptoKey !== 'function' || !(value instanceof CryptoKey)) return false;
   const { name, length } = value.algorithm as { name?: string; length?: number };
   const usages = [...value.usages].sort().join();
-  return (
-    !value.extractable &&
-    value.type === 'secret' &&
-    name === 'AES-GCM' &&
-    length === 256 &&
-    usages === 'decrypt,encrypt'
-  );
+  return !value.extractable && name === 'AES-GCM' && length === 256 && usages === 'decrypt,encrypt';
 }

@@ -140,7 +140,7 @@ const checkScope = object([
     (value, field) =>
       typeof value === 'string' && value.length > 0 && value.length <= MAX_APP_ID_LENGTH
         ? value
-        : invalid(field, `${field} must be a non-empty string of at most ${MAX_APP_ID_LENGTH} characters.`),
+        : invalid(field, `${field} must be a string of 1 to ${MAX_APP_ID_LENGTH} characters.`),
   ],
 ]);
 
@@ -270,9 +270,14 @@ export function isInScope(key: unknown, scope: SessionScope | undefined): boolea
   );
 }
 
-/** A readable record name for errors and warnings (public data only). */
-export function describeRecordKey(key: readonly unknown[]): string {
-  return key.map(String).join(' / ');
+/** The StoredRecordError of the record under `key`, named readably (public data only). */
+export function recordError(
+  problem: StoredRecordProblem,
+  key: readonly unknown[],
+  message: string,
+  options?: { cause?: unknown; details?: string },
+): StoredRecordError {
+  return new StoredRecordError(problem, key.map(String).join(' / '), message, options);
 }
 
 /**
@@ -292,7 +297,7 @@ type Fail = (
 
 /**
  * Brings a record of an older schema version (`version`) to the current one, or fails. The
- * built-in adapters have none to apply yet: they read with `tooOld` and ship no migration code.
+ * built-in adapters have none to apply yet: they read without one and ship no migration code.
  */
 export type RecordUpgrade = (
   record: Record<string, unknown>,
@@ -300,9 +305,10 @@ export type RecordUpgrade = (
   fail: Fail,
 ) => Record<string, unknown>;
 
-const tooOld: RecordUpgrade = (_record, version, fail) =>
-  fail('unsupported-version', 'A stored session record is too old to migrate.', {
-    details: `no migration from schemaVersion ${version}`,
+/** A schema version this library cannot read: written by a newer one, or too old to migrate. */
+const unsupported = (version: number, fail: Fail) =>
+  fail('unsupported-version', 'A stored session record has an unsupported schemaVersion.', {
+    details: `schemaVersion ${version}; this library reads ${STORAGE_SCHEMA_VERSION}`,
   });
 
 /** The upgrade through a chain of migrations, each from its version to the next. */
@@ -311,7 +317,7 @@ export const upgradeWith =
   (record, version, fail) => {
     for (; version < STORAGE_SCHEMA_VERSION; version++) {
       const migrate = migrations[version];
-      if (!migrate) tooOld(record, version, fail);
+      if (!migrate) unsupported(version, fail);
       try {
         record = migrate!(record);
       } catch (cause) {
@@ -343,34 +349,32 @@ export function readSessionRecord<TSealed>(
   raw: unknown,
   key: RecordKey,
   protector: Pick<KeyProtector<TSealed>, 'isSealed'>,
-  upgrade = tooOld,
+  upgrade?: RecordUpgrade,
 ): SessionRecord<TSealed> {
   const fail: Fail = (problem, message, options) => {
-    throw new StoredRecordError(problem, describeRecordKey(key), message, options);
+    throw recordError(problem, key, message, options);
   };
   if (!isObject(raw) || raw.format !== SESSION_RECORD_FORMAT) {
-    fail('foreign', 'A stored value is not a starknet-sessions record.');
+    fail('foreign', 'A stored value is not a session record.');
   }
-  const version = raw.schemaVersion as number;
-  if (!Number.isSafeInteger(version) || version < 0) {
-    fail('malformed', 'A stored session record has no valid schema version.');
-  }
-  if (version > STORAGE_SCHEMA_VERSION) {
-    fail('unsupported-version', 'A stored session record was written by a newer version of this library.', {
-      details: `schemaVersion ${version}, this library reads up to ${STORAGE_SCHEMA_VERSION}`,
-    });
-  }
-  const record = version < STORAGE_SCHEMA_VERSION ? upgrade(raw, version, fail) : raw;
   const corrupted = (field: string) =>
     fail('malformed', 'A stored session record is corrupted.', { details: `invalid field ${field}` });
+  const version = raw.schemaVersion as number;
+  if (!Number.isSafeInteger(version) || version < 0) corrupted('schemaVersion');
+  // Newer than this library, or older with no upgrade to bring it here.
+  if (version > STORAGE_SCHEMA_VERSION || (version < STORAGE_SCHEMA_VERSION && !upgrade)) {
+    unsupported(version, fail);
+  }
+  const record = version < STORAGE_SCHEMA_VERSION ? upgrade!(raw, version, fail) : raw;
   let session: StoredSession;
   try {
     session = normalizeSession(record.session);
   } catch (error) {
     return corrupted((error as InvalidInputError).field);
   }
-  if (recordKeyOf(session.scope, session.publicKey).some((part, i) => part !== key[i])) {
-    fail('scope-mismatch', 'A stored session record does not belong where it is stored.');
+  // Exactly its own key: a record copied elsewhere, or under a key not shaped like ours, is refused.
+  if (key.length !== 4 || recordKeyOf(session.scope, session.publicKey).some((part, i) => part !== key[i])) {
+    fail('scope-mismatch', 'A stored session record is under the wrong key.');
   }
   if (record.key !== undefined && !protector.isSealed(record.key)) corrupted('key');
   return recordOf(session, record.key as TSealed | undefined);
