@@ -10,6 +10,7 @@ import {
   planBrowser,
   referenceEnvironment,
   stopCommand,
+  wantsBrowserProjects,
 } from './browser-plan.js';
 
 const PW = '/home/me/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome';
@@ -118,5 +119,23 @@ describe('referenceEnvironment: where pixels are compared', () => {
   it('counts CHROMIUM_PATH=/usr/bin/chromium as the reference browser', () => {
     const facts = machine([DEBIAN_CHROMIUM, LIBERATION_SANS], { chromiumPathEnv: DEBIAN_CHROMIUM });
     expect(referenceEnvironment(facts, findBrowser(facts)).comparable).toBe(true);
+  });
+});
+
+describe('wantsBrowserProjects: a bare vitest command that needs Chromium', () => {
+  const argv = (...args: string[]) => ['node', 'vitest', 'run', ...args];
+  it.each([
+    [argv(), true],
+    [argv('test/foo.test.ts'), true],
+    [argv('--project', 'browser'), true],
+    [argv('--project=storybook'), true],
+    [argv('--project', 'node', '--project', 'e2e'), true],
+    [argv('--project', 'b*'), true],
+    [argv('--project', 'node'), false],
+    [argv('--project', 'node', '--project', 'dom'), false],
+    [argv('--project=dom', 'src/react'), false],
+    [argv('--project', 'brows'), false],
+  ])('%j -> %s', (args, wanted) => {
+    expect(wantsBrowserProjects(args)).toBe(wanted);
   });
 });

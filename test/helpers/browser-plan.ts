@@ -102,3 +102,21 @@ export function referenceEnvironment(
   }
   return { comparable: true, reason: 'Debian Chromium and the Liberation fonts, as the references' };
 }
+
+const BROWSER_PROJECTS = ['browser', 'e2e', 'storybook'];
+
+/**
+ * Whether a vitest command line runs a project that needs Chromium: no `--project` runs them all;
+ * `--project node --project dom` runs none. (`--project=name` and glob patterns like `b*` count too.)
+ */
+export function wantsBrowserProjects(argv: readonly string[]): boolean {
+  const named: string[] = [];
+  argv.forEach((arg, i) => {
+    if (arg === '--project' && argv[i + 1] !== undefined) named.push(argv[i + 1] as string);
+    else if (arg.startsWith('--project=')) named.push(arg.slice('--project='.length));
+  });
+  if (named.length === 0) return true;
+  const matches = (pattern: string, name: string) =>
+    new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`).test(name);
+  return named.some((pattern) => BROWSER_PROJECTS.some((name) => matches(pattern, name)));
+}
