@@ -119,7 +119,7 @@ export function normalizeSessionPolicy(
   options: NormalizePolicyOptions = {},
 ): NormalizedSessionPolicy {
   if (policy === null || typeof policy !== 'object') {
-    throw new InvalidPolicyError('invalid-entrypoint', 'policy', 'The policy must be an object.');
+    throw new InvalidPolicyError('invalid-entrypoint', 'policy', 'policy must be an object.');
   }
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const validUntil = resolveValidUntil(policy, now, options);
@@ -140,7 +140,7 @@ export function normalizeSessionPolicy(
       throw new InvalidPolicyError(
         'duplicate-token',
         `spendingLimits[${i}].token`,
-        'Each token may have only one spending limit.',
+        'A token may have only one limit.',
       );
     }
     tokens.add(limit.token);
@@ -168,7 +168,7 @@ function resolveValidUntil(policy: SessionPolicy, now: number, options: Normaliz
     throw new InvalidPolicyError('duration-invalid', field, `${field} must be a whole number of seconds.`);
   }
   if (value < now + minDuration) {
-    throw new InvalidPolicyError('expiry-in-past', field, 'The session would expire before it can be used.');
+    throw new InvalidPolicyError('expiry-in-past', field, 'The session would expire before use.');
   }
   if (value > now + maxDuration) {
     throw new InvalidPolicyError(
@@ -188,7 +188,7 @@ function normalizeActions(policy: SessionPolicy): string[] {
     throw new InvalidPolicyError(
       'empty-whitelist',
       'actions',
-      'An empty action list allows every non-admin entrypoint on every contract; set allowAnyAction: true to mean it.',
+      'No actions means any action on any contract: set allowAnyAction: true to mean it.',
     );
   }
   const seen = new Set<bigint>();
@@ -209,7 +209,7 @@ function normalizeActions(policy: SessionPolicy): string[] {
       throw new InvalidPolicyError(
         'account-selector',
         field,
-        `${own} belongs to the account: a session calling it could act as the owner.`,
+        `${own} belongs to the account: the session could act as the owner.`,
       );
     }
     if (seen.has(selector))
@@ -226,13 +226,7 @@ function normalizeSpendingLimit(limit: SpendingLimit, i: number): NormalizedSpen
   const at = `spendingLimits[${i}]`;
   const token = toHex(wrapAddress(limit?.token, `${at}.token`));
   const decimals = limit.decimals;
-  if (decimals !== undefined && !isTokenDecimals(decimals)) {
-    throw new InvalidPolicyError(
-      'invalid-decimals',
-      `${at}.decimals`,
-      'decimals must be a whole number from 0 to 77.',
-    );
-  }
+  checkDecimals(decimals, `${at}.decimals`);
   const maxPerWindow = parseAmount(limit.maxPerWindow, decimals, `${at}.maxPerWindow`);
   const maxPerCall =
     limit.maxPerCall === undefined
@@ -242,7 +236,7 @@ function normalizeSpendingLimit(limit: SpendingLimit, i: number): NormalizedSpen
     throw new InvalidPolicyError(
       'amount-out-of-range',
       `${at}.maxPerWindow`,
-      'maxPerWindow 0 means "no policy" on chain; remove the limit or block the token instead.',
+      'maxPerWindow 0 means no limit on chain.',
     );
   }
   if (maxPerCall > maxPerWindow) {
@@ -271,12 +265,16 @@ export function isTokenDecimals(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_TOKEN_DECIMALS;
 }
 
-const DIGITS_RE = /^\d+$/;
+const DECIMALS_MESSAGE = 'decimals must be a whole number from 0 to 77.';
+
+function checkDecimals(decimals: number | undefined, field: string): void {
+  if (decimals !== undefined && !isTokenDecimals(decimals))
+    throw new InvalidPolicyError('invalid-decimals', field, DECIMALS_MESSAGE);
+}
 
 /** Parses a token amount: bigint = base units; string = base units, or token units when decimals is set. */
 export function parseAmount(value: unknown, decimals: number | undefined, field: string): bigint {
-  if (decimals !== undefined && !isTokenDecimals(decimals))
-    throw new InvalidPolicyError('invalid-decimals', field, 'decimals must be a whole number from 0 to 77.');
+  checkDecimals(decimals, field);
   const amount =
     typeof value === 'bigint'
       ? value
@@ -284,58 +282,42 @@ export function parseAmount(value: unknown, decimals: number | undefined, field:
         ? fromText(value, decimals ?? 0)
         : undefined;
   if (amount === undefined || amount < 0n || amount > U256_MAX) {
-    throw new InvalidPolicyError(
-      'amount-out-of-range',
-      field,
-      'The amount is not a valid u256 token amount.',
-    );
+    throw new InvalidPolicyError('amount-out-of-range', field, 'The amount is not a valid u256.');
   }
   return amount;
 }
 
+// Anchored, with no nested repetition: linear even on a long run of digits.
+const AMOUNT_RE = /^(\d+)(?:\.(\d+))?$/;
+
 /** "12.5" in token units as base units, in linear time; undefined when malformed or beyond a u256. */
 function fromText(value: string, places: number): bigint | undefined {
-  const [whole = '', frac, ...rest] = value.trim().split('.');
-  if (rest.length > 0 || !DIGITS_RE.test(whole) || (frac !== undefined && !DIGITS_RE.test(frac)))
+  const [, whole, frac = ''] = AMOUNT_RE.exec(value.trim()) ?? [];
+  // Digits past `places` must be zeros; more than 78 significant digits is beyond a u256: both refused
+  // before any big number is built (a linear scan each: /0+$/ would be quadratic on a long run).
+  if (whole === undefined || /[^0]/.test(frac.slice(places)) || whole.length - whole.search(/[^0]|$/) > 78)
     return undefined;
-  const digits = trimEnd(frac ?? '', '0');
-  // More than 78 significant digits is beyond a u256: refused before any big number is built.
-  if (digits.length > places || trimStart(whole, '0').length > 78) return undefined;
-  return BigInt(whole) * 10n ** BigInt(places) + BigInt(digits.padEnd(places, '0') || '0');
-}
-
-/** `text` without trailing `c`s (a loop: /c+$/ is quadratic on long runs). */
-function trimEnd(text: string, c: string): string {
-  let end = text.length;
-  while (end > 0 && text[end - 1] === c) end--;
-  return text.slice(0, end);
-}
-
-function trimStart(text: string, c: string): string {
-  let start = 0;
-  while (start < text.length && text[start] === c) start++;
-  return text.slice(start);
+  return BigInt(whole) * 10n ** BigInt(places) + BigInt(frac.slice(0, places).padEnd(places, '0') || '0');
 }
 
 /** Formats base units as token units ("12.5") for display. Throws InvalidInputError on bad input. */
 export function formatAmount(amount: bigint, decimals = 0): string {
   if (typeof amount !== 'bigint') throw new InvalidInputError('amount', 'amount must be a bigint.');
-  if (!isTokenDecimals(decimals))
-    throw new InvalidInputError('decimals', 'decimals must be a whole number from 0 to 77.');
+  if (!isTokenDecimals(decimals)) throw new InvalidInputError('decimals', DECIMALS_MESSAGE);
   if (amount < 0n) return `-${formatAmount(-amount, decimals)}`;
-  if (decimals === 0) return amount.toString();
-  const s = amount.toString().padStart(decimals + 1, '0');
-  const whole = s.slice(0, -decimals);
-  const frac = trimEnd(s.slice(-decimals), '0');
-  return frac ? `${whole}.${frac}` : whole;
+  const digits = amount.toString().padStart(decimals + 1, '0');
+  const point = digits.length - decimals;
+  // At most 77 places: trimming them with a regex is cheap.
+  const frac = digits.slice(point).replace(/0+$/, '');
+  return frac ? `${digits.slice(0, point)}.${frac}` : digits.slice(0, point);
 }
 
 function wrapAddress(value: unknown, field: string): bigint {
   try {
     return toAddress(value, field);
   } catch (error) {
-    // toAddress throws nothing but InvalidInputError.
-    throw new InvalidPolicyError('invalid-address', field, `${field} is not a valid Starknet address.`, {
+    // toAddress throws nothing but InvalidInputError, whose message names the field.
+    throw new InvalidPolicyError('invalid-address', field, (error as InvalidInputError).shortMessage, {
       cause: error,
     });
   }
