@@ -63,13 +63,6 @@ export interface AccountRules {
   bindsValidUntil: boolean;
 }
 
-const STRICT = {
-  emptyWhitelistSafe: false,
-  spendingPolicy: false,
-  outsideExecutionCallsNeeded: 2,
-  bindsValidUntil: false,
-} as const;
-
 /**
  * The rules for a version. v28 is refused (every session key is owner-equivalent there); an unknown
  * class is refused unless the app opted in, and then gets the strictest rules, never spending limits.
@@ -78,18 +71,22 @@ export function accountRules(
   version: AccountVersion,
   options: { allowUnknownAccounts?: boolean } = {},
 ): AccountRules {
-  if (version !== 'unknown') assertVersion(version);
-  if (version === 'unknown') {
-    return { version, refused: options.allowUnknownAccounts ? undefined : 'unknown-account', ...STRICT };
-  }
-  // Versions compare as strings ('v28' < 'v33'). v32+: blocklist + self-call rule, sig[3] bound; v33:
-  // spending policies; v29/v30: a call used before the outside signature check.
+  const unknown = version === 'unknown';
+  if (!unknown) assertVersion(version);
+  // Versions compare as strings ('v28' < 'v33'; 'unknown' sorts below every 'v…', so an unknown class
+  // gets the strictest rules). v32+: blocklist + self-call rule, sig[3] bound; v33: spending policies;
+  // v29/v30 (and, to be safe, an unknown class): a call used before the outside signature check.
   return {
     version,
-    refused: version === 'v28' ? 'unsafe-version' : undefined,
+    refused:
+      version === 'v28'
+        ? 'unsafe-version'
+        : unknown && !options.allowUnknownAccounts
+          ? 'unknown-account'
+          : undefined,
     emptyWhitelistSafe: version >= 'v32',
     spendingPolicy: version === 'v33',
-    outsideExecutionCallsNeeded: version === 'v29' || version === 'v30' ? 2 : 1,
+    outsideExecutionCallsNeeded: unknown || version === 'v29' || version === 'v30' ? 2 : 1,
     bindsValidUntil: version >= 'v32',
   };
 }
@@ -123,7 +120,7 @@ export function assertPolicyAllowed(
     throw new InvalidPolicyError(
       'owner-equivalent',
       'actions',
-      `On ${rules.version}, a session allowed every action can take over the account.`,
+      `On ${rules.version}, a session allowed every action could take over the account.`,
     );
   }
   if (policy.spendingLimits.length > 0 && !rules.spendingPolicy) {

@@ -67,12 +67,7 @@ export function buildRevokeSessionCall(parameters: SessionKeyCallParameters): Ac
 
 /** `get_session_data(session_key)`, for starknet_call. */
 export function buildGetSessionDataCall(parameters: SessionKeyCallParameters): AccountCall {
-  inputObject(parameters);
-  return {
-    contractAddress: toHex(toAddress(parameters.accountAddress, 'accountAddress')),
-    entrypoint: 'get_session_data',
-    calldata: [toHex(toFelt(parameters.publicKey, 'publicKey'))],
-  };
+  return { ...buildRevokeSessionCall(parameters), entrypoint: 'get_session_data' };
 }
 
 export interface SpendingPolicyCallParameters extends SessionKeyCallParameters {

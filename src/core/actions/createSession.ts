@@ -94,9 +94,6 @@ async function rulesFor(
     viaPaymaster,
     fallbackDirect: config.fallback.direct,
   });
-  if (policy.spendingLimits.length > 0 && !support.spendingPolicy) {
-    throw new SessionNotSupportedError(accountAddress, 'spending-policy');
-  }
   if ((parameters.sponsored || config.paymaster) && !support.outsideExecution) {
     throw new SessionNotSupportedError(accountAddress, 'outside-execution');
   }
