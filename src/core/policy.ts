@@ -1,6 +1,6 @@
 import { selectorsOf, toSelector } from './call.js';
 import type { AdminSelectorName } from './constants.js';
-import { InvalidInputError, InvalidPolicyError } from './errors/index.js';
+import { InvalidInputError, InvalidPolicyError, type InvalidPolicyReason } from './errors/index.js';
 import { toAddress, toHex, U256_MAX } from './felt.js';
 import { inputObject } from './input.js';
 
@@ -194,14 +194,7 @@ function normalizeActions(policy: SessionPolicy): string[] {
   const seen = new Set<bigint>();
   return policy.actions.map((action, i) => {
     const field = `actions[${i}].entrypoint`;
-    let selector: bigint;
-    try {
-      selector = toSelector(action?.entrypoint, field);
-    } catch (error) {
-      throw new InvalidPolicyError('invalid-entrypoint', field, 'Not an entrypoint name or selector.', {
-        cause: error,
-      });
-    }
+    const selector = asPolicyError('invalid-entrypoint', field, () => toSelector(action?.entrypoint, field));
     if (selector === 0n)
       throw new InvalidPolicyError('zero-selector', field, 'The zero selector cannot be allowed.');
     const own = accountSelectorByName().get(selector);
@@ -216,7 +209,7 @@ function normalizeActions(policy: SessionPolicy): string[] {
       throw new InvalidPolicyError('duplicate-selector', field, 'This action is listed twice.');
     seen.add(selector);
     if (action.contractAddress !== undefined) {
-      wrapAddress(action.contractAddress, `actions[${i}].contractAddress`);
+      checkAddress(action.contractAddress, `actions[${i}].contractAddress`);
     }
     return toHex(selector);
   });
@@ -224,7 +217,7 @@ function normalizeActions(policy: SessionPolicy): string[] {
 
 function normalizeSpendingLimit(limit: SpendingLimit, i: number): NormalizedSpendingLimit {
   const at = `spendingLimits[${i}]`;
-  const token = toHex(wrapAddress(limit?.token, `${at}.token`));
+  const token = toHex(checkAddress(limit?.token, `${at}.token`));
   const decimals = limit.decimals;
   checkDecimals(decimals, `${at}.decimals`);
   const maxPerWindow = parseAmount(limit.maxPerWindow, decimals, `${at}.maxPerWindow`);
@@ -312,14 +305,19 @@ export function formatAmount(amount: bigint, decimals = 0): string {
   return frac ? `${digits.slice(0, point)}.${frac}` : digits.slice(0, point);
 }
 
-function wrapAddress(value: unknown, field: string): bigint {
+function checkAddress(value: unknown, field: string): bigint {
+  return asPolicyError('invalid-address', field, () => toAddress(value, field));
+}
+
+/**
+ * What `read` returns; the InvalidInputError it throws (toAddress and toSelector throw nothing else, with
+ * a message naming the field) as InvalidPolicyError(reason, field).
+ */
+function asPolicyError<T>(reason: InvalidPolicyReason, field: string, read: () => T): T {
   try {
-    return toAddress(value, field);
+    return read();
   } catch (error) {
-    // toAddress throws nothing but InvalidInputError, whose message names the field.
-    throw new InvalidPolicyError('invalid-address', field, (error as InvalidInputError).shortMessage, {
-      cause: error,
-    });
+    throw new InvalidPolicyError(reason, field, (error as InvalidInputError).shortMessage, { cause: error });
   }
 }
 
