@@ -29,7 +29,7 @@ export function contractInfoOf(version: KnownAccountVersion): string {
 
 function assertVersion(version: unknown): asserts version is KnownAccountVersion {
   if (!(typeof version === 'string' && Object.hasOwn(ACCOUNT_CLASS_HASHES, version)))
-    throw new InvalidInputError('version', 'version is not a known account version.', {
+    throw new InvalidInputError('version', 'Unknown account version.', {
       details: describeInput(version),
     });
 }
@@ -114,13 +114,26 @@ export function assertPolicyAllowed(
   inputObject(use, 'use');
   if (!Array.isArray(inputObject(policy, 'policy').allowedSelectors))
     throw new InvalidInputError('policy.allowedSelectors', 'allowedSelectors must be an array.');
+  enforcePolicyRules(rules, policy, use);
+}
+
+/**
+ * assertPolicyAllowed's refusals without its input checks, for a caller whose values are well-formed by
+ * construction (createSession: rules from accountRules, a normalized policy): an app that never calls the
+ * public check does not bundle it.
+ */
+export function enforcePolicyRules(
+  rules: AccountRules,
+  policy: NormalizedSessionPolicy,
+  use: PolicyUse,
+): void {
   if (rules.refused)
     throw new SessionNotSupportedError(use.accountAddress, 'session-keys', rules.version, rules.refused);
   if (policy.allowedSelectors.length === 0 && !rules.emptyWhitelistSafe) {
     throw new InvalidPolicyError(
       'owner-equivalent',
       'actions',
-      `On ${rules.version}, a session allowed every action could take over the account.`,
+      `On ${rules.version}, a session allowed any action could take over the account.`,
     );
   }
   if (policy.spendingLimits.length > 0 && !rules.spendingPolicy) {

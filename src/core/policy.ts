@@ -174,7 +174,7 @@ function resolveValidUntil(policy: SessionPolicy, now: number, options: Normaliz
     throw new InvalidPolicyError(
       'expiry-too-far',
       field,
-      `The session would last more than ${Math.round(maxDuration / 3600)} hours.`,
+      `The session would last over ${Math.round(maxDuration / 3600)} hours.`,
     );
   }
   return value;
@@ -196,7 +196,7 @@ function normalizeActions(policy: SessionPolicy): string[] {
     const field = `actions[${i}].entrypoint`;
     const selector = asPolicyError('invalid-entrypoint', field, () => toSelector(action?.entrypoint, field));
     if (selector === 0n)
-      throw new InvalidPolicyError('zero-selector', field, 'The zero selector cannot be allowed.');
+      throw new InvalidPolicyError('zero-selector', field, 'The zero selector is not allowed.');
     const own = accountSelectorByName().get(selector);
     if (own) {
       throw new InvalidPolicyError(
@@ -350,6 +350,19 @@ export function sessionCoversPolicy(
 ): boolean {
   coverageInput(session, 'session');
   coverageInput(requested, 'requested');
+  return coversPolicy(session, requested, now, minRemainingSeconds);
+}
+
+/**
+ * sessionCoversPolicy without its input checks, for a caller whose values are well-formed by construction
+ * (ensureSession: a stored record, a normalized policy).
+ */
+export function coversPolicy(
+  session: SessionCoverageState,
+  requested: NormalizedSessionPolicy,
+  now: number,
+  minRemainingSeconds: number,
+): boolean {
   if (session.validUntil <= now + minRemainingSeconds) return false;
   if (session.callsUsed >= session.maxCalls) return false;
   const allowed = new Set(session.allowedSelectors.map((s) => BigInt(s)));
