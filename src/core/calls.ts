@@ -36,6 +36,11 @@ export function buildAddSessionCall(parameters: AddSessionCallParameters): Accou
   inputObject(parameters);
   if (!Array.isArray(parameters.allowedEntrypoints))
     throw new InvalidInputError('allowedEntrypoints', 'allowedEntrypoints must be an array.');
+  return addSessionCall(parameters);
+}
+
+/** buildAddSessionCall without its input checks, for createSession's parameters (an object, an array). */
+export function addSessionCall(parameters: AddSessionCallParameters): AccountCall {
   const selectors = parameters.allowedEntrypoints.map((e, i) => toSelector(e, `allowedEntrypoints[${i}]`));
   return {
     contractAddress: toHex(toAddress(parameters.accountAddress, 'accountAddress')),

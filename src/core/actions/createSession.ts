@@ -1,5 +1,5 @@
 import { type AccountRules, accountRules, enforcePolicyRules } from '../accountRules.js';
-import { buildAddSessionCall, buildSetSpendingPolicyCall } from '../calls.js';
+import { addSessionCall, buildSetSpendingPolicyCall } from '../calls.js';
 import { randomPrivateKey, starkPublicKey } from '../crypto/ecdsa.js';
 import {
   type AccountStateMismatchError,
@@ -254,7 +254,7 @@ export function ownerCalls(accountAddress: string, publicKey: string, policy: No
 /** ownerCalls without its input check, for createSession's normalized policy. */
 function registrationCalls(accountAddress: string, publicKey: string, policy: NormalizedSessionPolicy) {
   return [
-    buildAddSessionCall({
+    addSessionCall({
       accountAddress,
       publicKey,
       ...policy,
