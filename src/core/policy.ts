@@ -220,11 +220,9 @@ function normalizeSpendingLimit(limit: SpendingLimit, i: number): NormalizedSpen
   const token = toHex(checkAddress(limit?.token, `${at}.token`));
   const decimals = limit.decimals;
   checkDecimals(decimals, `${at}.decimals`);
-  const maxPerWindow = parseAmount(limit.maxPerWindow, decimals, `${at}.maxPerWindow`);
+  const maxPerWindow = amountOf(limit.maxPerWindow, decimals, `${at}.maxPerWindow`);
   const maxPerCall =
-    limit.maxPerCall === undefined
-      ? maxPerWindow
-      : parseAmount(limit.maxPerCall, decimals, `${at}.maxPerCall`);
+    limit.maxPerCall === undefined ? maxPerWindow : amountOf(limit.maxPerCall, decimals, `${at}.maxPerCall`);
   if (maxPerWindow === 0n) {
     throw new InvalidPolicyError(
       'amount-out-of-range',
@@ -268,6 +266,11 @@ function checkDecimals(decimals: number | undefined, field: string): void {
 /** Parses a token amount: bigint = base units; string = base units, or token units when decimals is set. */
 export function parseAmount(value: unknown, decimals: number | undefined, field: string): bigint {
   checkDecimals(decimals, field);
+  return amountOf(value, decimals, field);
+}
+
+/** parseAmount with `decimals` already checked (normalizeSpendingLimit checks them first, once). */
+function amountOf(value: unknown, decimals: number | undefined, field: string): bigint {
   const amount =
     typeof value === 'bigint'
       ? value
