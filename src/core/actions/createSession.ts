@@ -94,6 +94,8 @@ async function rulesFor(
     viaPaymaster,
     fallbackDirect: config.fallback.direct,
   });
+  // No second spending check on support.spendingPolicy: once session keys are found it equals
+  // rules.spendingPolicy (the class is v33, whose getter the cross-check saw answer), enforced just above.
   if ((parameters.sponsored || config.paymaster) && !support.outsideExecution) {
     throw new SessionNotSupportedError(accountAddress, 'outside-execution');
   }
