@@ -5,6 +5,7 @@
  */
 
 import { InvalidInputError, InvalidPolicyError, SessionNotSupportedError } from './errors/index.js';
+import { parseBigInt } from './felt.js';
 import { describeInput, inputObject } from './input.js';
 import type { NormalizedSessionPolicy } from './policy.js';
 
@@ -36,16 +37,9 @@ function assertVersion(version: unknown): asserts version is KnownAccountVersion
 
 /** The version of a class hash, compared as numbers; anything else is 'unknown'. */
 export function accountVersionOf(classHash: unknown): AccountVersion {
-  let n: bigint;
-  try {
-    n = BigInt(classHash as string);
-  } catch {
-    return 'unknown';
-  }
-  for (const [version, hash] of Object.entries(ACCOUNT_CLASS_HASHES)) {
-    if (BigInt(hash) === n) return version as KnownAccountVersion;
-  }
-  return 'unknown';
+  const n = parseBigInt(classHash);
+  const versions = Object.keys(ACCOUNT_CLASS_HASHES) as KnownAccountVersion[];
+  return versions.find((version) => BigInt(ACCOUNT_CLASS_HASHES[version]) === n) ?? 'unknown';
 }
 
 /** The rules the library applies to one account. */
