@@ -5,6 +5,7 @@
  */
 
 import { InvalidInputError, InvalidPolicyError, SessionNotSupportedError } from './errors/index.js';
+import { parseBigInt } from './felt.js';
 import { describeInput, inputObject } from './input.js';
 import type { NormalizedSessionPolicy } from './policy.js';
 
@@ -29,23 +30,16 @@ export function contractInfoOf(version: KnownAccountVersion): string {
 
 function assertVersion(version: unknown): asserts version is KnownAccountVersion {
   if (!(typeof version === 'string' && Object.hasOwn(ACCOUNT_CLASS_HASHES, version)))
-    throw new InvalidInputError('version', 'version is not a known account version.', {
+    throw new InvalidInputError('version', 'Unknown account version.', {
       details: describeInput(version),
     });
 }
 
 /** The version of a class hash, compared as numbers; anything else is 'unknown'. */
 export function accountVersionOf(classHash: unknown): AccountVersion {
-  let n: bigint;
-  try {
-    n = BigInt(classHash as string);
-  } catch {
-    return 'unknown';
-  }
-  for (const [version, hash] of Object.entries(ACCOUNT_CLASS_HASHES)) {
-    if (BigInt(hash) === n) return version as KnownAccountVersion;
-  }
-  return 'unknown';
+  const n = parseBigInt(classHash);
+  const versions = Object.keys(ACCOUNT_CLASS_HASHES) as KnownAccountVersion[];
+  return versions.find((version) => BigInt(ACCOUNT_CLASS_HASHES[version]) === n) ?? 'unknown';
 }
 
 /** The rules the library applies to one account. */
@@ -63,13 +57,6 @@ export interface AccountRules {
   bindsValidUntil: boolean;
 }
 
-const STRICT = {
-  emptyWhitelistSafe: false,
-  spendingPolicy: false,
-  outsideExecutionCallsNeeded: 2,
-  bindsValidUntil: false,
-} as const;
-
 /**
  * The rules for a version. v28 is refused (every session key is owner-equivalent there); an unknown
  * class is refused unless the app opted in, and then gets the strictest rules, never spending limits.
@@ -78,18 +65,22 @@ export function accountRules(
   version: AccountVersion,
   options: { allowUnknownAccounts?: boolean } = {},
 ): AccountRules {
-  if (version !== 'unknown') assertVersion(version);
-  if (version === 'unknown') {
-    return { version, refused: options.allowUnknownAccounts ? undefined : 'unknown-account', ...STRICT };
-  }
-  // Versions compare as strings ('v28' < 'v33'). v32+: blocklist + self-call rule, sig[3] bound; v33:
-  // spending policies; v29/v30: a call used before the outside signature check.
+  const unknown = version === 'unknown';
+  if (!unknown) assertVersion(version);
+  // Versions compare as strings ('v28' < 'v33'; 'unknown' sorts below every 'v…', so an unknown class
+  // gets the strictest rules). v32+: blocklist + self-call rule, sig[3] bound; v33: spending policies;
+  // v29/v30 (and, to be safe, an unknown class): a call used before the outside signature check.
   return {
     version,
-    refused: version === 'v28' ? 'unsafe-version' : undefined,
+    refused:
+      version === 'v28'
+        ? 'unsafe-version'
+        : unknown && !options.allowUnknownAccounts
+          ? 'unknown-account'
+          : undefined,
     emptyWhitelistSafe: version >= 'v32',
     spendingPolicy: version === 'v33',
-    outsideExecutionCallsNeeded: version === 'v29' || version === 'v30' ? 2 : 1,
+    outsideExecutionCallsNeeded: unknown || version === 'v29' || version === 'v30' ? 2 : 1,
     bindsValidUntil: version >= 'v32',
   };
 }
@@ -117,13 +108,26 @@ export function assertPolicyAllowed(
   inputObject(use, 'use');
   if (!Array.isArray(inputObject(policy, 'policy').allowedSelectors))
     throw new InvalidInputError('policy.allowedSelectors', 'allowedSelectors must be an array.');
+  enforcePolicyRules(rules, policy, use);
+}
+
+/**
+ * assertPolicyAllowed's refusals without its input checks, for a caller whose values are well-formed by
+ * construction (createSession: rules from accountRules, a normalized policy): an app that never calls the
+ * public check does not bundle it.
+ */
+export function enforcePolicyRules(
+  rules: AccountRules,
+  policy: NormalizedSessionPolicy,
+  use: PolicyUse,
+): void {
   if (rules.refused)
     throw new SessionNotSupportedError(use.accountAddress, 'session-keys', rules.version, rules.refused);
   if (policy.allowedSelectors.length === 0 && !rules.emptyWhitelistSafe) {
     throw new InvalidPolicyError(
       'owner-equivalent',
       'actions',
-      `On ${rules.version}, a session allowed every action can take over the account.`,
+      `On ${rules.version}, a session allowed any action could take over the account.`,
     );
   }
   if (policy.spendingLimits.length > 0 && !rules.spendingPolicy) {

@@ -38,7 +38,7 @@ export function toSelector(entrypoint: string, field = 'entrypoint'): bigint {
   } else if (IDENTIFIER_RE.test(entrypoint)) {
     selector = BigInt(hash.getSelectorFromName(entrypoint));
   } else {
-    throw new InvalidInputError(field, `${field} is neither an entrypoint name nor a hex selector.`, {
+    throw new InvalidInputError(field, `${field} is not an entrypoint name or selector.`, {
       details: entrypoint,
     });
   }

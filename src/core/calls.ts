@@ -36,6 +36,11 @@ export function buildAddSessionCall(parameters: AddSessionCallParameters): Accou
   inputObject(parameters);
   if (!Array.isArray(parameters.allowedEntrypoints))
     throw new InvalidInputError('allowedEntrypoints', 'allowedEntrypoints must be an array.');
+  return addSessionCall(parameters);
+}
+
+/** buildAddSessionCall without its input checks, for createSession's parameters (an object, an array). */
+export function addSessionCall(parameters: AddSessionCallParameters): AccountCall {
   const selectors = parameters.allowedEntrypoints.map((e, i) => toSelector(e, `allowedEntrypoints[${i}]`));
   return {
     contractAddress: toHex(toAddress(parameters.accountAddress, 'accountAddress')),
@@ -67,12 +72,7 @@ export function buildRevokeSessionCall(parameters: SessionKeyCallParameters): Ac
 
 /** `get_session_data(session_key)`, for starknet_call. */
 export function buildGetSessionDataCall(parameters: SessionKeyCallParameters): AccountCall {
-  inputObject(parameters);
-  return {
-    contractAddress: toHex(toAddress(parameters.accountAddress, 'accountAddress')),
-    entrypoint: 'get_session_data',
-    calldata: [toHex(toFelt(parameters.publicKey, 'publicKey'))],
-  };
+  return { ...buildRevokeSessionCall(parameters), entrypoint: 'get_session_data' };
 }
 
 export interface SpendingPolicyCallParameters extends SessionKeyCallParameters {

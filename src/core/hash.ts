@@ -166,11 +166,9 @@ export function outsideExecutionHashOf(
   timestampType: OutsideExecutionTimestampType,
 ): bigint {
   const callType = typeHash('call', () => CALL_TYPE);
-  const callHashes: bigint[] = new Array(oe.calls.length);
-  for (let i = 0; i < oe.calls.length; i++) {
-    const call = oe.calls[i]!;
-    callHashes[i] = poseidonHashMany([callType, call.to, call.selector, poseidonHashMany(call.calldata)]);
-  }
+  const callHashes = oe.calls.map((call) =>
+    poseidonHashMany([callType, call.to, call.selector, poseidonHashMany(call.calldata)]),
+  );
   const structHash = poseidonHashMany([
     typeHash(
       timestampType,

@@ -1,6 +1,6 @@
 import { selectorsOf, toSelector } from './call.js';
 import type { AdminSelectorName } from './constants.js';
-import { InvalidInputError, InvalidPolicyError } from './errors/index.js';
+import { InvalidInputError, InvalidPolicyError, type InvalidPolicyReason } from './errors/index.js';
 import { toAddress, toHex, U256_MAX } from './felt.js';
 import { inputObject } from './input.js';
 
@@ -119,7 +119,7 @@ export function normalizeSessionPolicy(
   options: NormalizePolicyOptions = {},
 ): NormalizedSessionPolicy {
   if (policy === null || typeof policy !== 'object') {
-    throw new InvalidPolicyError('invalid-entrypoint', 'policy', 'The policy must be an object.');
+    throw new InvalidPolicyError('invalid-entrypoint', 'policy', 'policy must be an object.');
   }
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const validUntil = resolveValidUntil(policy, now, options);
@@ -140,7 +140,7 @@ export function normalizeSessionPolicy(
       throw new InvalidPolicyError(
         'duplicate-token',
         `spendingLimits[${i}].token`,
-        'Each token may have only one spending limit.',
+        'A token may have only one limit.',
       );
     }
     tokens.add(limit.token);
@@ -168,13 +168,13 @@ function resolveValidUntil(policy: SessionPolicy, now: number, options: Normaliz
     throw new InvalidPolicyError('duration-invalid', field, `${field} must be a whole number of seconds.`);
   }
   if (value < now + minDuration) {
-    throw new InvalidPolicyError('expiry-in-past', field, 'The session would expire before it can be used.');
+    throw new InvalidPolicyError('expiry-in-past', field, 'The session would expire before use.');
   }
   if (value > now + maxDuration) {
     throw new InvalidPolicyError(
       'expiry-too-far',
       field,
-      `The session would last more than ${Math.round(maxDuration / 3600)} hours.`,
+      `The session would last over ${Math.round(maxDuration / 3600)} hours.`,
     );
   }
   return value;
@@ -188,35 +188,28 @@ function normalizeActions(policy: SessionPolicy): string[] {
     throw new InvalidPolicyError(
       'empty-whitelist',
       'actions',
-      'An empty action list allows every non-admin entrypoint on every contract; set allowAnyAction: true to mean it.',
+      'No actions means any action on any contract: set allowAnyAction: true to mean it.',
     );
   }
   const seen = new Set<bigint>();
   return policy.actions.map((action, i) => {
     const field = `actions[${i}].entrypoint`;
-    let selector: bigint;
-    try {
-      selector = toSelector(action?.entrypoint, field);
-    } catch (error) {
-      throw new InvalidPolicyError('invalid-entrypoint', field, 'Not an entrypoint name or selector.', {
-        cause: error,
-      });
-    }
+    const selector = asPolicyError('invalid-entrypoint', field, () => toSelector(action?.entrypoint, field));
     if (selector === 0n)
-      throw new InvalidPolicyError('zero-selector', field, 'The zero selector cannot be allowed.');
+      throw new InvalidPolicyError('zero-selector', field, 'The zero selector is not allowed.');
     const own = accountSelectorByName().get(selector);
     if (own) {
       throw new InvalidPolicyError(
         'account-selector',
         field,
-        `${own} belongs to the account: a session calling it could act as the owner.`,
+        `${own} belongs to the account: the session could act as the owner.`,
       );
     }
     if (seen.has(selector))
       throw new InvalidPolicyError('duplicate-selector', field, 'This action is listed twice.');
     seen.add(selector);
     if (action.contractAddress !== undefined) {
-      wrapAddress(action.contractAddress, `actions[${i}].contractAddress`);
+      checkAddress(action.contractAddress, `actions[${i}].contractAddress`);
     }
     return toHex(selector);
   });
@@ -224,25 +217,17 @@ function normalizeActions(policy: SessionPolicy): string[] {
 
 function normalizeSpendingLimit(limit: SpendingLimit, i: number): NormalizedSpendingLimit {
   const at = `spendingLimits[${i}]`;
-  const token = toHex(wrapAddress(limit?.token, `${at}.token`));
+  const token = toHex(checkAddress(limit?.token, `${at}.token`));
   const decimals = limit.decimals;
-  if (decimals !== undefined && !isTokenDecimals(decimals)) {
-    throw new InvalidPolicyError(
-      'invalid-decimals',
-      `${at}.decimals`,
-      'decimals must be a whole number from 0 to 77.',
-    );
-  }
-  const maxPerWindow = parseAmount(limit.maxPerWindow, decimals, `${at}.maxPerWindow`);
+  checkDecimals(decimals, `${at}.decimals`);
+  const maxPerWindow = amountOf(limit.maxPerWindow, decimals, `${at}.maxPerWindow`);
   const maxPerCall =
-    limit.maxPerCall === undefined
-      ? maxPerWindow
-      : parseAmount(limit.maxPerCall, decimals, `${at}.maxPerCall`);
+    limit.maxPerCall === undefined ? maxPerWindow : amountOf(limit.maxPerCall, decimals, `${at}.maxPerCall`);
   if (maxPerWindow === 0n) {
     throw new InvalidPolicyError(
       'amount-out-of-range',
       `${at}.maxPerWindow`,
-      'maxPerWindow 0 means "no policy" on chain; remove the limit or block the token instead.',
+      'maxPerWindow 0 means no limit on chain.',
     );
   }
   if (maxPerCall > maxPerWindow) {
@@ -271,12 +256,21 @@ export function isTokenDecimals(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_TOKEN_DECIMALS;
 }
 
-const DIGITS_RE = /^\d+$/;
+const DECIMALS_MESSAGE = 'decimals must be a whole number from 0 to 77.';
+
+function checkDecimals(decimals: number | undefined, field: string): void {
+  if (decimals !== undefined && !isTokenDecimals(decimals))
+    throw new InvalidPolicyError('invalid-decimals', field, DECIMALS_MESSAGE);
+}
 
 /** Parses a token amount: bigint = base units; string = base units, or token units when decimals is set. */
 export function parseAmount(value: unknown, decimals: number | undefined, field: string): bigint {
-  if (decimals !== undefined && !isTokenDecimals(decimals))
-    throw new InvalidPolicyError('invalid-decimals', field, 'decimals must be a whole number from 0 to 77.');
+  checkDecimals(decimals, field);
+  return amountOf(value, decimals, field);
+}
+
+/** parseAmount with `decimals` already checked (normalizeSpendingLimit checks them first, once). */
+function amountOf(value: unknown, decimals: number | undefined, field: string): bigint {
   const amount =
     typeof value === 'bigint'
       ? value
@@ -284,60 +278,49 @@ export function parseAmount(value: unknown, decimals: number | undefined, field:
         ? fromText(value, decimals ?? 0)
         : undefined;
   if (amount === undefined || amount < 0n || amount > U256_MAX) {
-    throw new InvalidPolicyError(
-      'amount-out-of-range',
-      field,
-      'The amount is not a valid u256 token amount.',
-    );
+    throw new InvalidPolicyError('amount-out-of-range', field, 'The amount is not a valid u256.');
   }
   return amount;
 }
 
+// Anchored, with no nested repetition: linear even on a long run of digits.
+const AMOUNT_RE = /^(\d+)(?:\.(\d+))?$/;
+
 /** "12.5" in token units as base units, in linear time; undefined when malformed or beyond a u256. */
 function fromText(value: string, places: number): bigint | undefined {
-  const [whole = '', frac, ...rest] = value.trim().split('.');
-  if (rest.length > 0 || !DIGITS_RE.test(whole) || (frac !== undefined && !DIGITS_RE.test(frac)))
+  const [, whole, frac = ''] = AMOUNT_RE.exec(value.trim()) ?? [];
+  // Digits past `places` must be zeros; more than 78 significant digits is beyond a u256: both refused
+  // before any big number is built (a linear scan each: /0+$/ would be quadratic on a long run).
+  if (whole === undefined || /[^0]/.test(frac.slice(places)) || whole.length - whole.search(/[^0]|$/) > 78)
     return undefined;
-  const digits = trimEnd(frac ?? '', '0');
-  // More than 78 significant digits is beyond a u256: refused before any big number is built.
-  if (digits.length > places || trimStart(whole, '0').length > 78) return undefined;
-  return BigInt(whole) * 10n ** BigInt(places) + BigInt(digits.padEnd(places, '0') || '0');
-}
-
-/** `text` without trailing `c`s (a loop: /c+$/ is quadratic on long runs). */
-function trimEnd(text: string, c: string): string {
-  let end = text.length;
-  while (end > 0 && text[end - 1] === c) end--;
-  return text.slice(0, end);
-}
-
-function trimStart(text: string, c: string): string {
-  let start = 0;
-  while (start < text.length && text[start] === c) start++;
-  return text.slice(start);
+  return BigInt(whole) * 10n ** BigInt(places) + BigInt(frac.slice(0, places).padEnd(places, '0') || '0');
 }
 
 /** Formats base units as token units ("12.5") for display. Throws InvalidInputError on bad input. */
 export function formatAmount(amount: bigint, decimals = 0): string {
   if (typeof amount !== 'bigint') throw new InvalidInputError('amount', 'amount must be a bigint.');
-  if (!isTokenDecimals(decimals))
-    throw new InvalidInputError('decimals', 'decimals must be a whole number from 0 to 77.');
+  if (!isTokenDecimals(decimals)) throw new InvalidInputError('decimals', DECIMALS_MESSAGE);
   if (amount < 0n) return `-${formatAmount(-amount, decimals)}`;
-  if (decimals === 0) return amount.toString();
-  const s = amount.toString().padStart(decimals + 1, '0');
-  const whole = s.slice(0, -decimals);
-  const frac = trimEnd(s.slice(-decimals), '0');
-  return frac ? `${whole}.${frac}` : whole;
+  const digits = amount.toString().padStart(decimals + 1, '0');
+  const point = digits.length - decimals;
+  // At most 77 places: trimming them with a regex is cheap.
+  const frac = digits.slice(point).replace(/0+$/, '');
+  return frac ? `${digits.slice(0, point)}.${frac}` : digits.slice(0, point);
 }
 
-function wrapAddress(value: unknown, field: string): bigint {
+function checkAddress(value: unknown, field: string): bigint {
+  return asPolicyError('invalid-address', field, () => toAddress(value, field));
+}
+
+/**
+ * What `read` returns; the InvalidInputError it throws (toAddress and toSelector throw nothing else, with
+ * a message naming the field) as InvalidPolicyError(reason, field).
+ */
+function asPolicyError<T>(reason: InvalidPolicyReason, field: string, read: () => T): T {
   try {
-    return toAddress(value, field);
+    return read();
   } catch (error) {
-    // toAddress throws nothing but InvalidInputError.
-    throw new InvalidPolicyError('invalid-address', field, `${field} is not a valid Starknet address.`, {
-      cause: error,
-    });
+    throw new InvalidPolicyError(reason, field, (error as InvalidInputError).shortMessage, { cause: error });
   }
 }
 
@@ -370,6 +353,19 @@ export function sessionCoversPolicy(
 ): boolean {
   coverageInput(session, 'session');
   coverageInput(requested, 'requested');
+  return coversPolicy(session, requested, now, minRemainingSeconds);
+}
+
+/**
+ * sessionCoversPolicy without its input checks, for a caller whose values are well-formed by construction
+ * (ensureSession: a stored record, a normalized policy).
+ */
+export function coversPolicy(
+  session: SessionCoverageState,
+  requested: NormalizedSessionPolicy,
+  now: number,
+  minRemainingSeconds: number,
+): boolean {
   if (session.validUntil <= now + minRemainingSeconds) return false;
   if (session.callsUsed >= session.maxCalls) return false;
   const allowed = new Set(session.allowedSelectors.map((s) => BigInt(s)));

@@ -87,15 +87,16 @@ export async function detectSessionSupport(
     }
     if (!outsideExecution && names.has('execute_from_outside_v2')) outsideExecution = true;
   }
-  const version = info?.[0] === undefined ? undefined : decodeShortString(parseBigInt(info[0]) ?? 0n);
+  // No answer, an unreadable or an empty one: no version.
+  const version = decodeShortString(parseBigInt(info?.[0]) ?? 0n) || undefined;
   const spendingAnswers = Array.isArray(spending) && spending.length === 8;
-  const accountVersion = crossChecked(accountVersionOf(classHash), version || undefined, spendingAnswers);
+  const accountVersion = crossChecked(accountVersionOf(classHash), version, spendingAnswers);
   const { version: _, refused: __, ...capabilities } = accountRules(accountVersion);
   return {
     sessionKeys,
     outsideExecution,
     spendingPolicy: sessionKeys && spendingAnswers && capabilities.spendingPolicy,
-    contractVersion: version || undefined,
+    contractVersion: version,
     accountVersion,
     classHash,
     capabilities,

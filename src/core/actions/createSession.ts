@@ -1,5 +1,5 @@
-import { type AccountRules, accountRules, assertPolicyAllowed } from '../accountRules.js';
-import { buildAddSessionCall, buildSetSpendingPolicyCall } from '../calls.js';
+import { type AccountRules, accountRules, enforcePolicyRules } from '../accountRules.js';
+import { addSessionCall, buildSetSpendingPolicyCall } from '../calls.js';
 import { randomPrivateKey, starkPublicKey } from '../crypto/ecdsa.js';
 import {
   type AccountStateMismatchError,
@@ -15,10 +15,10 @@ import { toAddress, toHex } from '../felt.js';
 import { inputObject } from '../input.js';
 import { feeBoundMissing } from '../paymaster.js';
 import {
+  coversPolicy,
   type NormalizedSessionPolicy,
   normalizeSessionPolicy,
   type SessionPolicy,
-  sessionCoversPolicy,
 } from '../policy.js';
 import type { StoredSession } from '../storage/types.js';
 import { detectSessionSupport } from '../support.js';
@@ -89,14 +89,13 @@ async function rulesFor(
   if (!support.sessionKeys) throw new SessionNotSupportedError(accountAddress, 'session-keys');
   const rules = accountRules(support.accountVersion, config);
   const viaPaymaster = !!(parameters.paymaster ?? config.paymaster);
-  assertPolicyAllowed(rules, policy, {
+  enforcePolicyRules(rules, policy, {
     accountAddress,
     viaPaymaster,
     fallbackDirect: config.fallback.direct,
   });
-  if (policy.spendingLimits.length > 0 && !support.spendingPolicy) {
-    throw new SessionNotSupportedError(accountAddress, 'spending-policy');
-  }
+  // No second spending check on support.spendingPolicy: once session keys are found it equals
+  // rules.spendingPolicy (the class is v33, whose getter the cross-check saw answer), enforced just above.
   if ((parameters.sponsored || config.paymaster) && !support.outsideExecution) {
     throw new SessionNotSupportedError(accountAddress, 'outside-execution');
   }
@@ -144,7 +143,7 @@ export async function createSession(
       config,
       parameters,
       owner,
-      ownerCalls(owner.address, publicKey, policy),
+      registrationCalls(owner.address, publicKey, policy),
       scope.chainId,
     );
     await config.storage.update(scope, publicKey, { transactionHash });
@@ -201,7 +200,7 @@ export async function ensureSession(
     });
     // Expiring ones are refused below too (validUntil within renewBeforeSeconds).
     if (state.stale || state.status !== 'active') continue;
-    const covers = sessionCoversPolicy(
+    const covers = coversPolicy(
       {
         ...candidate,
         maxCalls: state.maxCalls,
@@ -251,8 +250,13 @@ function requireFeeBound(
 export function ownerCalls(accountAddress: string, publicKey: string, policy: NormalizedSessionPolicy) {
   if (!Array.isArray(inputObject(policy, 'policy').spendingLimits))
     throw new InvalidInputError('policy.spendingLimits', 'spendingLimits must be an array.');
+  return registrationCalls(accountAddress, publicKey, policy);
+}
+
+/** ownerCalls without its input check, for createSession's normalized policy. */
+function registrationCalls(accountAddress: string, publicKey: string, policy: NormalizedSessionPolicy) {
   return [
-    buildAddSessionCall({
+    addSessionCall({
       accountAddress,
       publicKey,
       ...policy,

@@ -118,10 +118,9 @@ export async function executeInvoke(
     parseBigInt((sent as { transaction_hash?: unknown } | null | undefined)?.transaction_hash) === undefined
   ) {
     // It answered, so the payload may have run: a typed error that is never retried.
-    throw new PaymasterUnavailableError(
-      'The paymaster did not confirm the submission; it may have been executed.',
-      { retryable: false, details: 'its answer carries no transaction hash' },
-    );
+    throw new PaymasterUnavailableError('The paymaster sent no transaction hash; it may have executed.', {
+      retryable: false,
+    });
   }
   return sent;
 }

@@ -73,10 +73,11 @@ export async function submitOwnerCalls(
   } catch (error) {
     // The signed payload has left: unless the paymaster refused it, it may have run.
     if (error instanceof PaymasterUnavailableError && error.retryable) {
-      throw new PaymasterUnavailableError(
-        'The paymaster did not answer; the transaction may still be executed.',
-        { cause: error, details: error.details, retryable: false },
-      );
+      throw new PaymasterUnavailableError('The paymaster did not answer; it may have executed.', {
+        cause: error,
+        details: error.details,
+        retryable: false,
+      });
     }
     throw error;
   }
