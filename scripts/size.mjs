@@ -68,9 +68,9 @@ const entries = [
     code: `export { ${[...REACT, ...COMPONENTS]} } from './dist/index.js';`,
     css: 'dist/styles.css',
     budget: 30 * KiB,
-    // The 30 KiB budget is NOT met since the v28–v33 rules, read-backs, hostile-paymaster and stale-read
-    // checks landed (37.3 KiB, see the README): until it is won back, CI fails only on growth past this.
-    ceiling: 37.5 * KiB,
+    // The 30 KiB budget is NOT met (36.0 KiB, see the README): the required checks' code alone, with every
+    // string literal removed, is 26.2 KiB + 3.0 KiB of CSS. Until a design decision, CI fails on growth past this.
+    ceiling: 36.25 * KiB,
   },
   {
     name: 'everything (starknet-sessions, every export, + styles.css)',
@@ -214,7 +214,7 @@ for (const entry of entries) {
     `${ok ? 'ok  ' : 'FAIL'} ${entry.name}: ${(gzip / KiB).toFixed(1)} KiB min+gz (${gzip} B${split}; ${(min / KiB).toFixed(1)} KiB min, ${chunks.length} chunk${chunks.length > 1 ? 's' : ''})` +
       (entry.budget ? `, budget ${(entry.budget / KiB).toFixed(0)} KiB` : ', reported') +
       (entry.ceiling && !ok
-        ? ` (OVER BUDGET by ${((gzip - entry.budget) / KiB).toFixed(1)} KiB; fails only past the ${(entry.ceiling / KiB).toFixed(1)} KiB ceiling)`
+        ? ` (OVER BUDGET by ${((gzip - entry.budget) / KiB).toFixed(1)} KiB; fails only past the ${(entry.ceiling / KiB).toFixed(2)} KiB ceiling)`
         : '') +
       (curve.length ? `; bundles a second copy of curve code: ${curve.join(', ')}` : ''),
   );
