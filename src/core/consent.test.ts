@@ -268,4 +268,10 @@ describe('spendingTokenInfo', () => {
     expect(findTokenInfo(tokens, '0xdef')).toBeUndefined();
     expect(findTokenInfo(tokens, 'garbage')).toBeUndefined();
   });
+
+  it('skips entries that are not token infos instead of throwing (an app-supplied list)', () => {
+    const hostile = [null, 7, { symbol: 'NOADDR' }, { address: '0xabc', symbol: 'ABC' }] as never;
+    expect(findTokenInfo(hostile, '0xabc')?.symbol).toBe('ABC');
+    expect(findTokenInfo([null] as never, `0x${'f'.repeat(80)}`)).toBeUndefined();
+  });
 });

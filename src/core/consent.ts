@@ -298,5 +298,5 @@ export function findTokenInfo(
   // Never a throw in a render: an unparsable address matches nothing.
   const wanted = parseBigInt(token);
   if (wanted === undefined || !Array.isArray(tokens)) return undefined;
-  return tokens.find((t) => parseBigInt(t.address) === wanted);
+  return tokens.find((t) => parseBigInt(t?.address) === wanted);
 }
