@@ -14,6 +14,7 @@ export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=f
 dev() { node -p "require('./package.json').devDependencies['$1']"; }
 lock_set="react@$(dev react) react-dom@$(dev react-dom) starknet@$(dev starknet)"
 rows=(
+  "react18.0-starknet8.5 react@18.0.0 react-dom@18.0.0 starknet@8.5.2"
   "react18-starknet8 react@18.3.1 react-dom@18.3.1 starknet@8.9.2"
   "react19-starknet9 react@19.3.1 react-dom@19.3.1 starknet@9.4.2"
   "react19-starknet10 $lock_set"
