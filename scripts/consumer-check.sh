@@ -62,12 +62,19 @@ consumer() {
   local times flow
   times=$(grep -o 'TIMES.*' "$log" | cut -c7-)
   flow=$(grep -o 'consumer flow ok.*' "$log")
-  if [ "$rc" -eq 0 ]; then
+  [ "$rc" -eq 0 ]
+  report $? "$name" "$log" "ok ($times) - ${flow#consumer flow ok: }"
+}
+
+# report STATUS NAME LOG OK_LINE: counts one consumer and prints its line (a failure with its log's tail).
+report() {
+  local status=$1 name=$2 log=$3 ok_line=$4
+  if [ "$status" -eq 0 ]; then
     passed=$((passed + 1))
-    echo "$name: ok ($times) - ${flow#consumer flow ok: }"
+    echo "$name: $ok_line"
   else
     failed=$((failed + 1))
-    echo "$name: FAILED (see .ci-out/consumer-$name.log)"
+    echo "$name: FAILED (see .ci-out/$(basename "$log"))"
     tail -25 "$log"
   fi
 }
@@ -96,14 +103,8 @@ mcp_consumer() {
   t0=$(now)
   result=$(cd "$dir" && echo '{"name":"agent","version":"0.0.0","type":"module"}' >package.json &&
     npm install --loglevel=error "$tarball" @modelcontextprotocol/sdk >"$log" 2>&1 && node mcp.mjs 2>>"$log")
-  if [[ "$result" == "mcp consumer ok"* ]]; then
-    passed=$((passed + 1))
-    echo "mcp-agent: ok ($(($(now) - t0))s, node $(node -v)) - ${result#mcp consumer ok: }"
-  else
-    failed=$((failed + 1))
-    echo "mcp-agent: FAILED (see .ci-out/consumer-mcp.log)"
-    tail -25 "$log"
-  fi
+  [[ "$result" == "mcp consumer ok"* ]]
+  report $? mcp-agent "$log" "ok ($(($(now) - t0))s, node $(node -v)) - ${result#mcp consumer ok: }"
 }
 
 fresh_app "node $(node -v)" "" 10.8.0
