@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { approveSessionRequest, createSessionConfig, createMemoryStorage } from 'starknet-sessions/core';
+import { approveSessionRequest, createMemoryStorage, createSessionConfig } from 'starknet-sessions/core';
 import { createTestnet } from 'starknet-sessions/testing';
 import { startTestnetServer } from 'starknet-sessions/testing/server';
 
