@@ -5,13 +5,24 @@
  * `execute_from_outside_v2` on the user's account, paying the STRK fee itself.
  */
 import { signHash } from '../../core/crypto/ecdsa.js';
-import { decodeShortString, encodeShortString, toHex, U128_MAX } from '../../core/felt.js';
+import { encodeShortString, toHex, U128_MAX } from '../../core/felt.js';
 import { JsonRpcError } from '../errors.js';
 import { type CairoCall, parseFelt, sel } from './cairo.js';
 import type { Chain, InvokeTransaction } from './chain.js';
 import { GAS_PRICES } from './chain.js';
 import { SRC9_V2_ID } from './contracts/ozAccount.js';
 import type { Faults } from './faults.js';
+import {
+  feltParam,
+  outsideExecutionCalldata,
+  outsideExecutionTypedData,
+  type Params,
+  parseCalls,
+  parseSignature,
+  paymasterError,
+  recordParam,
+  timeBoundsOf,
+} from './outsideExecution.js';
 
 export interface GasTokenInfo {
   address: bigint;
@@ -29,71 +40,6 @@ export interface PaymasterConfig {
   /** Default validity of the typed data it builds (execute_before = now + this). */
   validitySeconds: number;
 }
-
-type Params = Record<string, unknown>;
-
-const err = {
-  invalidAddress: () => new JsonRpcError(150, 'An error occurred (INVALID_ADDRESS)'),
-  tokenNotSupported: () => new JsonRpcError(151, 'An error occurred (TOKEN_NOT_SUPPORTED)'),
-  maxAmountTooLow: () => new JsonRpcError(154, 'An error occurred (MAX_AMOUNT_TOO_LOW)'),
-  classHashNotSupported: () => new JsonRpcError(155, 'An error occurred (CLASS_HASH_NOT_SUPPORTED)'),
-  execution: (data: unknown) =>
-    new JsonRpcError(156, 'An error occurred (TRANSACTION_EXECUTION_ERROR)', data),
-  timeBounds: () => new JsonRpcError(157, 'An error occurred (INVALID_TIME_BOUNDS)'),
-  invalidId: () => new JsonRpcError(160, 'An error occurred (INVALID_ID)'),
-  unknown: (data: string) => new JsonRpcError(163, 'An error occurred (UNKNOWN_ERROR)', data),
-};
-
-function felt(value: unknown, field: string): bigint {
-  const n = parseFelt(value);
-  if (n === undefined) throw new JsonRpcError(-32602, 'Invalid params', `${field} is not a felt`);
-  return n;
-}
-
-function record(value: unknown, field: string): Params {
-  if (value === null || typeof value !== 'object')
-    throw new JsonRpcError(-32602, 'Invalid params', `${field} is missing`);
-  return value as Params;
-}
-
-function parseCalls(
-  value: unknown,
-  field: string,
-  keys: { to: string; selector: string; calldata: string },
-): CairoCall[] {
-  if (!Array.isArray(value)) throw new JsonRpcError(-32602, 'Invalid params', `${field} must be an array`);
-  return value.map((c, i) => {
-    const o = record(c, `${field}[${i}]`);
-    const data = o[keys.calldata] ?? [];
-    if (!Array.isArray(data)) throw new JsonRpcError(-32602, 'Invalid params', `${field}[${i}] calldata`);
-    return {
-      to: felt(o[keys.to], `${field}[${i}].to`),
-      selector: felt(o[keys.selector], `${field}[${i}].selector`),
-      calldata: data.map((d, j) => felt(d, `${field}[${i}].calldata[${j}]`)),
-    };
-  });
-}
-
-const OUTSIDE_EXECUTION_TYPES = {
-  StarknetDomain: [
-    { name: 'name', type: 'shortstring' },
-    { name: 'version', type: 'shortstring' },
-    { name: 'chainId', type: 'shortstring' },
-    { name: 'revision', type: 'shortstring' },
-  ],
-  OutsideExecution: [
-    { name: 'Caller', type: 'ContractAddress' },
-    { name: 'Nonce', type: 'felt' },
-    { name: 'Execute After', type: 'u128' },
-    { name: 'Execute Before', type: 'u128' },
-    { name: 'Calls', type: 'Call*' },
-  ],
-  Call: [
-    { name: 'To', type: 'ContractAddress' },
-    { name: 'Selector', type: 'selector' },
-    { name: 'Calldata', type: 'felt*' },
-  ],
-};
 
 export class Paymaster {
   private readonly tracking = new Map<bigint, bigint>();
@@ -122,27 +68,28 @@ export class Paymaster {
 
   private token(address: bigint): GasTokenInfo {
     const t = this.tokens().find((x) => x.address === address);
-    if (!t) throw err.tokenNotSupported();
+    if (!t) throw paymasterError.tokenNotSupported();
     return t;
   }
 
   private feeMode(params: Params): { mode: 'sponsored' } | { mode: 'default'; token: GasTokenInfo } {
     if (params.version !== '0x1')
       throw new JsonRpcError(-32602, 'Invalid params', 'parameters.version must be 0x1');
-    const fm = record(params.fee_mode, 'parameters.fee_mode');
+    const fm = recordParam(params.fee_mode, 'parameters.fee_mode');
     if (fm.mode === 'sponsored') {
       if (!this.config.sponsored)
-        throw err.unknown('Sponsored transactions are not enabled on this paymaster');
+        throw paymasterError.unknown('Sponsored transactions are not enabled on this paymaster');
       return { mode: 'sponsored' };
     }
-    if (fm.mode === 'default') return { mode: 'default', token: this.token(felt(fm.gas_token, 'gas_token')) };
+    if (fm.mode === 'default')
+      return { mode: 'default', token: this.token(feltParam(fm.gas_token, 'gas_token')) };
     throw new JsonRpcError(-32602, 'Invalid params', 'fee_mode.mode must be sponsored or default');
   }
 
   private checkUser(address: bigint): void {
-    if (this.chain.world.classHashAt(address) === undefined) throw err.invalidAddress();
+    if (this.chain.world.classHashAt(address) === undefined) throw paymasterError.invalidAddress();
     const out = this.chain.call(address, sel('supports_interface'), [SRC9_V2_ID]);
-    if (!out.ok || out.retdata[0] !== 1n) throw err.classHashNotSupported();
+    if (!out.ok || out.retdata[0] !== 1n) throw paymasterError.classHashNotSupported();
   }
 
   /** The gas of the forwarder's transaction for `calls` (fee estimate), in STRK and gas token. */
@@ -178,10 +125,6 @@ export class Paymaster {
     }
   }
 
-  private chainIdName(): string {
-    return decodeShortString(this.chain.chainId) ?? toHex(this.chain.chainId);
-  }
-
   isAvailable(): boolean {
     return this.faults.paymasterDownMode === undefined;
   }
@@ -195,61 +138,23 @@ export class Paymaster {
   }
 
   buildTransaction(p: Params) {
-    const tx = record(p.transaction, 'transaction');
-    const parameters = record(p.parameters, 'parameters');
-    if (tx.type !== 'invoke')
-      throw err.unknown(`The testnet paymaster only builds 'invoke' transactions (got ${String(tx.type)})`);
-    const invoke = record(tx.invoke, 'transaction.invoke');
-    const user = felt(invoke.user_address, 'user_address');
-    const mode = this.feeMode(parameters);
-    this.checkUser(user);
+    const { user, parameters, mode, invoke } = this.invokeRequest(p, 'builds');
     const calls = parseCalls(invoke.calls, 'calls', { to: 'to', selector: 'selector', calldata: 'calldata' });
     const now = BigInt(this.chain.clock.now());
-    let after = now > 60n ? now - 60n : 0n;
-    let before = now + BigInt(this.config.validitySeconds);
-    if (parameters.time_bounds !== undefined) {
-      const tb = record(parameters.time_bounds, 'time_bounds');
-      after = felt(tb.execute_after ?? 0, 'execute_after');
-      before = felt(tb.execute_before, 'execute_before');
-      if (before <= now || after >= before || before > U128_MAX) throw err.timeBounds();
-    }
+    let { after, before } = timeBoundsOf(parameters, now, this.config.validitySeconds);
     const hostile = this.faults.hostile;
     if (hostile?.executeBefore !== undefined) before = BigInt(hostile.executeBefore);
     const token = mode.mode === 'default' ? mode.token : undefined;
     const fee = this.fees(user, calls, token);
     if (hostile?.fee !== undefined) fee.suggested_max_fee_in_gas_token = hostile.fee;
-    const charged = fee.suggested_max_fee_in_gas_token;
-    const allCalls = token
-      ? [
-          ...calls,
-          {
-            to: token.address,
-            selector: sel('transfer'),
-            calldata: [this.feeRecipient(), charged & U128_MAX, charged >> 128n],
-          },
-        ]
-      : calls;
-    const typedData = {
-      types: OUTSIDE_EXECUTION_TYPES,
-      primaryType: 'OutsideExecution',
-      domain: {
-        name: 'Account.execute_from_outside',
-        version: '2',
-        chainId: this.chainIdName(),
-        revision: '1',
-      },
-      message: {
-        Caller: toHex(this.caller()),
-        Nonce: toHex(this.freshNonce(user)),
-        'Execute After': toHex(after),
-        'Execute Before': toHex(before),
-        Calls: allCalls.map((c) => ({
-          To: toHex(c.to),
-          Selector: toHex(c.selector),
-          Calldata: c.calldata.map(toHex),
-        })),
-      },
-    };
+    const typedData = outsideExecutionTypedData({
+      chainId: this.chain.chainId,
+      caller: this.caller(),
+      nonce: this.freshNonce(user),
+      after,
+      before,
+      calls: token ? [...calls, this.feeTransfer(token, fee.suggested_max_fee_in_gas_token)] : calls,
+    });
     return {
       type: 'invoke',
       typed_data: typedData,
@@ -264,70 +169,84 @@ export class Paymaster {
     };
   }
 
+  /** An invoke request's common part: its user (a session-capable account) and its fee mode. */
+  private invokeRequest(p: Params, verb: 'builds' | 'executes') {
+    const tx = recordParam(p.transaction, 'transaction');
+    const parameters = recordParam(p.parameters, 'parameters');
+    if (tx.type !== 'invoke')
+      throw paymasterError.unknown(
+        `The testnet paymaster only ${verb} 'invoke' transactions (got ${String(tx.type)})`,
+      );
+    const invoke = recordParam(tx.invoke, 'transaction.invoke');
+    const user = feltParam(invoke.user_address, 'user_address');
+    const mode = this.feeMode(parameters);
+    this.checkUser(user);
+    return { user, parameters, mode, invoke };
+  }
+
+  /** In gas-token mode, the last call: the fee `transfer` to the fee recipient. */
+  private feeTransfer(token: GasTokenInfo, amount: bigint): CairoCall {
+    return {
+      to: token.address,
+      selector: sel('transfer'),
+      calldata: [this.feeRecipient(), amount & U128_MAX, amount >> 128n],
+    };
+  }
+
   /** Who may relay what it builds: its forwarder, unless a hostile fault says otherwise. */
   private caller(): bigint {
     const caller = this.faults.hostile?.caller;
     if (caller === undefined) return this.config.forwarder;
-    return caller === 'ANY_CALLER' ? encodeShortString('ANY_CALLER') : felt(caller, 'hostile.caller');
+    return caller === 'ANY_CALLER' ? encodeShortString('ANY_CALLER') : feltParam(caller, 'hostile.caller');
   }
 
   private feeRecipient(): bigint {
     const to = this.faults.hostile?.feeRecipient;
-    return to === undefined ? this.config.forwarder : felt(to, 'hostile.feeRecipient');
+    return to === undefined ? this.config.forwarder : feltParam(to, 'hostile.feeRecipient');
   }
 
   executeTransaction(p: Params) {
-    const tx = record(p.transaction, 'transaction');
-    const parameters = record(p.parameters, 'parameters');
-    if (tx.type !== 'invoke') throw err.unknown(`The testnet paymaster only executes 'invoke' transactions`);
-    const invoke = record(tx.invoke, 'transaction.invoke');
-    const user = felt(invoke.user_address, 'user_address');
-    const mode = this.feeMode(parameters);
-    this.checkUser(user);
-    const typed = record(invoke.typed_data, 'typed_data');
-    const message = record(typed.message, 'typed_data.message');
+    const { user, mode, invoke } = this.invokeRequest(p, 'executes');
+    const typed = recordParam(invoke.typed_data, 'typed_data');
+    const message = recordParam(typed.message, 'typed_data.message');
     const calls = parseCalls(message.Calls, 'typed_data.message.Calls', {
       to: 'To',
       selector: 'Selector',
       calldata: 'Calldata',
     });
-    const signature = Array.isArray(invoke.signature)
-      ? invoke.signature.map((s, i) => felt(s, `signature[${i}]`))
-      : (() => {
-          throw new JsonRpcError(-32602, 'Invalid params', 'signature must be an array of felts');
-        })();
-    if (mode.mode === 'default') {
-      const last = calls[calls.length - 1];
-      const fee = this.fees(user, calls.slice(0, -1), mode.token);
-      const ok =
-        last !== undefined &&
-        last.to === mode.token.address &&
-        last.selector === sel('transfer') &&
-        last.calldata[0] === this.feeRecipient() &&
-        (last.calldata[1] ?? 0n) + ((last.calldata[2] ?? 0n) << 128n) >= fee.estimated_fee_in_gas_token;
-      if (!ok) throw err.maxAmountTooLow();
-    }
-    const oeCalldata = [
-      felt(message.Caller, 'Caller'),
-      felt(message.Nonce, 'Nonce'),
-      felt(message['Execute After'], 'Execute After'),
-      felt(message['Execute Before'], 'Execute Before'),
-      BigInt(calls.length),
-      ...calls.flatMap((c) => [c.to, c.selector, BigInt(c.calldata.length), ...c.calldata]),
-      BigInt(signature.length),
-      ...signature,
-    ];
+    const signature = parseSignature(invoke.signature);
+    if (mode.mode === 'default') this.checkFeeTransfer(user, calls, mode.token);
+    const hash = this.relay(user, outsideExecutionCalldata(message, calls, signature));
+    const trackingId = (hash >> 8n) ^ BigInt(this.tracking.size + 1);
+    this.tracking.set(trackingId, hash);
+    return { tracking_id: toHex(trackingId), transaction_hash: toHex(hash) };
+  }
+
+  /** Gas-token mode: the signed calls must end with a transfer to the fee recipient covering the fee. */
+  private checkFeeTransfer(user: bigint, calls: CairoCall[], token: GasTokenInfo): void {
+    const last = calls[calls.length - 1];
+    const fee = this.fees(user, calls.slice(0, -1), token);
+    const ok =
+      last !== undefined &&
+      last.to === token.address &&
+      last.selector === sel('transfer') &&
+      last.calldata[0] === this.feeRecipient() &&
+      (last.calldata[1] ?? 0n) + ((last.calldata[2] ?? 0n) << 128n) >= fee.estimated_fee_in_gas_token;
+    if (!ok) throw paymasterError.maxAmountTooLow();
+  }
+
+  /** The forwarder submits `execute_from_outside_v2` on the user's account and pays in STRK; its hash. */
+  private relay(user: bigint, outsideCalldata: bigint[]): bigint {
     const forwarder = this.config.forwarder;
-    const relayCalldata = [
-      1n,
-      user,
-      sel('execute_from_outside_v2'),
-      BigInt(oeCalldata.length),
-      ...oeCalldata,
-    ];
     const draft: InvokeTransaction = {
       senderAddress: forwarder,
-      calldata: relayCalldata,
+      calldata: [
+        1n,
+        user,
+        sel('execute_from_outside_v2'),
+        BigInt(outsideCalldata.length),
+        ...outsideCalldata,
+      ],
       signature: [],
       nonce: this.chain.nonceOf(forwarder),
       version: 3n,
@@ -347,27 +266,22 @@ export class Paymaster {
         l1DataGas: bound(gas.l1DataGas * 2n, GAS_PRICES.l1DataGas * 2n),
       },
     };
-    const txHash = this.chain.transactionHash(signed);
-    const { r, s } = signHash(txHash, this.config.forwarderKey);
-    let included: ReturnType<Chain['addInvoke']>;
+    const { r, s } = signHash(this.chain.transactionHash(signed), this.config.forwarderKey);
     try {
       // Like a real relayer it never broadcasts what would revert: the caller gets the contract's error.
-      included = this.chain.addInvoke({ ...signed, signature: [r, s] }, { rejectIfReverted: true });
+      return this.chain.addInvoke({ ...signed, signature: [r, s] }, { rejectIfReverted: true }).hash;
     } catch (e) {
       if (e instanceof JsonRpcError && e.rpcCode === 41) {
-        throw err.execution((e.data as { execution_error: unknown }).execution_error);
+        throw paymasterError.execution((e.data as { execution_error: unknown }).execution_error);
       }
       throw e;
     }
-    const trackingId = (included.hash >> 8n) ^ BigInt(this.tracking.size + 1);
-    this.tracking.set(trackingId, included.hash);
-    return { tracking_id: toHex(trackingId), transaction_hash: toHex(included.hash) };
   }
 
   trackingIdToLatestHash(p: Params) {
     const id = parseFelt(p.tracking_id);
     const hash = id === undefined ? undefined : this.tracking.get(id);
-    if (hash === undefined) throw err.invalidId();
+    if (hash === undefined) throw paymasterError.invalidId();
     return { transaction_hash: toHex(hash), status: 'accepted' };
   }
 

@@ -339,10 +339,18 @@ function simulatedTrace(out: ReturnType<Chain['simulate']>[number]) {
   };
 }
 
-/** The method table. Positional params are mapped to names in the spec's order. */
-export function rpcMethods(chain: Chain, faults?: Faults): Record<string, { names: string[]; run: Method }> {
-  const m = (names: string[], run: Method) => ({ names, run });
-  const head = (method: string) => headOf(chain, faults, method);
+type MethodTable = Record<string, { names: string[]; run: Method }>;
+type HeadOf = (method: string) => BlockRecord;
+const m = (names: string[], run: Method) => ({ names, run });
+
+/** The method table (chain and blocks, state, transactions). Positional params map to names in the spec's order. */
+export function rpcMethods(chain: Chain, faults?: Faults): MethodTable {
+  const head: HeadOf = (method) => headOf(chain, faults, method);
+  return { ...blockMethods(chain, head), ...stateMethods(chain, head), ...transactionMethods(chain, head) };
+}
+
+/** The chain's identity, its head and its blocks. */
+function blockMethods(chain: Chain, head: HeadOf): MethodTable {
   return {
     starknet_specVersion: m([], () => RPC_SPEC_VERSION),
     starknet_chainId: m([], () => toHex(chain.chainId)),
@@ -377,6 +385,12 @@ export function rpcMethods(chain: Chain, faults?: Faults): Record<string, { name
       const b = resolveBlock(chain, p.block_id);
       return b === 'pre_confirmed' ? 0 : b.transactions.length;
     }),
+  };
+}
+
+/** Reads of contract state at a block: nonces, storage, calls, classes. */
+function stateMethods(chain: Chain, head: HeadOf): MethodTable {
+  return {
     starknet_getNonce: m(['block_id', 'contract_address'], (p) => {
       const b = stateBlock(chain, resolveBlock(chain, p.block_id, head('starknet_getNonce')));
       const { address } = deployedClass(chain, p.contract_address);
@@ -413,6 +427,12 @@ export function rpcMethods(chain: Chain, faults?: Faults): Record<string, { name
       resolveBlock(chain, p.block_id);
       return classJson(chain, felt(p.class_hash, 'class_hash'));
     }),
+  };
+}
+
+/** Fee estimates, simulation, sending, and what became of a transaction (receipts, traces, events). */
+function transactionMethods(chain: Chain, head: HeadOf): MethodTable {
+  return {
     starknet_estimateFee: m(['request', 'simulation_flags', 'block_id'], (p) => {
       resolveBlock(chain, p.block_id);
       const txs = invokeList(p.request, 'request');
