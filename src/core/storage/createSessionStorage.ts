@@ -78,8 +78,12 @@ const rank = (status?: StoredSessionStatus) => SESSION_STATUSES.indexOf(status a
 /** Expired and revoked are final: the key is gone and the status moves no more. */
 const isFinal = (status: StoredSessionStatus) => rank(status) > 1;
 const systemNow = () => Math.floor(Date.now() / 1000);
-/** A usable Stark private key: a bigint in [1, n). */
-const isStarkKey = (value: unknown) => typeof value === 'bigint' && value > 0n && value < CURVE_ORDER;
+/** Whether `privateKey` is a usable Stark key (a bigint in [1, n)) whose public key is `publicKey`. */
+const isKeyOf = (privateKey: unknown, publicKey: string) =>
+  typeof privateKey === 'bigint' &&
+  privateKey > 0n &&
+  privateKey < CURVE_ORDER &&
+  starkPublicKey(privateKey) === BigInt(publicKey);
 
 /** Idempotent merge: replaying the same patch, or a stale one from another tab, changes nothing. */
 function mergePatch(session: StoredSession, patch: StoredSessionPatch): StoredSession {
@@ -253,7 +257,10 @@ const keyOf = (scope: SessionScope, publicKey: string) =>
 const scopeOrAll = (scope: SessionScope | undefined) =>
   scope === undefined ? undefined : normalizeScope(scope);
 
-/** Opens the record's key for the time of `use` only: the bytes are zeroed right after. */
+/**
+ * Opens the record's key for the time of `use` only: the bytes are zeroed right after. A tampered
+ * record may hold any 32 bytes: only the session's own key goes on to `use`.
+ */
 async function withKey<TSealed, T>(
   store: Store<TSealed>,
   key: RecordKey,
@@ -268,8 +275,13 @@ async function withKey<TSealed, T>(
   }
   try {
     const privateKey = bytesToPrivateKey(bytes);
-    // A tampered record may hold any 32 bytes: only a usable Stark key goes on to the curve code.
-    if (!isStarkKey(privateKey)) throw recordError('key-mismatch', key, 'The stored session key is invalid.');
+    if (!isKeyOf(privateKey, key[3])) {
+      throw recordError(
+        'key-mismatch',
+        key,
+        "The stored session key does not match the session's public key.",
+      );
+    }
     return use(privateKey);
   } finally {
     bytes.fill(0);
@@ -303,11 +315,8 @@ async function sealKey<TSealed>(
   key: RecordKey,
   privateKey: bigint,
 ): Promise<TSealed | undefined> {
-  if (!isStarkKey(privateKey)) {
-    throw new InvalidInputError('privateKey', 'privateKey is not a valid Stark private key.');
-  }
-  if (starkPublicKey(privateKey) !== BigInt(session.publicKey)) {
-    throw new InvalidInputError('privateKey', "privateKey does not match the session's public key.");
+  if (!isKeyOf(privateKey, session.publicKey)) {
+    throw new InvalidInputError('privateKey', "privateKey is not the session's Stark private key.");
   }
   if (isFinal(session.status)) return undefined;
   const bytes = privateKeyToBytes(privateKey);
@@ -335,15 +344,7 @@ async function signerFor<TSealed>(store: Store<TSealed>, key: RecordKey): Promis
   // Brought up to date: a record that still holds a key is neither final nor expired.
   const record = await load(store, key);
   if (record?.key === undefined) return undefined;
-  await withKey(store, key, record, (privateKey) => {
-    if (starkPublicKey(privateKey) !== BigInt(key[3])) {
-      throw recordError(
-        'key-mismatch',
-        key,
-        "The stored session key does not match the session's public key.",
-      );
-    }
-  });
+  await withKey(store, key, record, () => undefined); // the stored key is the session's
   return {
     publicKey: key[3],
     async signHash(hash) {
