@@ -271,16 +271,12 @@ async function withKey<TSealed, T>(
   try {
     bytes = await store.protector.open(record.key as TSealed, keyAdditionalData(key));
   } catch (cause) {
-    throw recordError('decrypt-failed', key, 'The stored session key cannot be decrypted.', { cause });
+    throw recordError('decrypt-failed', key, 'Stored session key cannot be decrypted.', { cause });
   }
   try {
     const privateKey = bytesToPrivateKey(bytes);
     if (!isKeyOf(privateKey, key[3])) {
-      throw recordError(
-        'key-mismatch',
-        key,
-        "The stored session key does not match the session's public key.",
-      );
+      throw recordError('key-mismatch', key, "Stored key is not the session's key.");
     }
     return use(privateKey);
   } finally {
@@ -316,7 +312,7 @@ async function sealKey<TSealed>(
   privateKey: bigint,
 ): Promise<TSealed | undefined> {
   if (!isKeyOf(privateKey, session.publicKey)) {
-    throw new InvalidInputError('privateKey', "privateKey is not the session's Stark private key.");
+    throw new InvalidInputError('privateKey', "privateKey is not the session's key.");
   }
   if (isFinal(session.status)) return undefined;
   const bytes = privateKeyToBytes(privateKey);

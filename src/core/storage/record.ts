@@ -299,7 +299,7 @@ export type RecordUpgrade = (
 
 /** A schema version this library cannot read: written by a newer one, or too old to migrate. */
 const unsupported = (version: number, fail: Fail) =>
-  fail('unsupported-version', 'A stored session record has an unsupported schemaVersion.', {
+  fail('unsupported-version', 'Unsupported session record version.', {
     details: `schemaVersion ${version}; this library reads ${STORAGE_SCHEMA_VERSION}`,
   });
 
@@ -347,10 +347,10 @@ export function readSessionRecord<TSealed>(
     throw recordError(problem, key, message, options);
   };
   if (!isObject(raw) || raw.format !== SESSION_RECORD_FORMAT) {
-    fail('foreign', 'A stored value is not a session record.');
+    fail('foreign', 'Not a session record.');
   }
   const corrupted = (field: string) =>
-    fail('malformed', 'A stored session record is corrupted.', { details: `invalid field ${field}` });
+    fail('malformed', 'Corrupted session record.', { details: `invalid field ${field}` });
   const version = raw.schemaVersion as number;
   if (!Number.isSafeInteger(version) || version < 0) corrupted('schemaVersion');
   // Newer than this library, or older with no upgrade to bring it here.
@@ -366,7 +366,7 @@ export function readSessionRecord<TSealed>(
   }
   // Exactly its own key: a record copied elsewhere, or under a key not shaped like ours, is refused.
   if (key.length !== 4 || recordKeyOf(session.scope, session.publicKey).some((part, i) => part !== key[i])) {
-    fail('scope-mismatch', 'A stored session record is under the wrong key.');
+    fail('scope-mismatch', 'Session record under the wrong key.');
   }
   if (record.key !== undefined && !protector.isSealed(record.key)) corrupted('key');
   return recordOf(session, record.key as TSealed | undefined);
