@@ -71,13 +71,15 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
 interface Connection {
   options: IndexedDbStorageOptions;
   databaseName: string;
-  dbPromise?: Promise<IDBDatabase> | undefined;
-  keyPromise?: Promise<CryptoKey> | undefined;
+  /** The database, once asked for (dropped when the browser closes it). */
+  db?: Promise<IDBDatabase> | undefined;
+  /** The AES key sealing the session keys, once loaded or created. */
+  wrappingKey?: Promise<CryptoKey> | undefined;
   closed: boolean;
 }
 
 function openDb(conn: Connection): Promise<IDBDatabase> {
-  conn.dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
+  conn.db ??= new Promise<IDBDatabase>((resolve, reject) => {
     const factory = conn.options.indexedDB ?? findIndexedDb();
     // Thrown in the executor: rejects the promise.
     if (!factory) throw new StorageUnavailableError(KIND, 'unsupported', 'IndexedDB is not available.');
@@ -93,17 +95,17 @@ function openDb(conn: Connection): Promise<IDBDatabase> {
       // or when the browser closes it (site data cleared), the next call opens it again.
       db.onclose = db.onversionchange = () => {
         db.close();
-        conn.dbPromise = undefined;
+        conn.db = undefined;
       };
       if (conn.closed) db.close();
       resolve(db);
     };
     req.onerror = () => reject(req.error);
   }).catch((error: unknown) => {
-    conn.dbPromise = undefined; // try again on the next call
+    conn.db = undefined; // try again on the next call
     throw unavailable(error, 'open');
   });
-  return conn.dbPromise;
+  return conn.db;
 }
 
 /**
@@ -167,7 +169,7 @@ async function swap(
 }
 
 function getWrappingKey(conn: Connection): Promise<CryptoKey> {
-  conn.keyPromise ??= (async () => {
+  conn.wrappingKey ??= (async () => {
     await openDb(conn); // a missing or unusable database is reported before a missing WebCrypto
     const subtle = globalThis.crypto?.subtle;
     if (!subtle) {
@@ -181,10 +183,10 @@ function getWrappingKey(conn: Connection): Promise<CryptoKey> {
     const kept = (current: unknown) => (isOurWrappingKey(current) ? current : fresh);
     return (await swap(conn, META, WRAPPING_KEY_ID, kept)) as CryptoKey;
   })().catch((error: unknown) => {
-    conn.keyPromise = undefined;
+    conn.wrappingKey = undefined;
     throw unavailable(error, 'write');
   });
-  return conn.keyPromise;
+  return conn.wrappingKey;
 }
 
 /** The sessions object store as a record backend. */
@@ -214,8 +216,8 @@ function indexedDbBackend(conn: Connection): RecordBackend {
 
     close() {
       conn.closed = true;
-      void conn.dbPromise?.then((db) => db.close()).catch(() => undefined);
-      conn.dbPromise = undefined;
+      void conn.db?.then((db) => db.close()).catch(() => undefined);
+      conn.db = undefined;
     },
   };
 }
