@@ -242,14 +242,14 @@ async function rewrite<TSealed>(
   return result;
 }
 
-/** A stored value brought up to date: an expired session is marked and its key wiped, for good. */
-async function upToDate<TSealed>(store: Store<TSealed>, key: RecordKey, raw: unknown) {
-  const record = parse(store, raw, key, true);
+/**
+ * The record under `key` (read now, or the value `list` read) brought up to date: an expired
+ * session is marked and its key wiped, for good.
+ */
+async function load<TSealed>(store: Store<TSealed>, key: RecordKey, raw: unknown = store.backend.get(key)) {
+  const record = parse(store, await raw, key, true);
   return record && due(record, store.now()) ? rewrite(store, key, 'expire') : record;
 }
-
-const load = async <TSealed>(store: Store<TSealed>, key: RecordKey) =>
-  upToDate(store, key, await store.backend.get(key));
 
 const keyOf = (scope: SessionScope, publicKey: string) =>
   recordKeyOf(normalizeScope(scope), normalizePublicKey(publicKey));
@@ -289,10 +289,10 @@ async function setSession<TSealed>(
   input: StoredSession,
   privateKey: bigint | undefined,
 ): Promise<void> {
-  const session = normalizeSession(input);
+  const at = store.now();
+  // Marked expired when it already is.
+  const { session } = settle(recordOf({ ...normalizeSession(input), updatedAt: at }), at);
   const key = recordKeyOf(session.scope, session.publicKey);
-  session.updatedAt = store.now();
-  if (!isFinal(session.status) && session.updatedAt > session.validUntil) session.status = 'expired';
   const sealed = privateKey === undefined ? undefined : await sealKey(store, session, key, privateKey);
   await store.backend.update(key, (current) => {
     const previous = parse(store, current, key)?.key;
@@ -369,7 +369,7 @@ async function listSessions(store: Store<unknown>, scope: SessionScope): Promise
   for (const { key, value } of await store.backend.entries(normalizeScope(scope))) {
     // Keys as stored: a record is read only under its own key (readSessionRecord checks it; a
     // record under a key not shaped like ours is reported as misplaced), so the cast holds once read.
-    const record = await upToDate(store, key as RecordKey, value);
+    const record = await load(store, key as RecordKey, value);
     if (record) sessions.push(record.session);
   }
   return sessions.sort((a, b) => b.createdAt - a.createdAt || (a.publicKey < b.publicKey ? -1 : 1));

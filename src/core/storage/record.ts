@@ -95,7 +95,7 @@ const chainId = hex(textOrBigint(toChainId), 1n, STARK_PRIME - 1n, 'chain id');
 const uint = (max: bigint) =>
   rule(
     (value) => Number.isSafeInteger(value) && (value as number) >= 0 && BigInt(value as number) <= max,
-    `an integer between 0 and ${max}`,
+    `a whole number from 0 to ${max}`,
   );
 const u32 = uint(U32_MAX);
 const u64 = uint(U64_MAX);
