@@ -87,8 +87,8 @@ const isKeyOf = (privateKey: unknown, publicKey: string) =>
 
 /** Idempotent merge: replaying the same patch, or a stale one from another tab, changes nothing. */
 function mergePatch(session: StoredSession, patch: StoredSessionPatch): StoredSession {
-  const next: StoredSession = { ...session, ...patch, status: session.status };
-  if (rank(patch.status) > rank(session.status)) next.status = patch.status!;
+  const status = rank(patch.status) > rank(session.status) ? patch.status! : session.status;
+  const next: StoredSession = { ...session, ...patch, status };
   // Counts and evidence only grow: a stale patch never lowers the calls used or the block a
   // session was seen alive at.
   for (const field of ['callsUsed', 'aliveAtBlock'] as const) {
@@ -172,14 +172,6 @@ const emit = (store: Store<unknown>, type: StorageChangeType, key: RecordKey) =>
     publicKey: key[3],
   });
 
-const skip = (store: Store<unknown>, error: StoredRecordError) =>
-  emitStorageWarning(
-    { code: 'record-skipped', message: `Skipped: ${error.shortMessage}`, error },
-    store.options.onWarning,
-    // Logged once per adapter, record and problem (the error's message names the last two).
-    `${store.kind}:${error.message}`,
-  );
-
 /**
  * A stored value as a record, or undefined when absent or untrustworthy. Reads `report` what
  * they skip; writes stay quiet (the read before them has reported it already).
@@ -196,7 +188,12 @@ function parse<TSealed>(
   } catch (error) {
     if (!report) return undefined;
     if (!(error instanceof StoredRecordError)) throw error;
-    skip(store, error);
+    emitStorageWarning(
+      { code: 'record-skipped', message: `Skipped: ${error.shortMessage}`, error },
+      store.options.onWarning,
+      // Logged once per adapter, record and problem (the error's message names the last two).
+      `${store.kind}:${error.message}`,
+    );
   }
 }
 

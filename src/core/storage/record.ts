@@ -353,11 +353,13 @@ export function readSessionRecord<TSealed>(
     fail('malformed', 'Corrupted session record.', { details: `invalid field ${field}` });
   const version = raw.schemaVersion as number;
   if (!Number.isSafeInteger(version) || version < 0) corrupted('schemaVersion');
-  // Newer than this library, or older with no upgrade to bring it here.
-  if (version > STORAGE_SCHEMA_VERSION || (version < STORAGE_SCHEMA_VERSION && !upgrade)) {
-    unsupported(version, fail);
-  }
-  const record = version < STORAGE_SCHEMA_VERSION ? upgrade!(raw, version, fail) : raw;
+  // Newer than this library, or older with no upgrade to bring it here, is unsupported.
+  const record =
+    version === STORAGE_SCHEMA_VERSION
+      ? raw
+      : version < STORAGE_SCHEMA_VERSION && upgrade
+        ? upgrade(raw, version, fail)
+        : unsupported(version, fail);
   let session: StoredSession;
   try {
     session = normalizeSession(record.session);
