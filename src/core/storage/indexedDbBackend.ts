@@ -3,7 +3,6 @@ import { buildSessionStorage, type RecordBackend } from './createSessionStorage.
 import type { IndexedDbSessionStorage, IndexedDbStorageOptions } from './indexedDb.js';
 import { aesGcmKeyProtector } from './keyProtector.js';
 import { isInScope } from './record.js';
-import type { SessionScope } from './types.js';
 
 const KIND = 'indexeddb';
 const SESSIONS = 'sessions';
@@ -49,7 +48,7 @@ export const findIndexedDb = (): IDBFactory | undefined => {
  */
 export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): IndexedDbSessionStorage {
   const conn: Connection = {
-    options,
+    indexedDB: options.indexedDB,
     databaseName: options.databaseName ?? 'starknet-sessions',
     closed: false,
   };
@@ -69,7 +68,8 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
 
 /** One storage's database: opened lazily, reopened after the browser closes it, closed for good on close(). */
 interface Connection {
-  options: IndexedDbStorageOptions;
+  /** The factory the app gave, else the page's (read at open). */
+  indexedDB: IDBFactory | undefined;
   databaseName: string;
   /** The database, once asked for (dropped when the browser closes it). */
   db?: Promise<IDBDatabase> | undefined;
@@ -80,7 +80,7 @@ interface Connection {
 
 function openDb(conn: Connection): Promise<IDBDatabase> {
   conn.db ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const factory = conn.options.indexedDB ?? findIndexedDb();
+    const factory = conn.indexedDB ?? findIndexedDb();
     // Thrown in the executor: rejects the promise.
     if (!factory) throw new StorageUnavailableError(KIND, 'unsupported', 'IndexedDB is not available.');
     const req = factory.open(conn.databaseName, 1); // version 1: the only version so far
@@ -204,7 +204,17 @@ function indexedDbBackend(conn: Connection): RecordBackend {
         store.delete(key as unknown as IDBValidKey),
       ) as Promise<void>,
 
-    entries: (scope) => scopeEntries(conn, scope),
+    async entries(scope) {
+      let values: IDBRequest<unknown[]> | undefined;
+      // One transaction: keys and values are one consistent snapshot.
+      const keys = (await run(conn, SESSIONS, 'readonly', (store) => {
+        values = store.getAll();
+        return store.getAllKeys();
+      })) as IDBValidKey[];
+      return keys.flatMap((key, i) =>
+        isInScope(key, scope) ? [{ key: Array.isArray(key) ? key : [key], value: values!.result[i] }] : [],
+      );
+    },
 
     clear: (scope) =>
       run(conn, SESSIONS, 'readwrite', (store) => {
@@ -220,18 +230,6 @@ function indexedDbBackend(conn: Connection): RecordBackend {
       conn.db = undefined;
     },
   };
-}
-
-async function scopeEntries(conn: Connection, scope: SessionScope | undefined) {
-  let values: IDBRequest<unknown[]> | undefined;
-  // One transaction: keys and values are one consistent snapshot.
-  const keys = (await run(conn, SESSIONS, 'readonly', (store) => {
-    values = store.getAll();
-    return store.getAllKeys();
-  })) as IDBValidKey[];
-  return keys.flatMap((key, i) =>
-    isInScope(key, scope) ? [{ key: Array.isArray(key) ? key : [key], value: values!.result[i] }] : [],
-  );
 }
 
 /**
