@@ -78,12 +78,12 @@ const rank = (status?: StoredSessionStatus) => SESSION_STATUSES.indexOf(status a
 /** Expired and revoked are final: the key is gone and the status moves no more. */
 const isFinal = (status: StoredSessionStatus) => rank(status) > 1;
 const systemNow = () => Math.floor(Date.now() / 1000);
-/** Whether `privateKey` is a usable Stark key (a bigint in [1, n)) whose public key is `publicKey`. */
+/** A usable Stark private key: a bigint in [1, n). */
+const isStarkKey = (value: unknown): value is bigint =>
+  typeof value === 'bigint' && value > 0n && value < CURVE_ORDER;
+/** A usable Stark key whose public key is `publicKey` (a curve multiplication: not on every signature). */
 const isKeyOf = (privateKey: unknown, publicKey: string) =>
-  typeof privateKey === 'bigint' &&
-  privateKey > 0n &&
-  privateKey < CURVE_ORDER &&
-  starkPublicKey(privateKey) === BigInt(publicKey);
+  isStarkKey(privateKey) && starkPublicKey(privateKey) === BigInt(publicKey);
 
 /** Idempotent merge: replaying the same patch, or a stale one from another tab, changes nothing. */
 function mergePatch(session: StoredSession, patch: StoredSessionPatch): StoredSession {
@@ -256,13 +256,15 @@ const scopeOrAll = (scope: SessionScope | undefined) =>
 
 /**
  * Opens the record's key for the time of `use` only: the bytes are zeroed right after. A tampered
- * record may hold any 32 bytes: only the session's own key goes on to `use`.
+ * record may hold any 32 bytes: only a usable Stark key goes on to `use`, and with `matchPublicKey`
+ * only the session's own key (checked once per signer, not per signature).
  */
 async function withKey<TSealed, T>(
   store: Store<TSealed>,
   key: RecordKey,
   record: SessionRecord<TSealed>,
   use: (privateKey: bigint) => T,
+  matchPublicKey = false,
 ): Promise<T> {
   let bytes: Uint8Array;
   try {
@@ -272,7 +274,7 @@ async function withKey<TSealed, T>(
   }
   try {
     const privateKey = bytesToPrivateKey(bytes);
-    if (!isKeyOf(privateKey, key[3])) {
+    if (!(matchPublicKey ? isKeyOf(privateKey, key[3]) : isStarkKey(privateKey))) {
       throw recordError('key-mismatch', key, "Stored key is not the session's key.");
     }
     return use(privateKey);
@@ -337,7 +339,7 @@ async function signerFor<TSealed>(store: Store<TSealed>, key: RecordKey): Promis
   // Brought up to date: a record that still holds a key is neither final nor expired.
   const record = await load(store, key);
   if (record?.key === undefined) return undefined;
-  await withKey(store, key, record, () => undefined); // the stored key is the session's
+  await withKey(store, key, record, () => undefined, true); // the stored key is the session's
   return {
     publicKey: key[3],
     async signHash(hash) {
