@@ -1,4 +1,4 @@
-import { errorName, SessionError } from './base.js';
+import { CodeNamedError, SessionError } from './base.js';
 
 export type StorageUnavailableReason =
   | 'unsupported'
@@ -12,8 +12,7 @@ export type StorageUnavailableReason =
   | 'worker-failed';
 
 /** The storage backend cannot be used (no IndexedDB, private mode, quota, no WebCrypto). */
-export class StorageUnavailableError extends SessionError<'STORAGE_UNAVAILABLE'> {
-  override name = errorName(this.code);
+export class StorageUnavailableError extends CodeNamedError<'STORAGE_UNAVAILABLE'> {
   declare readonly reason: StorageUnavailableReason;
   /** The adapter that failed: 'indexeddb', 'localstorage', ... */
   declare readonly storageKind: string;

@@ -79,12 +79,16 @@ const rank = (status?: StoredSessionStatus) => SESSION_STATUSES.indexOf(status a
 const isFinal = (status: StoredSessionStatus) => rank(status) > 1;
 const systemNow = () => Math.floor(Date.now() / 1000);
 /** A usable Stark private key: a bigint in [1, n). */
-const isStarkKey = (value: unknown) => typeof value === 'bigint' && value > 0n && value < CURVE_ORDER;
+const isStarkKey = (value: unknown): value is bigint =>
+  typeof value === 'bigint' && value > 0n && value < CURVE_ORDER;
+/** A usable Stark key whose public key is `publicKey` (a curve multiplication: not on every signature). */
+const isKeyOf = (privateKey: unknown, publicKey: string) =>
+  isStarkKey(privateKey) && starkPublicKey(privateKey) === BigInt(publicKey);
 
 /** Idempotent merge: replaying the same patch, or a stale one from another tab, changes nothing. */
 function mergePatch(session: StoredSession, patch: StoredSessionPatch): StoredSession {
-  const next: StoredSession = { ...session, ...patch, status: session.status };
-  if (rank(patch.status) > rank(session.status)) next.status = patch.status!;
+  const status = rank(patch.status) > rank(session.status) ? patch.status! : session.status;
+  const next: StoredSession = { ...session, ...patch, status };
   // Counts and evidence only grow: a stale patch never lowers the calls used or the block a
   // session was seen alive at.
   for (const field of ['callsUsed', 'aliveAtBlock'] as const) {
@@ -168,14 +172,6 @@ const emit = (store: Store<unknown>, type: StorageChangeType, key: RecordKey) =>
     publicKey: key[3],
   });
 
-const skip = (store: Store<unknown>, error: StoredRecordError) =>
-  emitStorageWarning(
-    { code: 'record-skipped', message: `Skipped: ${error.shortMessage}`, error },
-    store.options.onWarning,
-    // Logged once per adapter, record and problem (the error's message names the last two).
-    `${store.kind}:${error.message}`,
-  );
-
 /**
  * A stored value as a record, or undefined when absent or untrustworthy. Reads `report` what
  * they skip; writes stay quiet (the read before them has reported it already).
@@ -192,7 +188,12 @@ function parse<TSealed>(
   } catch (error) {
     if (!report) return undefined;
     if (!(error instanceof StoredRecordError)) throw error;
-    skip(store, error);
+    emitStorageWarning(
+      { code: 'record-skipped', message: `Skipped: ${error.shortMessage}`, error },
+      store.options.onWarning,
+      // Logged once per adapter, record and problem (the error's message names the last two).
+      `${store.kind}:${error.message}`,
+    );
   }
 }
 
@@ -238,14 +239,14 @@ async function rewrite<TSealed>(
   return result;
 }
 
-/** A stored value brought up to date: an expired session is marked and its key wiped, for good. */
-async function upToDate<TSealed>(store: Store<TSealed>, key: RecordKey, raw: unknown) {
-  const record = parse(store, raw, key, true);
+/**
+ * The record under `key` (read now, or the value `list` read) brought up to date: an expired
+ * session is marked and its key wiped, for good.
+ */
+async function load<TSealed>(store: Store<TSealed>, key: RecordKey, raw: unknown = store.backend.get(key)) {
+  const record = parse(store, await raw, key, true);
   return record && due(record, store.now()) ? rewrite(store, key, 'expire') : record;
 }
-
-const load = async <TSealed>(store: Store<TSealed>, key: RecordKey) =>
-  upToDate(store, key, await store.backend.get(key));
 
 const keyOf = (scope: SessionScope, publicKey: string) =>
   recordKeyOf(normalizeScope(scope), normalizePublicKey(publicKey));
@@ -253,23 +254,29 @@ const keyOf = (scope: SessionScope, publicKey: string) =>
 const scopeOrAll = (scope: SessionScope | undefined) =>
   scope === undefined ? undefined : normalizeScope(scope);
 
-/** Opens the record's key for the time of `use` only: the bytes are zeroed right after. */
+/**
+ * Opens the record's key for the time of `use` only: the bytes are zeroed right after. A tampered
+ * record may hold any 32 bytes: only a usable Stark key goes on to `use`, and with `matchPublicKey`
+ * only the session's own key (checked once per signer, not per signature).
+ */
 async function withKey<TSealed, T>(
   store: Store<TSealed>,
   key: RecordKey,
   record: SessionRecord<TSealed>,
   use: (privateKey: bigint) => T,
+  matchPublicKey = false,
 ): Promise<T> {
   let bytes: Uint8Array;
   try {
     bytes = await store.protector.open(record.key as TSealed, keyAdditionalData(key));
   } catch (cause) {
-    throw recordError('decrypt-failed', key, 'The stored session key cannot be decrypted.', { cause });
+    throw recordError('decrypt-failed', key, 'Stored session key cannot be decrypted.', { cause });
   }
   try {
     const privateKey = bytesToPrivateKey(bytes);
-    // A tampered record may hold any 32 bytes: only a usable Stark key goes on to the curve code.
-    if (!isStarkKey(privateKey)) throw recordError('key-mismatch', key, 'The stored session key is invalid.');
+    if (!(matchPublicKey ? isKeyOf(privateKey, key[3]) : isStarkKey(privateKey))) {
+      throw recordError('key-mismatch', key, "Stored key is not the session's key.");
+    }
     return use(privateKey);
   } finally {
     bytes.fill(0);
@@ -281,10 +288,10 @@ async function setSession<TSealed>(
   input: StoredSession,
   privateKey: bigint | undefined,
 ): Promise<void> {
-  const session = normalizeSession(input);
+  const at = store.now();
+  // Marked expired when it already is.
+  const { session } = settle(recordOf({ ...normalizeSession(input), updatedAt: at }), at);
   const key = recordKeyOf(session.scope, session.publicKey);
-  session.updatedAt = store.now();
-  if (!isFinal(session.status) && session.updatedAt > session.validUntil) session.status = 'expired';
   const sealed = privateKey === undefined ? undefined : await sealKey(store, session, key, privateKey);
   await store.backend.update(key, (current) => {
     const previous = parse(store, current, key)?.key;
@@ -303,11 +310,8 @@ async function sealKey<TSealed>(
   key: RecordKey,
   privateKey: bigint,
 ): Promise<TSealed | undefined> {
-  if (!isStarkKey(privateKey)) {
-    throw new InvalidInputError('privateKey', 'privateKey is not a valid Stark private key.');
-  }
-  if (starkPublicKey(privateKey) !== BigInt(session.publicKey)) {
-    throw new InvalidInputError('privateKey', "privateKey does not match the session's public key.");
+  if (!isKeyOf(privateKey, session.publicKey)) {
+    throw new InvalidInputError('privateKey', "privateKey is not the session's key.");
   }
   if (isFinal(session.status)) return undefined;
   const bytes = privateKeyToBytes(privateKey);
@@ -335,15 +339,7 @@ async function signerFor<TSealed>(store: Store<TSealed>, key: RecordKey): Promis
   // Brought up to date: a record that still holds a key is neither final nor expired.
   const record = await load(store, key);
   if (record?.key === undefined) return undefined;
-  await withKey(store, key, record, (privateKey) => {
-    if (starkPublicKey(privateKey) !== BigInt(key[3])) {
-      throw recordError(
-        'key-mismatch',
-        key,
-        "The stored session key does not match the session's public key.",
-      );
-    }
-  });
+  await withKey(store, key, record, () => undefined, true); // the stored key is the session's
   return {
     publicKey: key[3],
     async signHash(hash) {
@@ -372,7 +368,7 @@ async function listSessions(store: Store<unknown>, scope: SessionScope): Promise
   for (const { key, value } of await store.backend.entries(normalizeScope(scope))) {
     // Keys as stored: a record is read only under its own key (readSessionRecord checks it; a
     // record under a key not shaped like ours is reported as misplaced), so the cast holds once read.
-    const record = await upToDate(store, key as RecordKey, value);
+    const record = await load(store, key as RecordKey, value);
     if (record) sessions.push(record.session);
   }
   return sessions.sort((a, b) => b.createdAt - a.createdAt || (a.publicKey < b.publicKey ? -1 : 1));

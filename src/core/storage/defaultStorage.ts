@@ -42,29 +42,28 @@ export function createDefaultStorage(options: DefaultStorageOptions = {}): Defau
   const choose = async (): Promise<SessionStorage> => {
     const indexedDB = options.indexedDB ?? findIndexedDb();
     // Server, Node (neither IndexedDB nor a window): memory is the plan, nothing to warn about.
-    if (!indexedDB && typeof window === 'undefined' && typeof document === 'undefined') {
-      return createMemoryStorage(options);
-    }
     // In a browser without IndexedDB, ready() rejects with 'unsupported'.
-    const storage = openIndexedDbStorage({ ...options, indexedDB });
-    try {
-      await storage.ready();
-      return storage;
-    } catch (error) {
-      storage.close?.();
-      const unavailable = error as StorageUnavailableError; // ready() rejects with nothing else
-      emitStorageWarning(
-        {
-          code: 'fallback-to-memory',
-          // "IndexedDB failed to write. Sessions ...": why, then what it means (the reason is in `error`).
-          message: `${unavailable.shortMessage} Sessions are kept in memory only.`,
-          error: unavailable,
-        },
-        options.onWarning,
-        'fallback-to-memory',
-      );
-      return createMemoryStorage(options);
+    if (indexedDB || typeof window !== 'undefined' || typeof document !== 'undefined') {
+      const storage = openIndexedDbStorage({ ...options, indexedDB });
+      try {
+        await storage.ready();
+        return storage;
+      } catch (error) {
+        storage.close?.();
+        const unavailable = error as StorageUnavailableError; // ready() rejects with nothing else
+        emitStorageWarning(
+          {
+            code: 'fallback-to-memory',
+            // "IndexedDB failed to write. Sessions ...": why, then what it means (the reason is in `error`).
+            message: `${unavailable.shortMessage} Sessions are kept in memory only.`,
+            error: unavailable,
+          },
+          options.onWarning,
+          'fallback-to-memory',
+        );
+      }
     }
+    return createMemoryStorage(options);
   };
 
   const resolve = () =>

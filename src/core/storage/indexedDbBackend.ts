@@ -3,7 +3,6 @@ import { buildSessionStorage, type RecordBackend } from './createSessionStorage.
 import type { IndexedDbSessionStorage, IndexedDbStorageOptions } from './indexedDb.js';
 import { aesGcmKeyProtector } from './keyProtector.js';
 import { isInScope } from './record.js';
-import type { SessionScope } from './types.js';
 
 const KIND = 'indexeddb';
 const SESSIONS = 'sessions';
@@ -49,7 +48,7 @@ export const findIndexedDb = (): IDBFactory | undefined => {
  */
 export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): IndexedDbSessionStorage {
   const conn: Connection = {
-    options,
+    indexedDB: options.indexedDB,
     databaseName: options.databaseName ?? 'starknet-sessions',
     closed: false,
   };
@@ -69,16 +68,19 @@ export function openIndexedDbStorage(options: IndexedDbStorageOptions = {}): Ind
 
 /** One storage's database: opened lazily, reopened after the browser closes it, closed for good on close(). */
 interface Connection {
-  options: IndexedDbStorageOptions;
+  /** The factory the app gave, else the page's (read at open). */
+  indexedDB: IDBFactory | undefined;
   databaseName: string;
-  dbPromise?: Promise<IDBDatabase> | undefined;
-  keyPromise?: Promise<CryptoKey> | undefined;
+  /** The database, once asked for (dropped when the browser closes it). */
+  db?: Promise<IDBDatabase> | undefined;
+  /** The AES key sealing the session keys, once loaded or created. */
+  wrappingKey?: Promise<CryptoKey> | undefined;
   closed: boolean;
 }
 
 function openDb(conn: Connection): Promise<IDBDatabase> {
-  conn.dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const factory = conn.options.indexedDB ?? findIndexedDb();
+  conn.db ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const factory = conn.indexedDB ?? findIndexedDb();
     // Thrown in the executor: rejects the promise.
     if (!factory) throw new StorageUnavailableError(KIND, 'unsupported', 'IndexedDB is not available.');
     const req = factory.open(conn.databaseName, 1); // version 1: the only version so far
@@ -93,17 +95,17 @@ function openDb(conn: Connection): Promise<IDBDatabase> {
       // or when the browser closes it (site data cleared), the next call opens it again.
       db.onclose = db.onversionchange = () => {
         db.close();
-        conn.dbPromise = undefined;
+        conn.db = undefined;
       };
       if (conn.closed) db.close();
       resolve(db);
     };
     req.onerror = () => reject(req.error);
   }).catch((error: unknown) => {
-    conn.dbPromise = undefined; // try again on the next call
+    conn.db = undefined; // try again on the next call
     throw unavailable(error, 'open');
   });
-  return conn.dbPromise;
+  return conn.db;
 }
 
 /**
@@ -167,7 +169,7 @@ async function swap(
 }
 
 function getWrappingKey(conn: Connection): Promise<CryptoKey> {
-  conn.keyPromise ??= (async () => {
+  conn.wrappingKey ??= (async () => {
     await openDb(conn); // a missing or unusable database is reported before a missing WebCrypto
     const subtle = globalThis.crypto?.subtle;
     if (!subtle) {
@@ -181,10 +183,10 @@ function getWrappingKey(conn: Connection): Promise<CryptoKey> {
     const kept = (current: unknown) => (isOurWrappingKey(current) ? current : fresh);
     return (await swap(conn, META, WRAPPING_KEY_ID, kept)) as CryptoKey;
   })().catch((error: unknown) => {
-    conn.keyPromise = undefined;
+    conn.wrappingKey = undefined;
     throw unavailable(error, 'write');
   });
-  return conn.keyPromise;
+  return conn.wrappingKey;
 }
 
 /** The sessions object store as a record backend. */
@@ -202,7 +204,17 @@ function indexedDbBackend(conn: Connection): RecordBackend {
         store.delete(key as unknown as IDBValidKey),
       ) as Promise<void>,
 
-    entries: (scope) => scopeEntries(conn, scope),
+    async entries(scope) {
+      let values: IDBRequest<unknown[]> | undefined;
+      // One transaction: keys and values are one consistent snapshot.
+      const keys = (await run(conn, SESSIONS, 'readonly', (store) => {
+        values = store.getAll();
+        return store.getAllKeys();
+      })) as IDBValidKey[];
+      return keys.flatMap((key, i) =>
+        isInScope(key, scope) ? [{ key: Array.isArray(key) ? key : [key], value: values!.result[i] }] : [],
+      );
+    },
 
     clear: (scope) =>
       run(conn, SESSIONS, 'readwrite', (store) => {
@@ -214,22 +226,10 @@ function indexedDbBackend(conn: Connection): RecordBackend {
 
     close() {
       conn.closed = true;
-      void conn.dbPromise?.then((db) => db.close()).catch(() => undefined);
-      conn.dbPromise = undefined;
+      void conn.db?.then((db) => db.close()).catch(() => undefined);
+      conn.db = undefined;
     },
   };
-}
-
-async function scopeEntries(conn: Connection, scope: SessionScope | undefined) {
-  let values: IDBRequest<unknown[]> | undefined;
-  // One transaction: keys and values are one consistent snapshot.
-  const keys = (await run(conn, SESSIONS, 'readonly', (store) => {
-    values = store.getAll();
-    return store.getAllKeys();
-  })) as IDBValidKey[];
-  return keys.flatMap((key, i) =>
-    isInScope(key, scope) ? [{ key: Array.isArray(key) ? key : [key], value: values!.result[i] }] : [],
-  );
 }
 
 /**

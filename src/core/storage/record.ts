@@ -43,8 +43,9 @@ export const SESSION_RECORD_MIGRATIONS: Readonly<Record<number, SessionRecordMig
 export const SESSION_STATUSES: readonly StoredSessionStatus[] = ['pending', 'active', 'expired', 'revoked'];
 const MAX_APP_ID_LENGTH = 256;
 
-const invalid = (field: string, message: string): never => {
-  throw new InvalidInputError(field, message);
+/** Every refusal says what the field must be: "<field> must be <expected>." */
+const invalid = (field: string, expected: string): never => {
+  throw new InvalidInputError(field, `${field} must be ${expected}.`);
 };
 
 /**
@@ -52,12 +53,18 @@ const invalid = (field: string, message: string): never => {
  * `parseSessionRecord` turns into a corrupted-record error).
  */
 type Check = (value: unknown, field: string) => unknown;
-/** A field of an object: its name, its check, and whether it may be absent. */
-type Field = readonly [name: string, check: Check, optional?: boolean];
+/** The fields of an object, each with its check. */
+type Fields = Readonly<Record<string, Check>>;
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A check that keeps the value as it is when `test` accepts it. */
+const rule =
+  (test: (value: unknown) => boolean, expected: string): Check =>
+  (value, field) =>
+    test(value) ? value : invalid(field, expected);
 
 /** Felt-like inputs: 0x hex or decimal strings and bigints (numbers are refused). */
 const textOrBigint =
@@ -75,9 +82,7 @@ const hex =
     } catch {
       // not a chain id: refused below like any other bad value
     }
-    return n === undefined || n < min || n > max
-      ? invalid(field, `${field} is not a valid ${what}.`)
-      : toHex(n);
+    return n === undefined || n < min || n > max ? invalid(field, `a valid ${what}`) : toHex(n);
   };
 
 const felt = hex(textOrBigint(parseBigInt), 1n, STARK_PRIME - 1n, 'felt');
@@ -87,19 +92,18 @@ const address = hex(parseBigInt, 1n, ADDRESS_BOUND - 1n, 'Starknet address');
 const chainId = hex(textOrBigint(toChainId), 1n, STARK_PRIME - 1n, 'chain id');
 
 /** A JS number (unix seconds, counts) between 0 and `max`. */
-const uint =
-  (max: bigint): Check =>
-  (value, field) =>
-    Number.isSafeInteger(value) && (value as number) >= 0 && BigInt(value as number) <= max
-      ? value
-      : invalid(field, `${field} must be an integer between 0 and ${max}.`);
+const uint = (max: bigint) =>
+  rule(
+    (value) => Number.isSafeInteger(value) && (value as number) >= 0 && BigInt(value as number) <= max,
+    `a whole number from 0 to ${max}`,
+  );
 const u32 = uint(U32_MAX);
 const u64 = uint(U64_MAX);
 
-const status: Check = (value, field) =>
-  SESSION_STATUSES.includes(value as StoredSessionStatus)
-    ? value
-    : invalid(field, `${field} must be one of ${SESSION_STATUSES.join(', ')}.`);
+const status = rule(
+  (value) => SESSION_STATUSES.includes(value as StoredSessionStatus),
+  `one of ${SESSION_STATUSES.join(', ')}`,
+);
 
 /** A deep copy of a JSON value; refuses what JSON cannot carry (bigint, functions, cycles). */
 const json: Check = (value, field) => {
@@ -107,87 +111,75 @@ const json: Check = (value, field) => {
     // What stringifies to nothing (a function, a symbol) fails to parse back, like a bigint or a cycle.
     return JSON.parse(JSON.stringify(value));
   } catch {
-    return invalid(field, `${field} must be JSON-serialisable.`);
+    return invalid(field, 'JSON-serialisable');
   }
 };
 
 const listOf =
   (check: Check): Check =>
   (value, field) =>
-    Array.isArray(value)
-      ? value.map((item, i) => check(item, `${field}[${i}]`))
-      : invalid(field, `${field} must be an array.`);
+    Array.isArray(value) ? value.map((item, i) => check(item, `${field}[${i}]`)) : invalid(field, 'an array');
+
+/** A field that may be absent: the other checks never return undefined. */
+const optional =
+  (check: Check): Check =>
+  (value, field) =>
+    value === undefined ? undefined : check(value, field);
 
 /** A clean copy of `value` holding only `fields`, each checked (`prefix` makes the field paths). */
-function checkFields(value: Record<string, unknown>, fields: readonly Field[], prefix: string) {
+function checkFields(value: Record<string, unknown>, fields: Fields, prefix: string) {
   const out: Record<string, unknown> = {};
-  for (const [name, check, optional] of fields) {
-    if (!optional || value[name] !== undefined) out[name] = check(value[name], `${prefix}${name}`);
+  for (const name in fields) {
+    const checked = fields[name]!(value[name], `${prefix}${name}`);
+    if (checked !== undefined) out[name] = checked;
   }
   return out;
 }
 
 const object =
-  (fields: readonly Field[]): Check =>
+  (fields: Fields): Check =>
   (value, field) =>
-    isObject(value) ? checkFields(value, fields, `${field}.`) : invalid(field, `${field} must be an object.`);
+    isObject(value) ? checkFields(value, fields, `${field}.`) : invalid(field, 'an object');
 
-const checkScope = object([
-  ['chainId', chainId],
-  ['accountAddress', address],
-  [
-    'appId',
-    (value, field) =>
-      typeof value === 'string' && value.length > 0 && value.length <= MAX_APP_ID_LENGTH
-        ? value
-        : invalid(field, `${field} must be a string of 1 to ${MAX_APP_ID_LENGTH} characters.`),
-  ],
-]);
+const checkScope = object({
+  chainId,
+  accountAddress: address,
+  appId: rule(
+    (value) => typeof value === 'string' && value.length > 0 && value.length <= MAX_APP_ID_LENGTH,
+    `a string of 1 to ${MAX_APP_ID_LENGTH} characters`,
+  ),
+});
 
 /** Every field of a StoredSession, in the order of the type. */
-const SESSION_FIELDS: readonly Field[] = [
-  [
-    'schemaVersion',
-    (value, field) =>
-      value === STORAGE_SCHEMA_VERSION
-        ? value
-        : invalid(field, `${field} must be ${STORAGE_SCHEMA_VERSION}.`),
-  ],
-  ['scope', checkScope],
-  ['publicKey', felt],
-  ['validUntil', u64],
-  ['maxCalls', u32],
-  ['allowedSelectors', listOf(felt)],
-  [
-    'spendingLimits',
-    listOf(
-      object([
-        ['token', address],
-        ['maxPerCall', u256],
-        ['maxPerWindow', u256],
-        ['windowSeconds', u64],
-      ]),
-    ),
-  ],
-  ['policy', json, true],
-  ['createdAt', u64],
-  ['transactionHash', felt, true],
-  ['status', status],
-  ['callsUsed', u32, true],
-  ['aliveAtBlock', u64, true],
-  ['updatedAt', u64],
-];
+const SESSION_FIELDS: Fields = {
+  schemaVersion: rule((value) => value === STORAGE_SCHEMA_VERSION, `${STORAGE_SCHEMA_VERSION}`),
+  scope: checkScope,
+  publicKey: felt,
+  validUntil: u64,
+  maxCalls: u32,
+  allowedSelectors: listOf(felt),
+  spendingLimits: listOf(
+    object({ token: address, maxPerCall: u256, maxPerWindow: u256, windowSeconds: u64 }),
+  ),
+  policy: optional(json),
+  createdAt: u64,
+  transactionHash: optional(felt),
+  status,
+  callsUsed: optional(u32),
+  aliveAtBlock: optional(u64),
+  updatedAt: u64,
+};
 
 /** The fields `update` may change, checked as in a session. */
-const PATCH_FIELDS: readonly Field[] = [
-  ['status', status, true],
-  ['callsUsed', u32, true],
-  ['maxCalls', u32, true],
-  ['validUntil', u64, true],
-  ['aliveAtBlock', u64, true],
+const PATCH_FIELDS: Fields = {
+  status: optional(status),
+  callsUsed: optional(u32),
+  maxCalls: optional(u32),
+  validUntil: optional(u64),
+  aliveAtBlock: optional(u64),
   // A non-zero felt as the chain gives it (numbers too); zero would make the stored record unreadable.
-  ['transactionHash', hex(parseBigInt, 1n, STARK_PRIME - 1n, 'felt'), true],
-];
+  transactionHash: optional(hex(parseBigInt, 1n, STARK_PRIME - 1n, 'felt')),
+};
 
 /** Validates and normalizes a scope given by a caller; throws InvalidInputError. */
 export function normalizeScope(scope: SessionScope): SessionScope {
@@ -201,7 +193,7 @@ export function normalizePublicKey(publicKey: string): string {
 
 /** Validates and normalizes a session (a deep copy); throws InvalidInputError. */
 export function normalizeSession(session: unknown): StoredSession {
-  if (!isObject(session)) return invalid('session', 'A session must be an object.');
+  if (!isObject(session)) return invalid('session', 'an object');
   return checkFields(session, SESSION_FIELDS, '') as unknown as StoredSession;
 }
 
@@ -307,7 +299,7 @@ export type RecordUpgrade = (
 
 /** A schema version this library cannot read: written by a newer one, or too old to migrate. */
 const unsupported = (version: number, fail: Fail) =>
-  fail('unsupported-version', 'A stored session record has an unsupported schemaVersion.', {
+  fail('unsupported-version', 'Unsupported session record version.', {
     details: `schemaVersion ${version}; this library reads ${STORAGE_SCHEMA_VERSION}`,
   });
 
@@ -355,17 +347,19 @@ export function readSessionRecord<TSealed>(
     throw recordError(problem, key, message, options);
   };
   if (!isObject(raw) || raw.format !== SESSION_RECORD_FORMAT) {
-    fail('foreign', 'A stored value is not a session record.');
+    fail('foreign', 'Not a session record.');
   }
   const corrupted = (field: string) =>
-    fail('malformed', 'A stored session record is corrupted.', { details: `invalid field ${field}` });
+    fail('malformed', 'Corrupted session record.', { details: `invalid field ${field}` });
   const version = raw.schemaVersion as number;
   if (!Number.isSafeInteger(version) || version < 0) corrupted('schemaVersion');
-  // Newer than this library, or older with no upgrade to bring it here.
-  if (version > STORAGE_SCHEMA_VERSION || (version < STORAGE_SCHEMA_VERSION && !upgrade)) {
-    unsupported(version, fail);
-  }
-  const record = version < STORAGE_SCHEMA_VERSION ? upgrade!(raw, version, fail) : raw;
+  // Newer than this library, or older with no upgrade to bring it here, is unsupported.
+  const record =
+    version === STORAGE_SCHEMA_VERSION
+      ? raw
+      : version < STORAGE_SCHEMA_VERSION && upgrade
+        ? upgrade(raw, version, fail)
+        : unsupported(version, fail);
   let session: StoredSession;
   try {
     session = normalizeSession(record.session);
@@ -374,7 +368,7 @@ export function readSessionRecord<TSealed>(
   }
   // Exactly its own key: a record copied elsewhere, or under a key not shaped like ours, is refused.
   if (key.length !== 4 || recordKeyOf(session.scope, session.publicKey).some((part, i) => part !== key[i])) {
-    fail('scope-mismatch', 'A stored session record is under the wrong key.');
+    fail('scope-mismatch', 'Session record under the wrong key.');
   }
   if (record.key !== undefined && !protector.isSealed(record.key)) corrupted('key');
   return recordOf(session, record.key as TSealed | undefined);
