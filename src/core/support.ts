@@ -62,8 +62,7 @@ export async function detectSessionSupport(
   const call = (entrypoint: string, calldata: string[] = []) =>
     probe(
       () => provider.callContract({ contractAddress: address, entrypoint, calldata }),
-      'starknet_call',
-      `Could not reach the node to call ${entrypoint}.`,
+      `starknet_call ${entrypoint}`,
     );
 
   const [sessionSrc5, src9Src5, info, spending, classHash] = await Promise.all([
@@ -113,11 +112,7 @@ function crossChecked(version: AccountVersion, info: string | undefined, spendin
 
 async function readClassHash(provider: SupportProvider, address: string): Promise<string | undefined> {
   if (!provider.getClassHashAt) return undefined;
-  const hash = await probe(
-    async () => provider.getClassHashAt?.(address),
-    'starknet_getClassHashAt',
-    'Could not read the account class hash.',
-  );
+  const hash = await probe(async () => provider.getClassHashAt?.(address), 'starknet_getClassHashAt');
   const n = parseBigInt(hash);
   return n === undefined ? undefined : toHex(n);
 }
@@ -126,14 +121,15 @@ const isTrue = (result: string[] | undefined) => result !== undefined && parseBi
 
 /**
  * The request's result, or undefined when the contract answered with a revert or a missing entrypoint
- * (or class); any other failure is thrown as RpcRequestError.
+ * (or class); any other failure is thrown as RpcRequestError (`method` as the actions name theirs:
+ * 'starknet_call get_contract_info').
  */
-async function probe<T>(run: () => Promise<T>, method: string, shortMessage: string): Promise<T | undefined> {
+async function probe<T>(run: () => Promise<T>, method: string): Promise<T | undefined> {
   try {
     return await run();
   } catch (error) {
     if (isContractAnswer(error)) return undefined;
-    throw new RpcRequestError(shortMessage, { method, cause: error });
+    throw new RpcRequestError(`The node did not answer ${method}.`, { method, cause: error });
   }
 }
 
@@ -147,11 +143,7 @@ export function isContractAnswer(error: unknown): boolean {
 
 async function abiFunctionNames(provider: SupportProvider, address: string): Promise<Set<string>> {
   const names = new Set<string>();
-  const klass = await probe(
-    async () => provider.getClassAt?.(address),
-    'starknet_getClassAt',
-    'Could not read the account class.',
-  );
+  const klass = await probe(async () => provider.getClassAt?.(address), 'starknet_getClassAt');
   let abi = (klass as { abi?: unknown } | null)?.abi;
   if (typeof abi === 'string') {
     try {
