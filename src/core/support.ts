@@ -47,8 +47,6 @@ const SESSION_KEY_MANAGER_ENTRYPOINTS = [
   'get_session_data',
 ];
 
-// Node error codes meaning "the contract answered, with a revert or a missing entrypoint".
-const CONTRACT_ANSWER_CODES = new Set([20, 21, 40, 41]);
 
 /**
  * Feature-detects SNIP session support (spec §6.1): SRC-5 ids first, then the class ABI; a reverting
@@ -135,8 +133,8 @@ async function probe<T>(run: () => Promise<T>, method: string): Promise<T | unde
 
 /** The node answered for the contract: a revert or a missing entrypoint (not a network failure). */
 export function isContractAnswer(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'number' && CONTRACT_ANSWER_CODES.has(code)) return true;
+  // Node error codes meaning "the contract answered, with a revert or a missing entrypoint".
+  if ([20, 21, 40, 41].includes((error as { code?: unknown } | null)?.code as number)) return true;
   const message = error instanceof Error ? error.message : String(error);
   return /ENTRYPOINT_NOT_FOUND|Entry point .* not found|Contract[_ ]error|revert/i.test(message);
 }
