@@ -153,19 +153,19 @@ export function describeSessionPolicy(
   });
   const anyAction = actions.length === 0;
 
-  const spendingLimits: ConsentSpendingLimit[] = normalized.spendingLimits.map((limit, i) => ({
-    ...limit,
-    symbol: policy.spendingLimits?.[i]?.symbol,
-    decimals: policy.spendingLimits?.[i]?.decimals,
-  }));
-  const capped = new Set(spendingLimits.map((l) => BigInt(l.token)));
+  const spendingLimits: ConsentSpendingLimit[] = normalized.spendingLimits.map((limit, i) => {
+    const { symbol, decimals } = policy.spendingLimits![i]!;
+    return { ...limit, symbol, decimals };
+  });
+  // Addresses here are all normalized 0x hex: compared as strings.
+  const capped = new Set(spendingLimits.map((l) => l.token));
   // A name is the given one or the selector's: only 'transfer' has transfer's selector.
   const canTransfer = anyAction || actions.some((a) => a.name === 'transfer');
 
   let fees: ConsentFees = { mode: 'sponsored' };
   if (options.feeMode?.mode === 'default') {
     const gasToken = toHex(toAddress(options.feeMode.gasToken, 'feeMode.gasToken'));
-    const cap = spendingLimits.find((l) => BigInt(l.token) === BigInt(gasToken));
+    const cap = spendingLimits.find((l) => l.token === gasToken);
     fees = {
       mode: 'gas-token',
       gasToken,
@@ -188,10 +188,10 @@ export function describeSessionPolicy(
   const movers = anyAction ? [] : actions.filter((a) => a.movesTokens);
   if (anyAction || movers.length > 0) {
     // Tokens the dApp named (targets of token-moving actions, the gas token) that have no cap.
-    const named = new Set<bigint>();
-    for (const a of movers) if (a.contractAddress) named.add(BigInt(a.contractAddress));
-    if (fees.mode === 'gas-token') named.add(BigInt(fees.gasToken));
-    const tokens = [...named].filter((t) => !capped.has(t)).map(toHex);
+    const named = new Set<string>();
+    for (const a of movers) if (a.contractAddress) named.add(a.contractAddress);
+    if (fees.mode === 'gas-token') named.add(fees.gasToken);
+    const tokens = [...named].filter((t) => !capped.has(t));
     warnings.push({
       kind: 'uncapped-spend',
       severity: 'danger',
