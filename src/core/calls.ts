@@ -11,6 +11,7 @@ import {
   toUint,
   U32_MAX,
   U64_MAX,
+  U128_MAX,
 } from './felt.js';
 import { describeInput, inputObject } from './input.js';
 
@@ -191,6 +192,6 @@ export function parseSpendingPolicy(result: readonly BigNumberish[]): SpendingPo
 export function u256FromCalldata(low: unknown, high: unknown): bigint | undefined {
   const l = parseBigInt(low);
   const h = parseBigInt(high);
-  if (l === undefined || h === undefined || l >= 2n ** 128n || h >= 2n ** 128n) return undefined;
+  if (l === undefined || h === undefined || l > U128_MAX || h > U128_MAX) return undefined;
   return l + (h << 128n);
 }

@@ -1,5 +1,5 @@
 import { InvalidInputError } from './errors/index.js';
-import { describeInput } from './input.js';
+import { describeInput, HEX_RE } from './input.js';
 
 /** Anything that names a felt: a bigint, a safe integer, or a decimal / 0x-hex string. */
 export type BigNumberish = string | number | bigint;
@@ -13,7 +13,6 @@ export const U64_MAX = 2n ** 64n - 1n;
 export const U128_MAX = 2n ** 128n - 1n;
 export const U256_MAX = 2n ** 256n - 1n;
 
-const HEX_RE = /^0x[0-9a-f]+$/i;
 const DEC_RE = /^[0-9]+$/;
 
 /** Parses a BigNumberish into a non-negative bigint, or undefined when it is not one. */
