@@ -1,7 +1,7 @@
 import { type AccountVersion, accountRules } from './accountRules.js';
 import { isSelectorString, selectorsOf, trackedSelectors } from './call.js';
 import type { AdminSelectorName } from './constants.js';
-import { parseBigInt, toAddress, toHex } from './felt.js';
+import { ADDRESS_BOUND, parseBigInt, toAddress, toHex } from './felt.js';
 import type { FeeMode } from './paymaster.js';
 import {
   ADMIN_NAMES,
@@ -272,14 +272,10 @@ export function spendingTokenInfo(policy: unknown): TokenDisplayInfo[] {
   if (!Array.isArray(limits)) return [];
   const out: TokenDisplayInfo[] = [];
   for (const limit of limits as unknown[]) {
-    if (limit === null || typeof limit !== 'object') continue;
-    const { token, symbol, decimals } = limit as Record<string, unknown>;
-    let address: bigint;
-    try {
-      address = toAddress(token, 'token');
-    } catch {
-      continue;
-    }
+    // A limit that is no object has no token: skipped like any limit whose token is no address.
+    const { token, symbol, decimals } = (limit ?? {}) as Record<string, unknown>;
+    const address = parseBigInt(token);
+    if (!address || address >= ADDRESS_BOUND) continue;
     out.push({
       address: toHex(address),
       symbol: typeof symbol === 'string' ? symbol : undefined,

@@ -188,7 +188,7 @@ function normalizeActions(policy: SessionPolicy): string[] {
     throw new InvalidPolicyError(
       'empty-whitelist',
       'actions',
-      'No actions means any action on any contract: set allowAnyAction: true to mean it.',
+      'No actions means any action on any contract: set allowAnyAction: true.',
     );
   }
   const seen = new Set<bigint>();
@@ -202,7 +202,7 @@ function normalizeActions(policy: SessionPolicy): string[] {
       throw new InvalidPolicyError(
         'account-selector',
         field,
-        `${own} belongs to the account: the session could act as the owner.`,
+        `${own} would let the session act as the owner.`,
       );
     }
     if (seen.has(selector))
