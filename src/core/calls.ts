@@ -11,7 +11,6 @@ import {
   toUint,
   U32_MAX,
   U64_MAX,
-  U128_MAX,
 } from './felt.js';
 import { describeInput, inputObject } from './input.js';
 
@@ -190,8 +189,9 @@ export function parseSpendingPolicy(result: readonly BigNumberish[]): SpendingPo
 
 /** Decodes two calldata words into a u256; undefined when either word is not a u128. */
 export function u256FromCalldata(low: unknown, high: unknown): bigint | undefined {
-  const l = parseBigInt(low);
-  const h = parseBigInt(high);
-  if (l === undefined || h === undefined || l > U128_MAX || h > U128_MAX) return undefined;
-  return l + (h << 128n);
+  try {
+    return joinU256(low as BigNumberish, high as BigNumberish);
+  } catch {
+    return undefined;
+  }
 }

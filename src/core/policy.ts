@@ -368,7 +368,7 @@ export function coversPolicy(
 ): boolean {
   if (session.validUntil <= now + minRemainingSeconds) return false;
   if (session.callsUsed >= session.maxCalls) return false;
-  const allowed = new Set(session.allowedSelectors.map((s) => BigInt(s)));
+  const allowed = new Set(session.allowedSelectors.map(BigInt));
   if (allowed.size > 0) {
     if (requested.allowedSelectors.length === 0) return false;
     if (!requested.allowedSelectors.every((s) => allowed.has(BigInt(s)))) return false;
