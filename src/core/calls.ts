@@ -3,7 +3,6 @@ import { InvalidInputError } from './errors/index.js';
 import {
   type BigNumberish,
   joinU256,
-  parseBigInt,
   splitU256,
   toAddress,
   toFelt,
