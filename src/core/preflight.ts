@@ -99,8 +99,7 @@ function checkSpending(
   now: number,
 ): TokenSpend[] {
   if (!policies) return [];
-  const byToken = new Map<bigint, SpendingPolicyState>();
-  for (const [token, policy] of Object.entries(policies)) byToken.set(BigInt(token), policy);
+  const byToken = new Map(Object.entries(policies).map(([token, policy]) => [BigInt(token), policy]));
   const state = new Map<bigint, TokenSpend>();
   for (let i = 0; i < calls.length; i++) {
     const call = calls[i]!;

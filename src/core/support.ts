@@ -47,7 +47,6 @@ const SESSION_KEY_MANAGER_ENTRYPOINTS = [
   'get_session_data',
 ];
 
-
 /**
  * Feature-detects SNIP session support (spec §6.1): SRC-5 ids first, then the class ABI; a reverting
  * supports_interface means "no". Network failures are thrown (as RpcRequestError), never read as "no".
@@ -115,7 +114,7 @@ async function readClassHash(provider: SupportProvider, address: string): Promis
   return n === undefined ? undefined : toHex(n);
 }
 
-const isTrue = (result: string[] | undefined) => result !== undefined && parseBigInt(result[0]) === 1n;
+const isTrue = (result: string[] | undefined) => parseBigInt(result?.[0]) === 1n;
 
 /**
  * The request's result, or undefined when the contract answered with a revert or a missing entrypoint
