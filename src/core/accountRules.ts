@@ -127,7 +127,7 @@ export function enforcePolicyRules(
     throw new InvalidPolicyError(
       'owner-equivalent',
       'actions',
-      `On ${rules.version}, a session allowed any action could take over the account.`,
+      `On ${rules.version}, allowing any action hands over the account.`,
     );
   }
   if (policy.spendingLimits.length > 0 && !rules.spendingPolicy) {

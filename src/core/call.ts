@@ -1,6 +1,7 @@
 import { hash } from 'starknet';
 import { InvalidInputError } from './errors/index.js';
 import { type BigNumberish, toAddress, toFelt } from './felt.js';
+import { HEX_RE } from './input.js';
 
 /**
  * A call as starknet.js writes it. `entrypoint` is a name (`'transfer'`) or an already computed
@@ -22,7 +23,6 @@ export interface NormalizedCall {
 }
 
 const IDENTIFIER_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const HEX_RE = /^0x[0-9a-f]+$/i;
 const selectorCache = new Map<string, bigint>();
 
 /** The selector of an entrypoint given by name or as a hex selector. Cached: keccak is not free. */

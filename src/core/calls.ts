@@ -3,7 +3,6 @@ import { InvalidInputError } from './errors/index.js';
 import {
   type BigNumberish,
   joinU256,
-  parseBigInt,
   splitU256,
   toAddress,
   toFelt,
@@ -189,8 +188,9 @@ export function parseSpendingPolicy(result: readonly BigNumberish[]): SpendingPo
 
 /** Decodes two calldata words into a u256; undefined when either word is not a u128. */
 export function u256FromCalldata(low: unknown, high: unknown): bigint | undefined {
-  const l = parseBigInt(low);
-  const h = parseBigInt(high);
-  if (l === undefined || h === undefined || l >= 2n ** 128n || h >= 2n ** 128n) return undefined;
-  return l + (h << 128n);
+  try {
+    return joinU256(low as BigNumberish, high as BigNumberish);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
 import { type AccountVersion, accountRules } from './accountRules.js';
 import { isSelectorString, selectorsOf, trackedSelectors } from './call.js';
 import type { AdminSelectorName } from './constants.js';
-import { parseBigInt, toAddress, toHex } from './felt.js';
+import { ADDRESS_BOUND, parseBigInt, toAddress, toHex } from './felt.js';
 import type { FeeMode } from './paymaster.js';
 import {
   ADMIN_NAMES,
@@ -153,19 +153,19 @@ export function describeSessionPolicy(
   });
   const anyAction = actions.length === 0;
 
-  const spendingLimits: ConsentSpendingLimit[] = normalized.spendingLimits.map((limit, i) => ({
-    ...limit,
-    symbol: policy.spendingLimits?.[i]?.symbol,
-    decimals: policy.spendingLimits?.[i]?.decimals,
-  }));
-  const capped = new Set(spendingLimits.map((l) => BigInt(l.token)));
+  const spendingLimits: ConsentSpendingLimit[] = normalized.spendingLimits.map((limit, i) => {
+    const { symbol, decimals } = policy.spendingLimits![i]!;
+    return { ...limit, symbol, decimals };
+  });
+  // Addresses here are all normalized 0x hex: compared as strings.
+  const capped = new Set(spendingLimits.map((l) => l.token));
   // A name is the given one or the selector's: only 'transfer' has transfer's selector.
   const canTransfer = anyAction || actions.some((a) => a.name === 'transfer');
 
   let fees: ConsentFees = { mode: 'sponsored' };
   if (options.feeMode?.mode === 'default') {
     const gasToken = toHex(toAddress(options.feeMode.gasToken, 'feeMode.gasToken'));
-    const cap = spendingLimits.find((l) => BigInt(l.token) === BigInt(gasToken));
+    const cap = spendingLimits.find((l) => l.token === gasToken);
     fees = {
       mode: 'gas-token',
       gasToken,
@@ -188,10 +188,10 @@ export function describeSessionPolicy(
   const movers = anyAction ? [] : actions.filter((a) => a.movesTokens);
   if (anyAction || movers.length > 0) {
     // Tokens the dApp named (targets of token-moving actions, the gas token) that have no cap.
-    const named = new Set<bigint>();
-    for (const a of movers) if (a.contractAddress) named.add(BigInt(a.contractAddress));
-    if (fees.mode === 'gas-token') named.add(BigInt(fees.gasToken));
-    const tokens = [...named].filter((t) => !capped.has(t)).map(toHex);
+    const named = new Set<string>();
+    for (const a of movers) if (a.contractAddress) named.add(a.contractAddress);
+    if (fees.mode === 'gas-token') named.add(fees.gasToken);
+    const tokens = [...named].filter((t) => !capped.has(t));
     warnings.push({
       kind: 'uncapped-spend',
       severity: 'danger',
@@ -272,14 +272,10 @@ export function spendingTokenInfo(policy: unknown): TokenDisplayInfo[] {
   if (!Array.isArray(limits)) return [];
   const out: TokenDisplayInfo[] = [];
   for (const limit of limits as unknown[]) {
-    if (limit === null || typeof limit !== 'object') continue;
-    const { token, symbol, decimals } = limit as Record<string, unknown>;
-    let address: bigint;
-    try {
-      address = toAddress(token, 'token');
-    } catch {
-      continue;
-    }
+    // A limit that is no object has no token: skipped like any limit whose token is no address.
+    const { token, symbol, decimals } = (limit ?? {}) as Record<string, unknown>;
+    const address = parseBigInt(token);
+    if (!address || address >= ADDRESS_BOUND) continue;
     out.push({
       address: toHex(address),
       symbol: typeof symbol === 'string' ? symbol : undefined,

@@ -13,8 +13,8 @@ export const U64_MAX = 2n ** 64n - 1n;
 export const U128_MAX = 2n ** 128n - 1n;
 export const U256_MAX = 2n ** 256n - 1n;
 
-const HEX_RE = /^0x[0-9a-f]+$/i;
-const DEC_RE = /^[0-9]+$/;
+// A 0x-hex or a decimal number (BigInt reads both).
+const NUMBER_RE = /^(?:0x[0-9a-f]+|[0-9]+)$/i;
 
 /** Parses a BigNumberish into a non-negative bigint, or undefined when it is not one. */
 export function parseBigInt(value: unknown): bigint | undefined {
@@ -24,7 +24,7 @@ export function parseBigInt(value: unknown): bigint | undefined {
   }
   if (typeof value === 'string') {
     const v = value.trim();
-    if (HEX_RE.test(v) || DEC_RE.test(v)) return BigInt(v);
+    if (NUMBER_RE.test(v)) return BigInt(v);
   }
   return undefined;
 }

@@ -1,5 +1,8 @@
 import { InvalidInputError } from './errors/index.js';
 
+/** A 0x-hex number: felt.ts parses it, call.ts tells a selector from a name with it. */
+export const HEX_RE = /^0x[0-9a-f]+$/i;
+
 /**
  * A short description of any input for an error's details: never throws (a prototype-less object has
  * no toString) and never carries a huge string into a message.

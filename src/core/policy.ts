@@ -188,7 +188,7 @@ function normalizeActions(policy: SessionPolicy): string[] {
     throw new InvalidPolicyError(
       'empty-whitelist',
       'actions',
-      'No actions means any action on any contract: set allowAnyAction: true to mean it.',
+      'No actions means any action on any contract: set allowAnyAction: true.',
     );
   }
   const seen = new Set<bigint>();
@@ -202,7 +202,7 @@ function normalizeActions(policy: SessionPolicy): string[] {
       throw new InvalidPolicyError(
         'account-selector',
         field,
-        `${own} belongs to the account: the session could act as the owner.`,
+        `${own} would let the session act as the owner.`,
       );
     }
     if (seen.has(selector))
@@ -368,7 +368,7 @@ export function coversPolicy(
 ): boolean {
   if (session.validUntil <= now + minRemainingSeconds) return false;
   if (session.callsUsed >= session.maxCalls) return false;
-  const allowed = new Set(session.allowedSelectors.map((s) => BigInt(s)));
+  const allowed = new Set(session.allowedSelectors.map(BigInt));
   if (allowed.size > 0) {
     if (requested.allowedSelectors.length === 0) return false;
     if (!requested.allowedSelectors.every((s) => allowed.has(BigInt(s)))) return false;

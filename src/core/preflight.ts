@@ -78,21 +78,18 @@ export function checkSessionCalls(parameters: CheckSessionCallsParameters): Chec
   const used = session.callsUsed + (parameters.pendingTransactions ?? 0);
   if (used >= session.maxCalls) throw new CallLimitReachedError(session.maxCalls, used);
 
-  for (let i = 0; i < calls.length; i++) {
-    const admin = adminSelectorName(calls[i]!.selector);
-    if (admin) throw new AdminSelectorError(admin, refused(calls[i]!, i));
-  }
-  if (session.allowedSelectors.length === 0) {
-    for (let i = 0; i < calls.length; i++) {
-      if (calls[i]!.to === account) throw new CallNotAllowedError('self-call', refused(calls[i]!, i));
-    }
-  } else {
-    const allowed = new Set(session.allowedSelectors.map((s) => BigInt(s)));
-    for (let i = 0; i < calls.length; i++) {
-      if (!allowed.has(calls[i]!.selector))
-        throw new CallNotAllowedError('not-whitelisted', refused(calls[i]!, i));
-    }
-  }
+  calls.forEach((call, i) => {
+    const admin = adminSelectorName(call.selector);
+    if (admin) throw new AdminSelectorError(admin, refused(call, i));
+  });
+  // Then the whitelist; an empty one means any selector, but never the account itself.
+  const allowed = new Set(session.allowedSelectors.map(BigInt));
+  calls.forEach((call, i) => {
+    const reason = allowed.size
+      ? !allowed.has(call.selector) && 'not-whitelisted'
+      : call.to === account && 'self-call';
+    if (reason) throw new CallNotAllowedError(reason, refused(call, i));
+  });
   return { calls, spending: checkSpending(calls, parameters.spendingPolicies, now) };
 }
 
@@ -102,47 +99,34 @@ function checkSpending(
   now: number,
 ): TokenSpend[] {
   if (!policies) return [];
-  const byToken = new Map<bigint, SpendingPolicyState>();
-  for (const [token, policy] of Object.entries(policies)) byToken.set(BigInt(token), policy);
+  const byToken = new Map(Object.entries(policies).map(([token, policy]) => [BigInt(token), policy]));
   const state = new Map<bigint, TokenSpend>();
   for (let i = 0; i < calls.length; i++) {
     const call = calls[i]!;
     if (!trackedSelectors().has(call.selector)) continue;
     const policy = byToken.get(call.to);
     if (!policy || policy.maxPerWindow === 0n) continue;
-    if (call.calldata.length < 3) {
-      throw new InvalidCalldataError(
-        'Bad token amount in calldata.',
-        refused(call, i),
-        'Spending: calldata too short',
-      );
-    }
+    const at = refused(call, i);
     const amount = u256FromCalldata(call.calldata[1], call.calldata[2]);
     if (amount === undefined) {
       throw new InvalidCalldataError(
         'Bad token amount in calldata.',
-        refused(call, i),
-        'Spending: invalid amount',
+        at,
+        call.calldata.length < 3 ? 'Spending: calldata too short' : 'Spending: invalid amount',
       );
     }
     if (amount > policy.maxPerCall) {
-      throw new SpendLimitExceededError(
-        toHex(call.to),
-        'per-call',
-        amount,
-        policy.maxPerCall,
-        refused(call, i),
-      );
+      throw new SpendLimitExceededError(at.contractAddress, 'per-call', amount, policy.maxPerCall, at);
     }
     if (policy.windowOverflows) {
-      throw new SpendLimitExceededError(toHex(call.to), 'window-overflow', amount, 0n, refused(call, i));
+      throw new SpendLimitExceededError(at.contractAddress, 'window-overflow', amount, 0n, at);
     }
     let spend = state.get(call.to);
     if (!spend) {
       // Tumbling window anchored at the last reset; the contract resets when now >= start + window.
       const reset = now >= policy.windowStart + policy.windowSeconds;
       spend = {
-        token: toHex(call.to),
+        token: at.contractAddress,
         amount: 0n,
         spentInWindow: reset ? 0n : policy.spentInWindow,
         windowStart: reset ? now : policy.windowStart,
@@ -154,11 +138,11 @@ function checkSpending(
     }
     if (spend.spentInWindow + amount > policy.maxPerWindow) {
       throw new SpendLimitExceededError(
-        toHex(call.to),
+        at.contractAddress,
         'per-window',
         spend.amount + amount,
         policy.maxPerWindow - spend.spentInWindow,
-        refused(call, i),
+        at,
       );
     }
     spend.spentInWindow += amount;

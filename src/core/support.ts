@@ -47,9 +47,6 @@ const SESSION_KEY_MANAGER_ENTRYPOINTS = [
   'get_session_data',
 ];
 
-// Node error codes meaning "the contract answered, with a revert or a missing entrypoint".
-const CONTRACT_ANSWER_CODES = new Set([20, 21, 40, 41]);
-
 /**
  * Feature-detects SNIP session support (spec §6.1): SRC-5 ids first, then the class ABI; a reverting
  * supports_interface means "no". Network failures are thrown (as RpcRequestError), never read as "no".
@@ -62,8 +59,7 @@ export async function detectSessionSupport(
   const call = (entrypoint: string, calldata: string[] = []) =>
     probe(
       () => provider.callContract({ contractAddress: address, entrypoint, calldata }),
-      'starknet_call',
-      `Could not reach the node to call ${entrypoint}.`,
+      `starknet_call ${entrypoint}`,
     );
 
   const [sessionSrc5, src9Src5, info, spending, classHash] = await Promise.all([
@@ -113,45 +109,38 @@ function crossChecked(version: AccountVersion, info: string | undefined, spendin
 
 async function readClassHash(provider: SupportProvider, address: string): Promise<string | undefined> {
   if (!provider.getClassHashAt) return undefined;
-  const hash = await probe(
-    async () => provider.getClassHashAt?.(address),
-    'starknet_getClassHashAt',
-    'Could not read the account class hash.',
-  );
+  const hash = await probe(async () => provider.getClassHashAt?.(address), 'starknet_getClassHashAt');
   const n = parseBigInt(hash);
   return n === undefined ? undefined : toHex(n);
 }
 
-const isTrue = (result: string[] | undefined) => result !== undefined && parseBigInt(result[0]) === 1n;
+const isTrue = (result: string[] | undefined) => parseBigInt(result?.[0]) === 1n;
 
 /**
  * The request's result, or undefined when the contract answered with a revert or a missing entrypoint
- * (or class); any other failure is thrown as RpcRequestError.
+ * (or class); any other failure is thrown as RpcRequestError (`method` as the actions name theirs:
+ * 'starknet_call get_contract_info').
  */
-async function probe<T>(run: () => Promise<T>, method: string, shortMessage: string): Promise<T | undefined> {
+async function probe<T>(run: () => Promise<T>, method: string): Promise<T | undefined> {
   try {
     return await run();
   } catch (error) {
     if (isContractAnswer(error)) return undefined;
-    throw new RpcRequestError(shortMessage, { method, cause: error });
+    throw new RpcRequestError(`The node did not answer ${method}.`, { method, cause: error });
   }
 }
 
 /** The node answered for the contract: a revert or a missing entrypoint (not a network failure). */
 export function isContractAnswer(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'number' && CONTRACT_ANSWER_CODES.has(code)) return true;
+  // Node error codes meaning "the contract answered, with a revert or a missing entrypoint".
+  if ([20, 21, 40, 41].includes((error as { code?: unknown } | null)?.code as number)) return true;
   const message = error instanceof Error ? error.message : String(error);
   return /ENTRYPOINT_NOT_FOUND|Entry point .* not found|Contract[_ ]error|revert/i.test(message);
 }
 
 async function abiFunctionNames(provider: SupportProvider, address: string): Promise<Set<string>> {
   const names = new Set<string>();
-  const klass = await probe(
-    async () => provider.getClassAt?.(address),
-    'starknet_getClassAt',
-    'Could not read the account class.',
-  );
+  const klass = await probe(async () => provider.getClassAt?.(address), 'starknet_getClassAt');
   let abi = (klass as { abi?: unknown } | null)?.abi;
   if (typeof abi === 'string') {
     try {
