@@ -55,7 +55,7 @@ describe('SessionConsentView', () => {
   it('warns that the action works on every contract and that the key can sign messages', () => {
     renderView();
     expect(warnings()).toEqual([
-      expect.stringContaining('Also usable elsewhere: the session can use attack on any other app or token'),
+      expect.stringContaining('The session can use attack on any other app or token'),
       expect.stringContaining('sign messages as your account'),
     ]);
   });
@@ -83,7 +83,7 @@ describe('SessionConsentView', () => {
     // Capped, but transfer still reaches every other token.
     expect(warnings()[0]).toContain('transfer can move tokens out of your account.');
     expect(warnings()[0]).toContain(
-      'Any token in your account without a spending cap can be moved without limit.',
+      'Tokens without a spending cap can be moved without limit.',
     );
     expect(warnings()[0]).not.toContain('No spending cap on');
   });
