@@ -82,9 +82,7 @@ describe('SessionConsentView', () => {
     expect(caps.textContent).toContain('5 USDC per transaction');
     // Capped, but transfer still reaches every other token.
     expect(warnings()[0]).toContain('transfer can move tokens out of your account.');
-    expect(warnings()[0]).toContain(
-      'Tokens without a spending cap can be moved without limit.',
-    );
+    expect(warnings()[0]).toContain('Tokens without a spending cap can be moved without limit.');
     expect(warnings()[0]).not.toContain('No spending cap on');
   });
 
@@ -101,7 +99,7 @@ describe('SessionConsentView', () => {
   it('puts the empty-whitelist danger first and lists what stays blocked', () => {
     renderView({ policy: { ...policy, actions: [], allowAnyAction: true } });
     expect(screen.getByText('Any action on any contract')).toBeTruthy();
-    expect(warnings()[0]).toContain('the app can call any function on any contract');
+    expect(warnings()[0]).toContain('The app can call any function on any contract');
     expect(warnings()[0]).toContain('The 9 admin functions that stay blocked');
     expect(warnings()[0]).toContain('upgrade');
     expect(warnings()[0]).toContain('set_public_key');
