@@ -393,6 +393,15 @@ const entryNames = (entrypoints: readonly string[], text: SessionText) =>
     text,
   );
 
+type TextWarningKind = Exclude<ConsentWarning['kind'], 'any-action' | 'uncapped-spend'>;
+type PascalCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Capitalize<Head>}${PascalCase<Tail>}`
+  : Capitalize<S>;
+
+/** The text entry of a warning kind: 'fee-transfer-blocked' -> 'warnFeeTransferBlocked'. */
+const warnKey = <K extends TextWarningKind>(kind: K) =>
+  `warn${kind.replace(/(?:^|-)(\w)/g, (_, first: string) => first.toUpperCase())}` as `warn${PascalCase<K>}`;
+
 function warningText(
   warning: ConsentWarning,
   summary: SessionConsentSummary,
@@ -436,27 +445,25 @@ function warningText(
           {warning.otherTokens ? text.warnOtherTokens : null}
         </>
       );
-    case 'every-contract':
-      return text.warnEveryContract(
-        entryNames(warning.entrypoints, text),
-        summary.actions.some((a) => a.contractAddress !== undefined || a.contractLabel !== undefined),
-      );
-    case 'cap-not-counted':
-      return text.warnCapNotCounted(entryNames(warning.entrypoints, text));
-    case 'fee-transfer-blocked':
-      return text.warnFeeTransferBlocked(tokenName(warning.gasToken, known));
-    case 'signs-messages':
-      return text.warnSignsMessages;
-    case 'unsafe-version':
-      return text.warnUnsafeVersion(warning.accountVersion);
-    case 'unknown-account':
-      return text.warnUnknownAccount;
-    case 'owner-equivalent':
-      return text.warnOwnerEquivalent(warning.accountVersion);
-    case 'cannot-cap-spending':
-      return text.warnCannotCapSpending(warning.accountVersion);
-    case 'last-call-not-gasless':
-      return text.warnLastCallNotGasless(warning.accountVersion);
+    default: {
+      // Every other warning is one entry of `text`, named after its kind ('cap-not-counted' ->
+      // warnCapNotCounted): a sentence, or a function of the warning's one detail.
+      const entry = text[warnKey(warning.kind)] as
+        | string
+        | ((detail: string, contractNamed: boolean) => string);
+      return typeof entry === 'string'
+        ? entry
+        : entry(
+            'accountVersion' in warning
+              ? warning.accountVersion
+              : 'gasToken' in warning
+                ? tokenName(warning.gasToken, known)
+                : // The rest with a function entry name entrypoints (the detail-less ones are sentences).
+                  entryNames((warning as { entrypoints: string[] }).entrypoints, text),
+            // every-contract: a contract the app names makes "any other app" the right words.
+            summary.actions.some((a) => a.contractAddress !== undefined || a.contractLabel !== undefined),
+          );
+    }
   }
 }
 
