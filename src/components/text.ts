@@ -128,8 +128,7 @@ export const defaultText: SessionText = {
   warnEveryContract: (entrypoints, contractNamed) =>
     `The session can use ${entrypoints} on any ${contractNamed ? 'other ' : ''}app or token with an action of that name.`,
   warnCapNotCounted: (entrypoints) => `${entrypoints} is not counted by the spending caps.`,
-  warnFeeTransferBlocked: (token) =>
-    `Fees are paid in ${token} with a transfer that this session may not make: its actions will fail.`,
+  warnFeeTransferBlocked: (token) => `This session cannot pay its fees in ${token}: its actions will fail.`,
   warnSignsMessages:
     'Until it ends, the session can also sign messages as your account (such as orders or logins).',
   warnUnsafeVersion: (version) =>
@@ -145,7 +144,7 @@ export const defaultText: SessionText = {
   reject: 'Not now',
   retry: 'Try again',
   close: 'Close',
-  pendingHint: 'Confirm or reject the request in your wallet.',
+  pendingHint: 'Confirm or reject in your wallet.',
   rejectedTitle: 'Rejected in your wallet',
   rejectedBody: 'Nothing was changed. You can try again.',
   errorTitle: 'The session could not be started',

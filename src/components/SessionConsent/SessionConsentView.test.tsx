@@ -113,7 +113,7 @@ describe('SessionConsentView', () => {
     expect(screen.getByRole('region', { name: 'Limits' }).textContent).toContain(
       'Paid by your account in STRK',
     );
-    expect(warnings()).toContainEqual(expect.stringContaining('Fees are paid in STRK with a transfer'));
+    expect(warnings()).toContainEqual(expect.stringContaining('cannot pay its fees in STRK'));
   });
 
   it('shows the bound on one gas-token fee the app set', () => {
@@ -145,7 +145,7 @@ describe('SessionConsentView', () => {
     expect(button.hasAttribute('disabled')).toBe(false);
     fireEvent.click(button);
     expect(onApprove).not.toHaveBeenCalled();
-    expect(screen.getByText('Confirm or reject the request in your wallet.')).toBeTruthy();
+    expect(screen.getByText('Confirm or reject in your wallet.')).toBeTruthy();
   });
 
   it('reads a wallet rejection as a rejection, with a retry', () => {
