@@ -225,28 +225,18 @@ function consentActions({ text, summary, ownIds, H2 }: ConsentPart) {
       {summary.anyAction ? (
         <p className="ss-action ss-action--any">{text.consentAnyAction}</p>
       ) : (
-        <ul className="ss-action-list">
-          {summary.actions.map((action) => (
-            <ConsentAction key={action.selector} {...{ action, text }} />
-          ))}
-        </ul>
+        <ul className="ss-action-list">{summary.actions.map((action) => consentAction(action, text))}</ul>
       )}
     </section>
   );
 }
 
-function ConsentAction({
-  action,
-  text,
-}: {
-  action: SessionConsentSummary['actions'][number];
-  text: SessionText;
-}) {
+function consentAction(action: SessionConsentSummary['actions'][number], text: SessionText) {
   const code = action.name ?? shortHex(action.selector);
   const contract =
     action.contractLabel ?? (action.contractAddress ? shortHex(action.contractAddress) : undefined);
   return (
-    <li className="ss-action">
+    <li key={action.selector} className="ss-action">
       <span className="ss-action__label">{action.label ?? <code>{code}</code>}</span>
       <span className="ss-action__meta">
         {action.label ? <code>{code}</code> : null}
