@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { UserRejectedError } from '../../core/errors/index.js';
 import type { SessionPolicy } from '../../core/policy.js';
+import { defaultText } from '../text.js';
 import { SessionConsentDialog } from './SessionConsentDialog.js';
 import { SessionConsentView, type SessionConsentViewProps } from './SessionConsentView.js';
 
@@ -103,6 +104,30 @@ describe('SessionConsentView', () => {
     expect(warnings()[0]).toContain('The 9 admin functions that stay blocked');
     expect(warnings()[0]).toContain('upgrade');
     expect(warnings()[0]).toContain('set_public_key');
+  });
+
+  it('words each account-version warning from its text entry', () => {
+    const { unmount } = renderView({ accountVersion: 'v28' });
+    expect(warnings()).toEqual(
+      expect.arrayContaining([
+        defaultText.warnUnsafeVersion('v28'),
+        defaultText.warnCannotCapSpending('v28'),
+      ]),
+    );
+    unmount();
+    const { unmount: unmount2 } = renderView({
+      accountVersion: 'unknown',
+      policy: { ...policy, actions: [{ entrypoint: 'attack' }] },
+    });
+    expect(warnings()).toEqual(
+      expect.arrayContaining([
+        defaultText.warnUnknownAccount,
+        defaultText.warnEveryContract('attack', false),
+      ]),
+    );
+    unmount2();
+    renderView({ accountVersion: 'v29' });
+    expect(warnings()).toContain(defaultText.warnLastCallNotGasless('v29'));
   });
 
   it('shows gas paid in a token by the account', () => {
