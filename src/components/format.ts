@@ -53,7 +53,7 @@ export function isoDate(unixSeconds: number): string {
 }
 
 export function formatInteger(n: number | bigint, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return n.toLocaleString(locale);
 }
 
 /** Base units as token units with digit grouping: 1234500000n, 6 -> "1,234.5". */
@@ -63,9 +63,8 @@ export function formatTokenAmount(amount: bigint, decimals: number | undefined, 
   const [whole = '0', frac] = plain.split('.');
   const grouped = formatInteger(BigInt(whole), locale);
   if (!frac) return grouped;
-  const decimal =
-    new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-  return `${grouped}${decimal}${frac}`;
+  // The locale's decimal separator: the one character between "1" and "5" (one character in every locale).
+  return `${grouped}${(1.5).toLocaleString(locale).charAt(1)}${frac}`;
 }
 
 /** "0x1234…cdef" (full value stays in a title attribute where it matters). */

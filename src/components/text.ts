@@ -119,24 +119,21 @@ export const defaultText: SessionText = {
   consentCapPerWindow: (amount, window) => `${amount} ${window}`,
   consentWarningsHeading: 'Read before approving',
   warnAnyAction:
-    'No action list: the app can call any function on any contract, except this account itself and its admin functions.',
+    'The app can call any function on any contract, except this account and its admin functions.',
   warnAnyActionBlocked: (count) => `The ${count} admin functions that stay blocked`,
   warnUncappedSpend: (entrypoints) => `${entrypoints} can move tokens out of your account.`,
   warnUncappedSpendAny: 'The app can move tokens out of your account.',
   warnUncappedTokens: (tokens) => `No spending cap on ${tokens}.`,
-  warnOtherTokens: 'Any token in your account without a spending cap can be moved without limit.',
+  warnOtherTokens: 'Tokens without a spending cap can be moved without limit.',
   warnEveryContract: (entrypoints, contractNamed) =>
-    contractNamed
-      ? `Also usable elsewhere: the session can use ${entrypoints} on any other app or token that has an action of the same name.`
-      : `The session can use ${entrypoints} on any app or token that has an action of the same name.`,
+    `The session can use ${entrypoints} on any ${contractNamed ? 'other ' : ''}app or token with an action of that name.`,
   warnCapNotCounted: (entrypoints) => `${entrypoints} is not counted by the spending caps.`,
-  warnFeeTransferBlocked: (token) =>
-    `Fees are paid in ${token} with a transfer that this session may not make: its actions will fail.`,
+  warnFeeTransferBlocked: (token) => `This session cannot pay its fees in ${token}: its actions will fail.`,
   warnSignsMessages:
-    'While the session lasts, its key can also sign messages as your account (for example off-chain orders or logins).',
+    'Until it ends, the session can also sign messages as your account (such as orders or logins).',
   warnUnsafeVersion: (version) =>
     `Your account (${version}) lets any session act as the owner: upgrade it first.`,
-  warnUnknownAccount: 'Your account is not a known session account: strictest rules, no spending caps.',
+  warnUnknownAccount: 'Your account type is unknown: strictest rules, no spending caps.',
   warnOwnerEquivalent: (version) =>
     `On your account (${version}) a session allowed every action can take it over.`,
   warnCannotCapSpending: (version) => `Your account (${version}) cannot cap what the actions spend.`,
@@ -147,9 +144,9 @@ export const defaultText: SessionText = {
   reject: 'Not now',
   retry: 'Try again',
   close: 'Close',
-  pendingHint: 'Confirm or reject the request in your wallet.',
+  pendingHint: 'Confirm or reject in your wallet.',
   rejectedTitle: 'Rejected in your wallet',
-  rejectedBody: 'Nothing was changed. You can try again whenever you like.',
+  rejectedBody: 'Nothing was changed. You can try again.',
   errorTitle: 'The session could not be started',
   invalidTitle: 'This request cannot be approved',
   invalidBody: (app) => `${app} asked for a session that is not valid:`,
@@ -177,7 +174,7 @@ export const defaultText: SessionText = {
   renewPending: 'Renewing…',
   revoke: 'Revoke',
   revokePending: 'Revoking…',
-  stale: 'Last known state: the network could not be reached, or its answer is not confirmed yet.',
+  stale: 'Last known state: the network could not be reached or has not confirmed it yet.',
   listTitle: (app) => (app ? `Sessions for ${app}` : 'Sessions'),
   listEmpty: 'No sessions on this account yet.',
   listKey: (key) => `Key ${key}`,

@@ -31,7 +31,8 @@ export function SessionConsentDialog({ open, onClose, dialogClassName, ...view }
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!open || !dialog) return;
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Any focused element can take focus back (HTML, SVG and MathML elements all have focus()).
+    const previous = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
     titleRef.current?.focus();
     return () => {

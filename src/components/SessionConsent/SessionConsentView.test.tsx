@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { UserRejectedError } from '../../core/errors/index.js';
 import type { SessionPolicy } from '../../core/policy.js';
+import { defaultText } from '../text.js';
 import { SessionConsentDialog } from './SessionConsentDialog.js';
 import { SessionConsentView, type SessionConsentViewProps } from './SessionConsentView.js';
 
@@ -55,7 +56,7 @@ describe('SessionConsentView', () => {
   it('warns that the action works on every contract and that the key can sign messages', () => {
     renderView();
     expect(warnings()).toEqual([
-      expect.stringContaining('Also usable elsewhere: the session can use attack on any other app or token'),
+      expect.stringContaining('The session can use attack on any other app or token'),
       expect.stringContaining('sign messages as your account'),
     ]);
   });
@@ -82,9 +83,7 @@ describe('SessionConsentView', () => {
     expect(caps.textContent).toContain('5 USDC per transaction');
     // Capped, but transfer still reaches every other token.
     expect(warnings()[0]).toContain('transfer can move tokens out of your account.');
-    expect(warnings()[0]).toContain(
-      'Any token in your account without a spending cap can be moved without limit.',
-    );
+    expect(warnings()[0]).toContain('Tokens without a spending cap can be moved without limit.');
     expect(warnings()[0]).not.toContain('No spending cap on');
   });
 
@@ -101,10 +100,34 @@ describe('SessionConsentView', () => {
   it('puts the empty-whitelist danger first and lists what stays blocked', () => {
     renderView({ policy: { ...policy, actions: [], allowAnyAction: true } });
     expect(screen.getByText('Any action on any contract')).toBeTruthy();
-    expect(warnings()[0]).toContain('the app can call any function on any contract');
+    expect(warnings()[0]).toContain('The app can call any function on any contract');
     expect(warnings()[0]).toContain('The 9 admin functions that stay blocked');
     expect(warnings()[0]).toContain('upgrade');
     expect(warnings()[0]).toContain('set_public_key');
+  });
+
+  it('words each account-version warning from its text entry', () => {
+    const { unmount } = renderView({ accountVersion: 'v28' });
+    expect(warnings()).toEqual(
+      expect.arrayContaining([
+        defaultText.warnUnsafeVersion('v28'),
+        defaultText.warnCannotCapSpending('v28'),
+      ]),
+    );
+    unmount();
+    const { unmount: unmount2 } = renderView({
+      accountVersion: 'unknown',
+      policy: { ...policy, actions: [{ entrypoint: 'attack' }] },
+    });
+    expect(warnings()).toEqual(
+      expect.arrayContaining([
+        defaultText.warnUnknownAccount,
+        defaultText.warnEveryContract('attack', false),
+      ]),
+    );
+    unmount2();
+    renderView({ accountVersion: 'v29' });
+    expect(warnings()).toContain(defaultText.warnLastCallNotGasless('v29'));
   });
 
   it('shows gas paid in a token by the account', () => {
@@ -115,7 +138,7 @@ describe('SessionConsentView', () => {
     expect(screen.getByRole('region', { name: 'Limits' }).textContent).toContain(
       'Paid by your account in STRK',
     );
-    expect(warnings()).toContainEqual(expect.stringContaining('Fees are paid in STRK with a transfer'));
+    expect(warnings()).toContainEqual(expect.stringContaining('cannot pay its fees in STRK'));
   });
 
   it('shows the bound on one gas-token fee the app set', () => {
@@ -147,7 +170,7 @@ describe('SessionConsentView', () => {
     expect(button.hasAttribute('disabled')).toBe(false);
     fireEvent.click(button);
     expect(onApprove).not.toHaveBeenCalled();
-    expect(screen.getByText('Confirm or reject the request in your wallet.')).toBeTruthy();
+    expect(screen.getByText('Confirm or reject in your wallet.')).toBeTruthy();
   });
 
   it('reads a wallet rejection as a rejection, with a retry', () => {

@@ -5,6 +5,7 @@ import {
   type ConsentWarning,
   describeSessionPolicy,
   type SessionConsentSummary,
+  spendingTokenInfo,
   type TokenDisplayInfo,
 } from '../../core/consent.js';
 import { isSessionError } from '../../core/errors/index.js';
@@ -88,14 +89,15 @@ export function SessionConsentView(props: SessionConsentViewProps) {
   const level = props.headingLevel ?? 2;
   const H = `h${level}` as 'h2';
   const head: ConsentHead = { props, text, titleId, leadId, H };
-  if ('invalid' in result) return <InvalidConsent {...head} error={result.invalid} />;
+  if ('invalid' in result) return invalidConsent(head, result.invalid);
   const { summary } = result;
   const status: SessionConsentStatus = props.status ?? (props.error ? 'error' : 'idle');
   const pending = status === 'pending';
   const part: ConsentPart = {
     ...head,
     summary,
-    known: knownTokens(summary, props.tokens),
+    // Names for tokens: the caps' own symbols first (as SessionStatus reads them), then the app's list.
+    known: [...spendingTokenInfo(props.policy), ...(props.tokens ?? [])],
     ownIds,
     H2: `h${level + 1}` as 'h3',
     duration: formatDuration(summary.durationSeconds, text),
@@ -108,14 +110,14 @@ export function SessionConsentView(props: SessionConsentViewProps) {
       aria-describedby={leadId}
       aria-busy={pending || undefined}
     >
-      <ConsentHeader {...part} />
+      {consentHeader(part)}
       <div className="ss-consent__body">
-        <ConsentActions {...part} />
-        <ConsentFacts {...part} />
-        {summary.spendingLimits.length > 0 ? <ConsentCaps {...part} /> : null}
-        <ConsentWarnings {...part} />
+        {consentActions(part)}
+        {consentFacts(part)}
+        {summary.spendingLimits.length > 0 ? consentCaps(part) : null}
+        {consentWarnings(part)}
       </div>
-      <ConsentFooter {...part} />
+      {consentFooter(part)}
     </section>
   );
 }
@@ -145,15 +147,6 @@ function useConsentSummary(
   }, [props.policy, now, feeMode, props.maxFeeInGasToken, props.maxDurationSeconds, props.accountVersion]);
 }
 
-/** Names for tokens: the caps' own symbols first, then the app's token list. */
-const knownTokens = (
-  summary: SessionConsentSummary,
-  tokens: readonly TokenDisplayInfo[] | undefined,
-): TokenDisplayInfo[] => [
-  ...summary.spendingLimits.map((l) => ({ address: l.token, symbol: l.symbol, decimals: l.decimals })),
-  ...(tokens ?? []),
-];
-
 /** What the card's title parts share. */
 interface ConsentHead {
   props: SessionConsentViewProps;
@@ -174,7 +167,7 @@ interface ConsentPart extends ConsentHead {
 }
 
 /** The policy cannot be described: say why, offer only a close. */
-function InvalidConsent({ props, text, titleId, leadId, H, error }: ConsentHead & { error: ErrorLike }) {
+function invalidConsent({ props, text, titleId, leadId, H }: ConsentHead, error: ErrorLike) {
   return (
     <section
       className={cx('ss-root ss-card ss-consent', props.className)}
@@ -201,7 +194,7 @@ function InvalidConsent({ props, text, titleId, leadId, H, error }: ConsentHead 
   );
 }
 
-function ConsentHeader({ props, text, titleId, leadId, H, summary, duration }: ConsentPart) {
+function consentHeader({ props, text, titleId, leadId, H, summary, duration }: ConsentPart) {
   const maxCalls = text.transactions(summary.maxCalls, formatInteger(summary.maxCalls, props.locale));
   return (
     <header className="ss-consent__header">
@@ -223,7 +216,7 @@ function ConsentHeader({ props, text, titleId, leadId, H, summary, duration }: C
   );
 }
 
-function ConsentActions({ text, summary, ownIds, H2 }: ConsentPart) {
+function consentActions({ text, summary, ownIds, H2 }: ConsentPart) {
   return (
     <section className="ss-section" aria-labelledby={`${ownIds}-actions`}>
       <H2 id={`${ownIds}-actions`} className="ss-section__title">
@@ -232,28 +225,18 @@ function ConsentActions({ text, summary, ownIds, H2 }: ConsentPart) {
       {summary.anyAction ? (
         <p className="ss-action ss-action--any">{text.consentAnyAction}</p>
       ) : (
-        <ul className="ss-action-list">
-          {summary.actions.map((action) => (
-            <ConsentAction key={action.selector} {...{ action, text }} />
-          ))}
-        </ul>
+        <ul className="ss-action-list">{summary.actions.map((action) => consentAction(action, text))}</ul>
       )}
     </section>
   );
 }
 
-function ConsentAction({
-  action,
-  text,
-}: {
-  action: SessionConsentSummary['actions'][number];
-  text: SessionText;
-}) {
+function consentAction(action: SessionConsentSummary['actions'][number], text: SessionText) {
   const code = action.name ?? shortHex(action.selector);
   const contract =
     action.contractLabel ?? (action.contractAddress ? shortHex(action.contractAddress) : undefined);
   return (
-    <li className="ss-action">
+    <li key={action.selector} className="ss-action">
       <span className="ss-action__label">{action.label ?? <code>{code}</code>}</span>
       <span className="ss-action__meta">
         {action.label ? <code>{code}</code> : null}
@@ -264,7 +247,7 @@ function ConsentAction({
 }
 
 /** Calls, duration, exact expiry and who pays gas. */
-function ConsentFacts({ props, text, summary, known, ownIds, H2, duration }: ConsentPart) {
+function consentFacts({ props, text, summary, known, ownIds, H2, duration }: ConsentPart) {
   const locale = props.locale;
   const gas =
     props.feeMode?.mode === 'direct'
@@ -300,7 +283,7 @@ const fact = (term: string, value: ReactNode) => (
   </div>
 );
 
-function ConsentCaps({ props, text, summary, known, ownIds, H2 }: ConsentPart) {
+function consentCaps({ props, text, summary, known, ownIds, H2 }: ConsentPart) {
   const value = (amount: bigint, token: string) => formatTokenValue(amount, token, known, props.locale);
   return (
     <section className="ss-section" aria-labelledby={`${ownIds}-caps`}>
@@ -333,7 +316,7 @@ function ConsentCaps({ props, text, summary, known, ownIds, H2 }: ConsentPart) {
   );
 }
 
-function ConsentWarnings({ text, summary, known, ownIds, H2 }: ConsentPart) {
+function consentWarnings({ text, summary, known, ownIds, H2 }: ConsentPart) {
   return (
     <section className="ss-section" aria-labelledby={`${ownIds}-warnings`}>
       <H2 id={`${ownIds}-warnings`} className="ss-section__title">
@@ -352,7 +335,7 @@ function ConsentWarnings({ text, summary, known, ownIds, H2 }: ConsentPart) {
 }
 
 /** Progress, the error or rejection, and the two buttons (inert while the wallet prompt is open). */
-function ConsentFooter({ props, text, status }: ConsentPart) {
+function consentFooter({ props, text, status }: ConsentPart) {
   const pending = status === 'pending';
   const rejected = status === 'error' && isRejection(props.error);
   const approve = status === 'error' ? (props.onRetry ?? props.onApprove) : props.onApprove;
@@ -400,6 +383,15 @@ const entryNames = (entrypoints: readonly string[], text: SessionText) =>
     text,
   );
 
+type TextWarningKind = Exclude<ConsentWarning['kind'], 'any-action' | 'uncapped-spend'>;
+type PascalCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Capitalize<Head>}${PascalCase<Tail>}`
+  : Capitalize<S>;
+
+/** The text entry of a warning kind: 'fee-transfer-blocked' -> 'warnFeeTransferBlocked'. */
+const warnKey = <K extends TextWarningKind>(kind: K) =>
+  `warn${kind.replace(/(?:^|-)(\w)/g, (_, first: string) => first.toUpperCase())}` as `warn${PascalCase<K>}`;
+
 function warningText(
   warning: ConsentWarning,
   summary: SessionConsentSummary,
@@ -443,27 +435,25 @@ function warningText(
           {warning.otherTokens ? text.warnOtherTokens : null}
         </>
       );
-    case 'every-contract':
-      return text.warnEveryContract(
-        entryNames(warning.entrypoints, text),
-        summary.actions.some((a) => a.contractAddress !== undefined || a.contractLabel !== undefined),
-      );
-    case 'cap-not-counted':
-      return text.warnCapNotCounted(entryNames(warning.entrypoints, text));
-    case 'fee-transfer-blocked':
-      return text.warnFeeTransferBlocked(tokenName(warning.gasToken, known));
-    case 'signs-messages':
-      return text.warnSignsMessages;
-    case 'unsafe-version':
-      return text.warnUnsafeVersion(warning.accountVersion);
-    case 'unknown-account':
-      return text.warnUnknownAccount;
-    case 'owner-equivalent':
-      return text.warnOwnerEquivalent(warning.accountVersion);
-    case 'cannot-cap-spending':
-      return text.warnCannotCapSpending(warning.accountVersion);
-    case 'last-call-not-gasless':
-      return text.warnLastCallNotGasless(warning.accountVersion);
+    default: {
+      // Every other warning is one entry of `text`, named after its kind ('cap-not-counted' ->
+      // warnCapNotCounted): a sentence, or a function of the warning's one detail.
+      const entry = text[warnKey(warning.kind)] as
+        | string
+        | ((detail: string, contractNamed: boolean) => string);
+      return typeof entry === 'string'
+        ? entry
+        : entry(
+            'accountVersion' in warning
+              ? warning.accountVersion
+              : 'gasToken' in warning
+                ? tokenName(warning.gasToken, known)
+                : // The rest with a function entry name entrypoints (the detail-less ones are sentences).
+                  entryNames((warning as { entrypoints: string[] }).entrypoints, text),
+            // every-contract: a contract the app names makes "any other app" the right words.
+            summary.actions.some((a) => a.contractAddress !== undefined || a.contractLabel !== undefined),
+          );
+    }
   }
 }
 

@@ -132,8 +132,13 @@ export function SessionListView(props: SessionListViewProps) {
       )}
 
       <div className="ss-visually-hidden" role="status">
-        {busy ? (revokingAll ? text.revokeAllPending : text.revokePending) : null}
-        {!busy && props.revokedCount ? text.revokedAnnouncement(props.revokedCount) : null}
+        {busy
+          ? revokingAll
+            ? text.revokeAllPending
+            : text.revokePending
+          : props.revokedCount
+            ? text.revokedAnnouncement(props.revokedCount)
+            : null}
       </div>
       {props.error ? (
         <div className="ss-alert ss-alert--danger" role="alert">

@@ -77,7 +77,7 @@ export function SessionStatusView(props: SessionStatusViewProps) {
     showsTime: (state.status === 'active' || state.status === 'expiring') && state.expiresAt !== undefined,
     label: text.statusLabel[state.status],
   };
-  if (props.variant === 'badge') return <StatusBadge {...part} />;
+  if (props.variant === 'badge') return statusBadge(part);
   const busy = Boolean(props.renewing || props.revoking);
   const hasSession = state.status !== 'none';
   return (
@@ -86,20 +86,18 @@ export function SessionStatusView(props: SessionStatusViewProps) {
       aria-labelledby={`${ids}-title`}
       aria-busy={busy || undefined}
     >
-      <StatusHeader {...part} />
+      {statusHeader(part)}
       {state.status === 'none' ? <p className="ss-muted">{text.statusNone}</p> : null}
       {state.status === 'pending' ? <p className="ss-muted">{text.statusPendingBody}</p> : null}
-      {hasSession && state.status !== 'revoked' && state.expiresAt !== undefined ? (
-        <StatusTime {...part} />
-      ) : null}
-      {hasSession && state.status !== 'pending' ? <StatusMeters {...part} /> : null}
+      {hasSession && state.status !== 'revoked' && state.expiresAt !== undefined ? statusTime(part) : null}
+      {hasSession && state.status !== 'pending' ? statusMeters(part) : null}
       {state.stale ? <p className="ss-note">{text.stale}</p> : null}
       {props.error ? (
         <div className="ss-alert ss-alert--danger" role="alert">
           <p className="ss-alert__detail">{errorText(props.error)}</p>
         </div>
       ) : null}
-      <StatusActions {...part} busy={busy} />
+      {statusActions(part, busy)}
     </section>
   );
 }
@@ -117,7 +115,7 @@ interface StatusPart {
 }
 
 /** One line for a header: dot, label, time left. */
-function StatusBadge({ props, state, text, secondsLeft, showsTime, label }: StatusPart) {
+function statusBadge({ props, state, text, secondsLeft, showsTime, label }: StatusPart) {
   return (
     <span className={cx('ss-root ss-badge', `ss-badge--${state.status}`, props.className)}>
       <span className="ss-dot" aria-hidden="true" />
@@ -133,7 +131,7 @@ function StatusBadge({ props, state, text, secondsLeft, showsTime, label }: Stat
   );
 }
 
-function StatusHeader({ props, state, text, ids, label }: StatusPart) {
+function statusHeader({ props, state, text, ids, label }: StatusPart) {
   const H = `h${props.headingLevel ?? 2}` as 'h2';
   return (
     <header className="ss-status__header">
@@ -151,7 +149,7 @@ function StatusHeader({ props, state, text, ids, label }: StatusPart) {
 }
 
 /** The countdown while the session can act, and the exact expiry (or when it expired). */
-function StatusTime({ props, state, text, secondsLeft, showsTime }: StatusPart) {
+function statusTime({ props, state, text, secondsLeft, showsTime }: StatusPart) {
   const expiresAt = state.expiresAt ?? 0;
   const date = formatDate(expiresAt, { locale: props.locale, timeZone: props.timeZone });
   return (
@@ -169,7 +167,7 @@ function StatusTime({ props, state, text, secondsLeft, showsTime }: StatusPart) 
 }
 
 /** Calls used of the maximum, then each capped token's spend left in its window. */
-function StatusMeters({ props, state, text, ids, now }: StatusPart) {
+function statusMeters({ props, state, text, ids, now }: StatusPart) {
   const value = (amount: bigint, token: string) =>
     formatTokenValue(amount, token, props.tokens, props.locale);
   return (
@@ -210,7 +208,7 @@ function StatusMeters({ props, state, text, ids, now }: StatusPart) {
 }
 
 /** Revoke for live sessions, renew for ending ones; both inert while either is under way. */
-function StatusActions({ props, state, text, busy }: StatusPart & { busy: boolean }) {
+function statusActions({ props, state, text }: StatusPart, busy: boolean) {
   const canRenew = props.onRenew && RENEWABLE.includes(state.status);
   const canRevoke = props.onRevoke && LIVE.includes(state.status);
   const guard = (fn: (() => void) | undefined) => () => {
