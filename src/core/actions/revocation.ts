@@ -3,8 +3,7 @@ import type { SessionData } from '../calls.js';
 import { isSessionError, StaleReadError } from '../errors/index.js';
 import { parseBigInt, toHex } from '../felt.js';
 import type { StoredSession } from '../storage/types.js';
-import { readSessionData } from './chain.js';
-import { rpcError } from './classify.js';
+import { ask, readSessionData } from './chain.js';
 import type { SessionProviderLike } from './types.js';
 
 /** What the chain says about a stored session, once an answer that it is gone has been checked. */
@@ -73,13 +72,8 @@ const unconfirmed = (aliveAtBlock: number | undefined, options: { cause?: unknow
 
 async function headOf(provider: SessionProviderLike): Promise<number | undefined> {
   if (!provider.getBlockNumber) return undefined;
-  let n: unknown;
-  try {
-    n = await provider.getBlockNumber();
-  } catch (error) {
-    throw rpcError(error, 'starknet_blockNumber');
-  }
-  return Number.isSafeInteger(n) && (n as number) >= 0 ? (n as number) : undefined;
+  // Checked as a receipt's block is: a safe integer, not negative.
+  return receiptBlock({ block_number: await ask('starknet_blockNumber', () => provider.getBlockNumber!()) });
 }
 
 /** The last SessionKeyRevoked / SessionKeyAdded event of this key since `from`: revoked, or other terms. */
@@ -99,19 +93,16 @@ async function goneByEvent(
   let token: string | undefined;
   // A bounded walk: a session's own events are few.
   for (let page = 0; page < 20; page++) {
-    let chunk: Awaited<ReturnType<NonNullable<SessionProviderLike['getEvents']>>>;
-    try {
-      chunk = await provider.getEvents({
+    const chunk = await ask('starknet_getEvents', () =>
+      provider.getEvents!({
         address: accountAddress,
         keys: [[toHex(SessionKeyAdded), toHex(SessionKeyRevoked)], [toHex(BigInt(session.publicKey))]],
         from_block: { block_number: from },
         to_block: 'latest',
         chunk_size: 100,
         continuation_token: token,
-      });
-    } catch (error) {
-      throw rpcError(error, 'starknet_getEvents');
-    }
+      }),
+    );
     last = chunk?.events?.at(-1) ?? last;
     token = chunk?.continuation_token;
     if (!token) break;
