@@ -170,13 +170,13 @@ export async function createSession(
     transactionHash,
   );
   const stored = await config.storage.update(scope, publicKey, { status: 'active' });
-  return {
-    publicKey,
-    validUntil: policy.validUntil,
-    maxCalls: policy.maxCalls,
-    transactionHash,
-    session: stored ?? { ...session, status: 'active', transactionHash },
-  };
+  return created(stored ?? { ...session, status: 'active', transactionHash });
+}
+
+/** What creating returns: the session's key, terms and transaction, with its record. */
+function created(session: StoredSession): CreateSessionReturnType {
+  const { publicKey, validUntil, maxCalls, transactionHash = '' } = session;
+  return { publicKey, validUntil, maxCalls, transactionHash, session };
 }
 
 export type EnsureSessionReturnType = CreateSessionReturnType & { reused: boolean };
@@ -215,16 +215,8 @@ export async function ensureSession(
       now,
       config.renewBeforeSeconds,
     );
-    if (covers && (await config.storage.getSigner(scope, candidate.publicKey))) {
-      return {
-        publicKey: candidate.publicKey,
-        validUntil: candidate.validUntil,
-        maxCalls: candidate.maxCalls,
-        transactionHash: candidate.transactionHash ?? '',
-        session: candidate,
-        reused: true,
-      };
-    }
+    if (covers && (await config.storage.getSigner(scope, candidate.publicKey)))
+      return { ...created(candidate), reused: true };
   }
   return { ...(await createSession(config, parameters)), reused: false };
 }

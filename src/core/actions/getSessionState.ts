@@ -253,12 +253,9 @@ function stateOf(
   const callsUsed = Math.max(chain?.callsUsed ?? 0, record?.callsUsed ?? 0);
   const maxCalls = chain?.maxCalls ?? record?.maxCalls ?? 0;
   return {
-    status: record
-      ? deriveStatus({ ...record, callsUsed, maxCalls }, now, config.renewBeforeSeconds)
-      : 'none',
+    ...timeParts(config, { session: record, callsUsed, maxCalls }, now),
     publicKey: record?.publicKey,
     expiresAt: record?.validUntil,
-    secondsLeft: Math.max(0, (record?.validUntil ?? now) - now),
     maxCalls,
     callsUsed,
     callsLeft: Math.max(0, maxCalls - callsUsed),
@@ -269,5 +266,19 @@ function stateOf(
     stale: false,
     error: undefined,
     checkedAt: now,
+  };
+}
+
+/** What of a state moves with the clock, at `now`: the status and the seconds left. */
+export function timeParts(
+  config: SessionConfig,
+  { session, callsUsed, maxCalls }: Pick<SessionState, 'session' | 'callsUsed' | 'maxCalls'>,
+  now: number,
+): Pick<SessionState, 'status' | 'secondsLeft'> {
+  return {
+    status: session
+      ? deriveStatus({ ...session, callsUsed, maxCalls }, now, config.renewBeforeSeconds)
+      : 'none',
+    secondsLeft: Math.max(0, (session?.validUntil ?? now) - now),
   };
 }
