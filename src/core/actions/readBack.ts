@@ -49,14 +49,20 @@ export async function readBack(
 
 async function compare(provider: SessionProviderLike, account: string, e: ExpectedSession) {
   const chain = await readSessionData(provider, account, e.publicKey);
-  const asked: Fields = { validUntil: String(e.policy?.validUntil ?? 0) };
-  const holds: Fields = { validUntil: String(chain.validUntil) };
+  const asked: Fields = {};
+  const holds: Fields = {};
+  const put = (field: string, wanted: unknown, held: unknown) => {
+    asked[field] = String(wanted);
+    holds[field] = String(held);
+  };
+  put('validUntil', e.policy?.validUntil ?? 0, chain.validUntil);
   if (e.policy) {
-    asked.maxCalls = String(e.policy.maxCalls);
-    holds.maxCalls = String(chain.maxCalls);
-    asked.allowedSelectors = e.policy.allowedSelectors.map((s) => toHex(BigInt(s))).join(',');
-    const selectors = await readAllowedSelectors(provider, account, e.publicKey, chain.allowedEntrypointsLen);
-    holds.allowedSelectors = selectors.join(',');
+    put('maxCalls', e.policy.maxCalls, chain.maxCalls);
+    put(
+      'allowedSelectors',
+      e.policy.allowedSelectors.map((s) => toHex(BigInt(s))),
+      await readAllowedSelectors(provider, account, e.publicKey, chain.allowedEntrypointsLen),
+    );
   }
   if (!e.spendingPolicy) return { asked, holds };
   const limits = e.policy?.spendingLimits ?? [];
@@ -67,9 +73,11 @@ async function compare(provider: SessionProviderLike, account: string, e: Expect
   const cap = (l?: Cap) =>
     l ? `${BigInt(l.maxPerCall)}/${BigInt(l.maxPerWindow)}/${l.windowSeconds}` : 'none';
   tokens.forEach((token, i) => {
-    const key = `spendingLimits[${token}]`;
-    asked[key] = cap(limits[i]);
-    holds[key] = cap(policies[token]?.enabled ? policies[token] : undefined);
+    put(
+      `spendingLimits[${token}]`,
+      cap(limits[i]),
+      cap(policies[token]?.enabled ? policies[token] : undefined),
+    );
   });
   return { asked, holds };
 }

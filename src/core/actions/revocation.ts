@@ -1,5 +1,5 @@
 import { toSelector } from '../call.js';
-import type { SessionData } from '../calls.js';
+import { parseSessionData, type SessionData } from '../calls.js';
 import { isSessionError, StaleReadError } from '../errors/index.js';
 import { parseBigInt, toHex } from '../felt.js';
 import type { StoredSession } from '../storage/types.js';
@@ -48,7 +48,7 @@ export async function confirmSessionGone(
     }
     // No block to compare with: only the account's own event is evidence.
     if (await goneByEvent(provider, accountAddress, session, since ?? 0))
-      return { kind: 'gone', data: { ...ZERO } };
+      return { kind: 'gone', data: parseSessionData([0, 0, 0, 0]) }; // none: all zeros
     // Neither a pinned read nor an event confirms it: where the node is says why.
     return unconfirmed(since, {
       details: `The node is at block ${head ?? 'unknown'}; the session was last seen alive at ${since ?? 'unknown'}.`,
@@ -58,14 +58,6 @@ export async function confirmSessionGone(
     return unconfirmed(since, { cause: error });
   }
 }
-
-const ZERO: SessionData = {
-  exists: false,
-  validUntil: 0,
-  maxCalls: 0,
-  callsUsed: 0,
-  allowedEntrypointsLen: 0,
-};
 
 const unconfirmed = (aliveAtBlock: number | undefined, options: { cause?: unknown; details?: string }) =>
   ({ kind: 'unconfirmed', error: new StaleReadError({ aliveAtBlock, ...options }) }) as const;
