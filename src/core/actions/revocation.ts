@@ -77,10 +77,7 @@ async function goneByEvent(
 ): Promise<boolean> {
   if (!provider.getEvents) return false;
   // Event keys are the names hashed as selectors (SESSION_EVENT_SELECTORS in constants.ts pins them).
-  const [SessionKeyAdded, SessionKeyRevoked] = [
-    toSelector('SessionKeyAdded'),
-    toSelector('SessionKeyRevoked'),
-  ];
+  const events = ['SessionKeyAdded', 'SessionKeyRevoked'].map((name) => toHex(toSelector(name)));
   let last: { keys: string[]; data: string[] } | undefined;
   let token: string | undefined;
   // A bounded walk: a session's own events are few.
@@ -88,7 +85,7 @@ async function goneByEvent(
     const chunk = await ask('starknet_getEvents', () =>
       provider.getEvents!({
         address: accountAddress,
-        keys: [[toHex(SessionKeyAdded), toHex(SessionKeyRevoked)], [toHex(BigInt(session.publicKey))]],
+        keys: [events, [toHex(BigInt(session.publicKey))]],
         from_block: { block_number: from },
         to_block: 'latest',
         chunk_size: 100,
@@ -100,6 +97,6 @@ async function goneByEvent(
     if (!token) break;
   }
   if (!last) return false;
-  if (parseBigInt(last.keys?.[0]) === SessionKeyRevoked) return true;
+  if (parseBigInt(last.keys?.[0]) === BigInt(events[1]!)) return true; // SessionKeyRevoked
   return parseBigInt(last.data?.[0]) !== BigInt(session.validUntil);
 }

@@ -28,7 +28,7 @@ export async function submitOwnerCalls(
 ): Promise<string> {
   if (!p.sponsored) return ownerExecute(owner, calls);
   const paymaster = p.paymaster ?? config.paymaster;
-  if (!paymaster) throw new PaymasterRejectedError('Sponsored creation needs a paymaster.');
+  if (!paymaster) throw new PaymasterRejectedError('Sponsoring needs a paymaster.');
   if (!owner.signMessage) throw new PaymasterRejectedError('This wallet cannot sign typed data.');
   const feeMode = { mode: 'sponsored' } as const;
   const bounds = requestedTimeBounds(config);
