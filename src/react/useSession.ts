@@ -1,10 +1,10 @@
 'use client';
-import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { timeParts } from '../core/actions/getSessionState.js';
 import type { SessionState } from '../core/actions/index.js';
 import { sessionStateQueryOptions } from '../query/index.js';
 import { useSessionConfig } from './context.js';
-import { useStarknetBindings } from './useStarknet.js';
+import { useAccountQuery } from './queries.js';
 import { useTimeBoundary } from './useTimeBoundary.js';
 
 export interface UseSessionParameters {
@@ -25,8 +25,7 @@ export type UseSessionReturnType = UseQueryResult<SessionState, Error>;
  */
 export function useSession(parameters: UseSessionParameters = {}): UseSessionReturnType {
   const config = useSessionConfig();
-  const { provider, accountAddress, chainId } = useStarknetBindings();
-  const query = useQuery({
+  const query = useAccountQuery((config, { provider, accountAddress, chainId }) => ({
     ...sessionStateQueryOptions(config, {
       provider,
       chainId,
@@ -39,7 +38,7 @@ export function useSession(parameters: UseSessionParameters = {}): UseSessionRet
     select: (state: SessionState): SessionState =>
       // none: nothing depends on time
       state.session ? { ...state, ...timeParts(config, state, config.now()) } : state,
-  });
+  }));
   // Re-render at the next status boundary (expiring, then expired) instead of ticking every second.
   // No session: NaN, so neither comparison holds.
   const expiresAt = query.data?.expiresAt ?? Number.NaN;
