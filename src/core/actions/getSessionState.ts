@@ -7,7 +7,7 @@ import { describeInput, inputObject } from '../input.js';
 import type { SessionScope, StoredSession, StoredSessionStatus } from '../storage/types.js';
 import { readClassHash, readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
-import { readBack } from './readBack.js';
+import { mismatchOf } from './readBack.js';
 import { confirmSessionGone, showsSession } from './revocation.js';
 import type { SessionProviderLike, SessionTarget } from './types.js';
 
@@ -152,7 +152,7 @@ export async function getSessionState(
 }
 
 /** The account's session against the record (as createSession's read-back): the mismatch, if any. */
-async function heldAsAsked(provider: SessionProviderLike, account: string, record: StoredSession) {
+function heldAsAsked(provider: SessionProviderLike, account: string, record: StoredSession) {
   const { publicKey, spendingLimits } = record;
   const expected = {
     operation: 'create',
@@ -160,13 +160,7 @@ async function heldAsAsked(provider: SessionProviderLike, account: string, recor
     policy: record,
     spendingPolicy: spendingLimits.length > 0,
   } as const;
-  return readBack(provider, account, expected, record.transactionHash).then(
-    () => undefined,
-    (error: unknown) => {
-      if (isSessionError(error, 'ACCOUNT_STATE_MISMATCH')) return error;
-      throw error;
-    },
-  );
+  return mismatchOf(provider, account, expected, record.transactionHash);
 }
 
 /** The given session, else the newest one in a `usable` status, else the newest (its status says why). */

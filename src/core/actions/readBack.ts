@@ -41,10 +41,20 @@ export async function readBack(
   expected: ExpectedSession,
   transactionHash: string | undefined,
 ): Promise<void> {
+  const mismatch = await mismatchOf(provider, accountAddress, expected, transactionHash);
+  if (mismatch) throw mismatch;
+}
+
+/** readBack's difference, returned instead of thrown (undefined when the account holds what was asked). */
+export async function mismatchOf(
+  provider: SessionProviderLike,
+  accountAddress: string,
+  expected: ExpectedSession,
+  transactionHash: string | undefined,
+): Promise<AccountStateMismatchError | undefined> {
   const { asked, holds } = await compare(provider, accountAddress, expected);
-  if (Object.keys(asked).some((k) => asked[k] !== holds[k])) {
-    throw new AccountStateMismatchError(expected.operation, asked, holds, { transactionHash });
-  }
+  if (Object.keys(asked).some((k) => asked[k] !== holds[k]))
+    return new AccountStateMismatchError(expected.operation, asked, holds, { transactionHash });
 }
 
 async function compare(provider: SessionProviderLike, account: string, e: ExpectedSession) {
