@@ -50,12 +50,7 @@ export async function approveSessionRequest(
   const transactionHash = await submitOwnerCalls(config, parameters, owner, calls, scope.chainId);
   await waitForSuccess(provider, transactionHash);
   // The account must hold exactly what the human approved (a SUCCEEDED receipt can hide a swallowed setter).
-  const expected = {
-    operation: 'create',
-    publicKey: request.publicKey,
-    policy,
-    spendingPolicy: rules.spendingPolicy,
-  } as const;
+  const expected = { publicKey: request.publicKey, policy, spendingPolicy: rules.spendingPolicy };
   await readBack(provider, owner.address, expected, transactionHash);
   return {
     transactionHash,

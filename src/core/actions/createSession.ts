@@ -166,7 +166,7 @@ export async function createSession(
   await readBack(
     provider,
     owner.address,
-    { operation: 'create', publicKey, policy, spendingPolicy: rules.spendingPolicy },
+    { publicKey, policy, spendingPolicy: rules.spendingPolicy },
     transactionHash,
   );
   const stored = await config.storage.update(scope, publicKey, { status: 'active' });

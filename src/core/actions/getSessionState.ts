@@ -153,13 +153,11 @@ export async function getSessionState(
 
 /** The account's session against the record (as createSession's read-back): the mismatch, if any. */
 function heldAsAsked(provider: SessionProviderLike, account: string, record: StoredSession) {
-  const { publicKey, spendingLimits } = record;
   const expected = {
-    operation: 'create',
-    publicKey,
+    publicKey: record.publicKey,
     policy: record,
-    spendingPolicy: spendingLimits.length > 0,
-  } as const;
+    spendingPolicy: record.spendingLimits.length > 0,
+  };
   return mismatchOf(provider, account, expected, record.transactionHash);
 }
 

@@ -8,9 +8,8 @@ import type { SessionProviderLike } from './types.js';
 
 /** What an owner transaction should have left on the account for one key: a policy, or nothing (revoked). */
 export interface ExpectedSession {
-  operation: 'create' | 'update' | 'set-policy' | 'remove-policy' | 'revoke';
   publicKey: string;
-  /** The registered session (amounts as bigints or as stored), or undefined when it must be gone. */
+  /** The registered session (amounts as bigints or as stored) after a create, or undefined after a revoke. */
   policy: ExpectedPolicy | undefined;
   /** Tokens whose policy must be gone (revoke, remove). */
   removedTokens?: readonly string[] | undefined;
@@ -54,7 +53,9 @@ export async function mismatchOf(
 ): Promise<AccountStateMismatchError | undefined> {
   const { asked, holds } = await compare(provider, accountAddress, expected);
   if (Object.keys(asked).some((k) => asked[k] !== holds[k]))
-    return new AccountStateMismatchError(expected.operation, asked, holds, { transactionHash });
+    return new AccountStateMismatchError(expected.policy ? 'create' : 'revoke', asked, holds, {
+      transactionHash,
+    });
 }
 
 async function compare(provider: SessionProviderLike, account: string, e: ExpectedSession) {

@@ -78,7 +78,6 @@ function expectRevoked(s: {
 }): ExpectedSession {
   const removedTokens = s.spendingLimits.map((l) => l.token);
   return {
-    operation: 'revoke',
     publicKey: s.publicKey,
     policy: undefined,
     removedTokens,
