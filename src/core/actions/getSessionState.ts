@@ -153,11 +153,7 @@ export async function getSessionState(
 
 /** The account's session against the record (as createSession's read-back): the mismatch, if any. */
 function heldAsAsked(provider: SessionProviderLike, account: string, record: StoredSession) {
-  const expected = {
-    publicKey: record.publicKey,
-    policy: record,
-    spendingPolicy: record.spendingLimits.length > 0,
-  };
+  const expected = { publicKey: record.publicKey, policy: record };
   return mismatchOf(provider, account, expected, record.transactionHash);
 }
 

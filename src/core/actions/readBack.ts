@@ -13,8 +13,6 @@ export interface ExpectedSession {
   policy: ExpectedPolicy | undefined;
   /** Tokens whose policy must be gone (revoke, remove). */
   removedTokens?: readonly string[] | undefined;
-  /** The account has spending entrypoints (v33); else no policy is read. */
-  spendingPolicy: boolean;
 }
 
 type ExpectedPolicy = Omit<NormalizedSessionPolicy, 'spendingLimits'> & {
@@ -75,7 +73,8 @@ async function compare(provider: SessionProviderLike, account: string, e: Expect
       await readAllowedSelectors(provider, account, e.publicKey, chain.allowedEntrypointsLen),
     );
   }
-  if (!e.spendingPolicy) return { asked, holds };
+  // Policies are read only for tokens named here: limits exist only where the account has spending
+  // entrypoints (v33), as each action checks before its prompt.
   const limits = e.policy?.spendingLimits ?? [];
   const removed = e.removedTokens ?? [];
   const tokens = [...limits.map((l) => l.token), ...removed].map((t) => toHex(BigInt(t)));

@@ -76,11 +76,5 @@ function expectRevoked(s: {
   publicKey: string;
   spendingLimits: readonly { token: string }[];
 }): ExpectedSession {
-  const removedTokens = s.spendingLimits.map((l) => l.token);
-  return {
-    publicKey: s.publicKey,
-    policy: undefined,
-    removedTokens,
-    spendingPolicy: removedTokens.length > 0,
-  };
+  return { publicKey: s.publicKey, policy: undefined, removedTokens: s.spendingLimits.map((l) => l.token) };
 }
