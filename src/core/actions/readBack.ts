@@ -10,8 +10,8 @@ import type { SessionProviderLike } from './types.js';
 export interface ExpectedSession {
   publicKey: string;
   /** The registered session (amounts as bigints or as stored) after a create, or undefined after a revoke. */
-  policy: ExpectedPolicy | undefined;
-  /** Tokens whose policy must be gone (revoke, remove). */
+  policy?: ExpectedPolicy | undefined;
+  /** Tokens whose policy must be gone (a revoke). */
   removedTokens?: readonly string[] | undefined;
 }
 

@@ -76,5 +76,5 @@ function expectRevoked(s: {
   publicKey: string;
   spendingLimits: readonly { token: string }[];
 }): ExpectedSession {
-  return { publicKey: s.publicKey, policy: undefined, removedTokens: s.spendingLimits.map((l) => l.token) };
+  return { publicKey: s.publicKey, removedTokens: s.spendingLimits.map((l) => l.token) };
 }
