@@ -57,12 +57,8 @@ export async function submitOwnerCalls(
     // Wallets return string[] while starknet.js signers return a noble `{ r, s }`: accept both.
     const answer = await owner.signMessage(typedData as unknown as TypedData);
     const rs = answer as { r?: unknown; s?: unknown } | null;
-    const felts = Array.isArray(answer)
-      ? answer
-      : rs?.r !== undefined && rs.s !== undefined
-        ? [rs.r, rs.s]
-        : undefined;
-    if (!felts)
+    const felts: unknown[] = Array.isArray(answer) ? answer : [rs?.r, rs?.s];
+    if (felts.includes(undefined))
       throw new TransactionRevertedError(undefined, { details: 'The wallet returned no signature.' });
     signature = felts.map((v) => toHex(BigInt(v as string)));
   } catch (error) {
