@@ -9,7 +9,7 @@ export const SessionContext = createContext<SessionConfig | undefined>(undefined
 export function useSessionConfig(): SessionConfig {
   const config = useContext(SessionContext);
   if (!config) {
-    throw new SessionError('NO_SESSION_PROVIDER', 'Session hooks must be used inside <SessionProvider>.');
+    throw new SessionError('NO_SESSION_PROVIDER', 'Session hooks need a <SessionProvider>.');
   }
   return config;
 }

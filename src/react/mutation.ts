@@ -1,5 +1,5 @@
 'use client';
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   OwnerAccountLike,
   PaymasterLike,
@@ -22,6 +22,33 @@ export interface OwnerContext {
   provider: SessionProviderLike;
   paymaster: PaymasterLike | undefined;
   chainId: string | undefined;
+}
+
+/** A verb's arguments made into the mutation's variables. */
+type Verb<TVariables> = (...args: never[]) => TVariables;
+
+/** A verb pair per verb: `name(...)` runs the mutation, `nameAsync(...)` returns its promise. */
+type VerbPairs<TData, TVerbs> = {
+  [K in keyof TVerbs & string]: TVerbs[K] extends (...args: infer A) => unknown
+    ? (...args: A) => void
+    : never;
+} & {
+  [K in keyof TVerbs & string as `${K}Async`]: TVerbs[K] extends (...args: infer A) => unknown
+    ? (...args: A) => Promise<TData>
+    : never;
+};
+
+/** TanStack's mutation result plus a verb pair for each of `verbs` (what its arguments send). */
+export function withVerbs<TData, TVariables, TVerbs extends Record<string, Verb<TVariables>>>(
+  mutation: UseMutationResult<TData, SessionError, TVariables>,
+  verbs: TVerbs,
+) {
+  const result: Record<string, unknown> = { ...mutation };
+  for (const [name, variables] of Object.entries(verbs)) {
+    result[name] = (...args: never[]) => mutation.mutate(variables(...args));
+    result[`${name}Async`] = (...args: never[]) => mutation.mutateAsync(variables(...args));
+  }
+  return result as UseMutationResult<TData, SessionError, TVariables> & VerbPairs<TData, TVerbs>;
 }
 
 /**

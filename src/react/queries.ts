@@ -18,7 +18,7 @@ interface ConnectedAccount {
 }
 
 /** A query about the connected account: its options from the config and starknet-react's provider, account, chain. */
-function useAccountQuery<T>(
+export function useAccountQuery<T>(
   options: (
     config: SessionConfig,
     account: ConnectedAccount,

@@ -4,7 +4,7 @@ import { type CreateSessionReturnType, createSession, ensureSession } from '../c
 import { NoSessionError, type SessionError } from '../core/errors/index.js';
 import type { SessionPolicy } from '../core/policy.js';
 import { type CreateSessionVariables, createSessionMutationKey } from '../query/index.js';
-import { useOwnerMutation } from './mutation.js';
+import { useOwnerMutation, withVerbs } from './mutation.js';
 import { useSession } from './useSession.js';
 
 type Variables = CreateSessionVariables & { reuse?: boolean };
@@ -31,26 +31,25 @@ export type UseCreateSessionReturnType = UseMutationResult<Result, SessionError,
  * current session's policy (use it when the status is `expiring`).
  */
 export function useCreateSession(): UseCreateSessionReturnType {
+  const current = useSession({ refetchInterval: false }).data?.session;
   const mutation = useOwnerMutation<Result, Variables>(
     createSessionMutationKey,
     (config, { reuse, ...parameters }): Promise<Result> =>
       reuse ? ensureSession(config, parameters) : createSession(config, parameters),
   );
-  const current = useSession({ refetchInterval: false }).data?.session;
-  const renewVariables = (): Variables => {
-    if (!current?.policy) throw new NoSessionError();
-    const policy = current.policy as SessionPolicy;
-    // Same terms, counted from now.
-    const duration = policy.durationSeconds ?? Math.max(60, current.validUntil - current.createdAt);
-    return { policy: { ...policy, validUntil: undefined, durationSeconds: duration } };
-  };
-  return {
-    ...mutation,
-    createSession: (policy, options) => mutation.mutate({ ...options, policy }),
-    createSessionAsync: (policy, options) => mutation.mutateAsync({ ...options, policy }),
-    ensureSession: (policy, options) => mutation.mutate({ ...options, policy, reuse: true }),
-    ensureSessionAsync: (policy, options) => mutation.mutateAsync({ ...options, policy, reuse: true }),
-    renew: () => mutation.mutate(renewVariables()),
-    renewAsync: () => mutation.mutateAsync(renewVariables()),
-  };
+  return withVerbs(mutation, {
+    createSession: (policy: SessionPolicy, options?: Options): Variables => ({ ...options, policy }),
+    ensureSession: (policy: SessionPolicy, options?: Options): Variables => ({
+      ...options,
+      policy,
+      reuse: true,
+    }),
+    renew: (): Variables => {
+      if (!current?.policy) throw new NoSessionError();
+      const policy = current.policy as SessionPolicy;
+      // Same terms, counted from now.
+      const duration = policy.durationSeconds ?? Math.max(60, current.validUntil - current.createdAt);
+      return { policy: { ...policy, validUntil: undefined, durationSeconds: duration } };
+    },
+  });
 }

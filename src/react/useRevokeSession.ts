@@ -4,7 +4,7 @@ import { type RevokeSessionReturnType, revokeSession } from '../core/actions/ind
 import type { SessionError } from '../core/errors/index.js';
 import type { RevokeSessionVariables } from '../query/index.js';
 import { revokeSessionMutationKey } from '../query/index.js';
-import { useOwnerMutation } from './mutation.js';
+import { useOwnerMutation, withVerbs } from './mutation.js';
 
 /** What `useRevokeSession()` returns: TanStack's mutation result plus the `revokeSession` verb pair. */
 export type UseRevokeSessionReturnType = UseMutationResult<
@@ -22,9 +22,7 @@ export function useRevokeSession(): UseRevokeSessionReturnType {
     revokeSessionMutationKey,
     revokeSession,
   );
-  return {
-    ...mutation,
-    revokeSession: (variables = { all: true }) => mutation.mutate(variables),
-    revokeSessionAsync: (variables = { all: true }) => mutation.mutateAsync(variables),
-  };
+  return withVerbs(mutation, {
+    revokeSession: (variables: RevokeSessionVariables = { all: true }) => variables,
+  });
 }

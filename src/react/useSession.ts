@@ -1,9 +1,10 @@
 'use client';
-import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { deriveStatus, type SessionState } from '../core/actions/index.js';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { timeParts } from '../core/actions/getSessionState.js';
+import type { SessionState } from '../core/actions/index.js';
 import { sessionStateQueryOptions } from '../query/index.js';
 import { useSessionConfig } from './context.js';
-import { useStarknetBindings } from './useStarknet.js';
+import { useAccountQuery } from './queries.js';
 import { useTimeBoundary } from './useTimeBoundary.js';
 
 export interface UseSessionParameters {
@@ -24,8 +25,7 @@ export type UseSessionReturnType = UseQueryResult<SessionState, Error>;
  */
 export function useSession(parameters: UseSessionParameters = {}): UseSessionReturnType {
   const config = useSessionConfig();
-  const { provider, accountAddress, chainId } = useStarknetBindings();
-  const query = useQuery({
+  const query = useAccountQuery((config, { provider, accountAddress, chainId }) => ({
     ...sessionStateQueryOptions(config, {
       provider,
       chainId,
@@ -35,21 +35,10 @@ export function useSession(parameters: UseSessionParameters = {}): UseSessionRet
     enabled: Boolean(accountAddress && chainId),
     refetchInterval: parameters.refetchInterval ?? 30_000,
     // Time-dependent parts (status, secondsLeft) are brought up to now at every render.
-    select(state: SessionState): SessionState {
-      const { session } = state; // none: nothing depends on time
-      if (!session) return state;
-      const now = config.now();
-      return {
-        ...state,
-        status: deriveStatus(
-          { ...session, callsUsed: state.callsUsed, maxCalls: state.maxCalls },
-          now,
-          config.renewBeforeSeconds,
-        ),
-        secondsLeft: Math.max(0, session.validUntil - now),
-      };
-    },
-  });
+    select: (state: SessionState): SessionState =>
+      // none: nothing depends on time
+      state.session ? { ...state, ...timeParts(config, state, config.now()) } : state,
+  }));
   // Re-render at the next status boundary (expiring, then expired) instead of ticking every second.
   // No session: NaN, so neither comparison holds.
   const expiresAt = query.data?.expiresAt ?? Number.NaN;

@@ -4,6 +4,7 @@ import type { ExecuteWithSessionReturnType, SessionState } from '../core/actions
 import type { SessionError } from '../core/errors/index.js';
 import { type ExecuteWithSessionVariables, executeWithSessionMutationOptions } from '../query/index.js';
 import { useSessionConfig } from './context.js';
+import { withVerbs } from './mutation.js';
 import { useStarknetBindings } from './useStarknet.js';
 
 /** What `useSessionExecute()` returns: TanStack's mutation result plus the `execute` verb pair. */
@@ -59,9 +60,10 @@ export function useSessionExecute(): UseSessionExecuteReturnType {
       });
     },
   });
-  return {
-    ...mutation,
-    execute: (calls, options) => mutation.mutate({ ...options, calls }),
-    executeAsync: (calls, options) => mutation.mutateAsync({ ...options, calls }),
-  };
+  return withVerbs(mutation, {
+    execute: (calls: ExecuteWithSessionVariables['calls'], options?: UseSessionExecuteOptions) => ({
+      ...options,
+      calls,
+    }),
+  });
 }

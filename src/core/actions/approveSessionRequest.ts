@@ -44,18 +44,13 @@ export async function approveSessionRequest(
   if (!parameters.owner) throw new WalletNotConnectedError();
   const create = { ...parameters, policy: sessionRequestPolicy(request) };
   // createSession's own path: the policy, the chain, and the account version's rules, before any prompt.
-  const [owner, , policy, provider, scope, rules] = await prepare(config, create);
+  const [owner, , policy, provider, scope] = await prepare(config, create);
   assertFits(request, scope.chainId, owner.address);
   const calls = ownerCalls(owner.address, request.publicKey, policy);
   const transactionHash = await submitOwnerCalls(config, parameters, owner, calls, scope.chainId);
   await waitForSuccess(provider, transactionHash);
   // The account must hold exactly what the human approved (a SUCCEEDED receipt can hide a swallowed setter).
-  const expected = {
-    operation: 'create',
-    publicKey: request.publicKey,
-    policy,
-    spendingPolicy: rules.spendingPolicy,
-  } as const;
+  const expected = { publicKey: request.publicKey, policy };
   await readBack(provider, owner.address, expected, transactionHash);
   return {
     transactionHash,

@@ -1,4 +1,4 @@
-import type { SessionData, SpendingPolicyState } from '../calls.js';
+import type { AccountCall, SessionData, SpendingPolicyState } from '../calls.js';
 import {
   buildGetSessionDataCall,
   buildGetSpendingPolicyCall,
@@ -23,6 +23,27 @@ export function providerOf(
   return p;
 }
 
+/** Runs a node request; what it throws becomes RPC_ERROR naming `method` (a typed error passes through). */
+export async function ask<T>(method: string, request: () => T | Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw rpcError(error, method);
+  }
+}
+
+/** A contract read and its parse, a failure named after the entrypoint (`starknet_call get_session_data`). */
+const read = <T>(
+  provider: SessionProviderLike,
+  call: AccountCall,
+  parse: (result: string[]) => T,
+  block?: number,
+) =>
+  ask(`starknet_call ${call.entrypoint}`, async () =>
+    // Only a pinned read passes the block: some providers' callContract take nothing else.
+    parse(await (block === undefined ? provider.callContract(call) : provider.callContract(call, block))),
+  );
+
 /**
  * Where an action works: its provider (`providerOf`) and the storage scope of the account on the chain,
  * for this app (the chain id is read from the provider when not given).
@@ -32,14 +53,7 @@ export async function scopeOf(
   target: SessionTarget & { provider?: SessionProviderLike | undefined },
 ): Promise<[provider: SessionProviderLike, scope: SessionScope]> {
   const provider = providerOf(config, inputObject(target).provider);
-  let chainId = target.chainId;
-  if (chainId === undefined) {
-    try {
-      chainId = await provider.getChainId();
-    } catch (error) {
-      throw rpcError(error, 'starknet_chainId');
-    }
-  }
+  const chainId = target.chainId ?? (await ask('starknet_chainId', () => provider.getChainId()));
   return [
     provider,
     { chainId: toHex(toChainId(chainId)), accountAddress: target.accountAddress, appId: config.appId },
@@ -52,15 +66,7 @@ export async function readSessionData(
   publicKey: string,
   block?: number,
 ): Promise<SessionData> {
-  let result: string[];
-  try {
-    const call = buildGetSessionDataCall({ accountAddress, publicKey });
-    // Only a pinned read passes the block: some providers' callContract take nothing else.
-    result = await (block === undefined ? provider.callContract(call) : provider.callContract(call, block));
-  } catch (error) {
-    throw rpcError(error, 'starknet_call get_session_data');
-  }
-  return parseSessionData(result);
+  return read(provider, buildGetSessionDataCall({ accountAddress, publicKey }), parseSessionData, block);
 }
 
 /** Spending policies of the given tokens, keyed by 0x hex token address. */
@@ -71,16 +77,13 @@ export async function readSpendingPolicies(
   tokens: readonly string[],
 ): Promise<Record<string, SpendingPolicyState>> {
   const entries = await Promise.all(
-    tokens.map(async (token) => {
-      try {
-        const felts = await provider.callContract(
-          buildGetSpendingPolicyCall({ accountAddress, publicKey, token }),
-        );
-        return [toHex(BigInt(token)), parseSpendingPolicy(felts)] as const;
-      } catch (error) {
-        throw rpcError(error, 'starknet_call get_spending_policy');
-      }
-    }),
+    tokens.map((token) =>
+      read(
+        provider,
+        buildGetSpendingPolicyCall({ accountAddress, publicKey, token }),
+        (felts) => [toHex(BigInt(token)), parseSpendingPolicy(felts)] as const,
+      ),
+    ),
   );
   return Object.fromEntries(entries);
 }
@@ -93,18 +96,17 @@ export async function readAllowedSelectors(
   len: number,
 ): Promise<string[]> {
   return Promise.all(
-    Array.from({ length: len }, async (_, i) => {
-      try {
-        const [felt] = await provider.callContract({
+    Array.from({ length: len }, (_, i) =>
+      read(
+        provider,
+        {
           contractAddress: accountAddress,
           entrypoint: 'get_session_allowed_entrypoint_at',
           calldata: [toHex(BigInt(publicKey)), toHex(i)],
-        });
-        return toHex(BigInt(felt ?? 0));
-      } catch (error) {
-        throw rpcError(error, 'starknet_call get_session_allowed_entrypoint_at');
-      }
-    }),
+        },
+        ([felt]) => toHex(BigInt(felt ?? 0)),
+      ),
+    ),
   );
 }
 
@@ -114,9 +116,7 @@ export async function readClassHash(
   accountAddress: string,
 ): Promise<string | undefined> {
   if (!provider.getClassHashAt) return undefined;
-  try {
-    return toHex(BigInt(await provider.getClassHashAt(accountAddress)));
-  } catch (error) {
-    throw rpcError(error, 'starknet_getClassHashAt');
-  }
+  return ask('starknet_getClassHashAt', async () =>
+    toHex(BigInt(await provider.getClassHashAt!(accountAddress))),
+  );
 }

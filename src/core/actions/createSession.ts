@@ -1,4 +1,4 @@
-import { type AccountRules, accountRules, enforcePolicyRules } from '../accountRules.js';
+import { accountRules, enforcePolicyRules } from '../accountRules.js';
 import { addSessionCall, buildSetSpendingPolicyCall } from '../calls.js';
 import { randomPrivateKey, starkPublicKey } from '../crypto/ecdsa.js';
 import {
@@ -72,19 +72,19 @@ export async function prepare(config: SessionConfig, parameters: CreateSessionPa
     maxDurationSeconds: config.maxDurationSeconds,
   });
   const [provider, scope] = await scopeOf(config, { ...parameters, accountAddress: owner.address });
-  const rules = await rulesFor(config, parameters, provider, owner.address, policy);
-  return [owner, now, policy, provider, scope, rules] as const;
+  await enforceAccountRules(config, parameters, provider, owner.address, policy);
+  return [owner, now, policy, provider, scope] as const;
 }
 
 /** Detects the account (unless told to skip: then it is taken as v33) and applies its version's rules. */
-async function rulesFor(
+async function enforceAccountRules(
   config: SessionConfig,
   parameters: CreateSessionParameters,
   provider: SessionProviderLike,
   accountAddress: string,
   policy: NormalizedSessionPolicy,
-): Promise<AccountRules> {
-  if (parameters.skipSupportCheck) return accountRules('v33');
+): Promise<void> {
+  if (parameters.skipSupportCheck) return; // v33 allows every policy
   const support = await detectSessionSupport(provider, accountAddress);
   if (!support.sessionKeys) throw new SessionNotSupportedError(accountAddress, 'session-keys');
   const rules = accountRules(support.accountVersion, config);
@@ -99,7 +99,6 @@ async function rulesFor(
   if ((parameters.sponsored || config.paymaster) && !support.outsideExecution) {
     throw new SessionNotSupportedError(accountAddress, 'outside-execution');
   }
-  return rules;
 }
 
 /**
@@ -111,7 +110,7 @@ export async function createSession(
   config: SessionConfig,
   parameters: CreateSessionParameters,
 ): Promise<CreateSessionReturnType> {
-  const [owner, now, policy, provider, scope, rules] = await prepare(config, parameters);
+  const [owner, now, policy, provider, scope] = await prepare(config, parameters);
   requireFeeBound(config, parameters, policy);
   const privateKey = randomPrivateKey();
   const publicKey = toHex(starkPublicKey(privateKey));
@@ -163,20 +162,15 @@ export async function createSession(
   // The receipt's block is where the session was first seen alive: a later answer that it is gone
   // counts only from there on (kept even when the read-back below fails).
   if (aliveAtBlock !== undefined) await config.storage.update(scope, publicKey, { aliveAtBlock });
-  await readBack(
-    provider,
-    owner.address,
-    { operation: 'create', publicKey, policy, spendingPolicy: rules.spendingPolicy },
-    transactionHash,
-  );
+  await readBack(provider, owner.address, { publicKey, policy }, transactionHash);
   const stored = await config.storage.update(scope, publicKey, { status: 'active' });
-  return {
-    publicKey,
-    validUntil: policy.validUntil,
-    maxCalls: policy.maxCalls,
-    transactionHash,
-    session: stored ?? { ...session, status: 'active', transactionHash },
-  };
+  return created(stored ?? { ...session, status: 'active', transactionHash });
+}
+
+/** What creating returns: the session's key, terms and transaction, with its record. */
+function created(session: StoredSession): CreateSessionReturnType {
+  const { publicKey, validUntil, maxCalls, transactionHash = '' } = session;
+  return { publicKey, validUntil, maxCalls, transactionHash, session };
 }
 
 export type EnsureSessionReturnType = CreateSessionReturnType & { reused: boolean };
@@ -215,16 +209,8 @@ export async function ensureSession(
       now,
       config.renewBeforeSeconds,
     );
-    if (covers && (await config.storage.getSigner(scope, candidate.publicKey))) {
-      return {
-        publicKey: candidate.publicKey,
-        validUntil: candidate.validUntil,
-        maxCalls: candidate.maxCalls,
-        transactionHash: candidate.transactionHash ?? '',
-        session: candidate,
-        reused: true,
-      };
-    }
+    if (covers && (await config.storage.getSigner(scope, candidate.publicKey)))
+      return { ...created(candidate), reused: true };
   }
   return { ...(await createSession(config, parameters)), reused: false };
 }

@@ -27,15 +27,12 @@ export function withEntrypointNames(
   });
 }
 
-/** Entrypoint names by selector: the policy's actions (as the dApp wrote them) and the token entrypoints. */
+/** Entrypoint names by selector: the token entrypoints and the policy's actions (as the dApp wrote them). */
 function knownNames(session: Pick<StoredSession, 'policy'>): Map<bigint, string> {
   const actions = (session.policy as { actions?: unknown } | undefined)?.actions;
-  const names = [
-    ...trackedSelectors().values(),
-    ...(Array.isArray(actions) ? actions.map((a) => (a as { entrypoint?: unknown } | null)?.entrypoint) : []),
-  ];
-  const out = new Map<bigint, string>();
-  for (const name of names) {
+  const out = new Map<bigint, string>(trackedSelectors());
+  for (const action of Array.isArray(actions) ? actions : []) {
+    const name = (action as { entrypoint?: unknown } | null)?.entrypoint;
     if (typeof name !== 'string' || isSelectorString(name)) continue;
     try {
       out.set(toSelector(name), name);

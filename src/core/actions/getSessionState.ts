@@ -7,7 +7,7 @@ import { describeInput, inputObject } from '../input.js';
 import type { SessionScope, StoredSession, StoredSessionStatus } from '../storage/types.js';
 import { readClassHash, readSessionData, readSpendingPolicies, scopeOf } from './chain.js';
 import type { SessionConfig } from './config.js';
-import { readBack } from './readBack.js';
+import { mismatchOf } from './readBack.js';
 import { confirmSessionGone, showsSession } from './revocation.js';
 import type { SessionProviderLike, SessionTarget } from './types.js';
 
@@ -85,23 +85,15 @@ export async function getSessionState(
   let mismatch: SessionError | undefined;
   // Read with the session (no extra wait); an unreadable class counts as unknown, the strictest.
   const classRead = readClassHash(provider, parameters.accountAddress).catch(() => undefined);
-  let reserve = 0;
   try {
-    const [read, classHash] = await Promise.all([
+    [chain] = await Promise.all([
       readSessionData(provider, parameters.accountAddress, record.publicKey),
       classRead,
     ]);
-    chain = read;
-    reserve = gaslessReserve(classHash);
     if (record.status === 'active' && !showsSession(record, chain)) {
       // One answer that it is gone proves nothing (a lagging node): confirmed, or the state is stale.
       const evidence = await confirmSessionGone(provider, parameters.accountAddress, record);
-      if (evidence.kind === 'unconfirmed')
-        return {
-          ...stateOf(config, record, now, undefined, [], reserve),
-          stale: true,
-          error: evidence.error,
-        };
+      if (evidence.kind === 'unconfirmed') throw evidence.error;
       chain = evidence.data;
       if (evidence.kind === 'alive') seenAt = evidence.block;
     }
@@ -119,52 +111,50 @@ export async function getSessionState(
       );
     }
   } catch (error) {
-    if (!isSessionError(error, 'RPC_ERROR')) throw error;
-    const lastKnown = stateOf(config, record, now, undefined, [], gaslessReserve(await classRead));
-    return { ...lastKnown, stale: true, error };
+    // The node could not be read, or its answer is not confirmed: the last known state, stale.
+    if (!isSessionError(error, 'RPC_ERROR') && !isSessionError(error, 'STALE_READ')) throw error;
+    return {
+      ...stateOf(config, record, now, undefined, [], gaslessReserve(await classRead)),
+      stale: true,
+      error,
+    };
   }
 
   let current = record;
+  const save = async (patch: Partial<StoredSession>, fallback = current) =>
+    (await config.storage.update(scope, record.publicKey, patch)) ?? fallback;
   if (record.status === 'pending' && chain.exists && !mismatch) {
-    current = (await config.storage.update(scope, record.publicKey, { status: 'active' })) ?? record;
+    current = await save({ status: 'active' });
   } else if (record.status === 'active' && !showsSession(record, chain)) {
     // Confirmed revoked, or re-registered with other terms, by the owner elsewhere: this key is done.
-    current = (await config.storage.update(scope, record.publicKey, { status: 'revoked' })) ?? {
-      ...record,
-      status: 'revoked',
-    };
+    current = await save({ status: 'revoked' }, { ...record, status: 'revoked' });
   } else if (chain.callsUsed > (record.callsUsed ?? 0) || seenAt !== undefined) {
-    const patch = { callsUsed: chain.callsUsed, ...(seenAt === undefined ? {} : { aliveAtBlock: seenAt }) };
-    current = (await config.storage.update(scope, record.publicKey, patch)) ?? record;
+    current = await save({
+      callsUsed: chain.callsUsed,
+      ...(seenAt === undefined ? {} : { aliveAtBlock: seenAt }),
+    });
   }
-  if (current.status === 'active' && now > current.validUntil) {
-    current = (await config.storage.update(scope, record.publicKey, { status: 'expired' })) ?? current;
-  }
+  if (current.status === 'active' && now > current.validUntil) current = await save({ status: 'expired' });
   // A usable session was restored: warm the signing tables in idle time so the first action is fast.
   if (current.status === 'active') scheduleSigningWarmup(scope.chainId);
   const spending = current.spendingLimits.map((limit) => spendOf(limit, policies, now));
   return {
-    ...stateOf(config, current, now, chain.exists ? chain : undefined, spending, reserve),
+    ...stateOf(
+      config,
+      current,
+      now,
+      chain.exists ? chain : undefined,
+      spending,
+      gaslessReserve(await classRead),
+    ),
     error: mismatch,
   };
 }
 
 /** The account's session against the record (as createSession's read-back): the mismatch, if any. */
-async function heldAsAsked(provider: SessionProviderLike, account: string, record: StoredSession) {
-  const { publicKey, spendingLimits } = record;
-  const expected = {
-    operation: 'create',
-    publicKey,
-    policy: record,
-    spendingPolicy: spendingLimits.length > 0,
-  } as const;
-  return readBack(provider, account, expected, record.transactionHash).then(
-    () => undefined,
-    (error: unknown) => {
-      if (isSessionError(error, 'ACCOUNT_STATE_MISMATCH')) return error;
-      throw error;
-    },
-  );
+function heldAsAsked(provider: SessionProviderLike, account: string, record: StoredSession) {
+  const expected = { publicKey: record.publicKey, policy: record };
+  return mismatchOf(provider, account, expected, record.transactionHash);
 }
 
 /** The given session, else the newest one in a `usable` status, else the newest (its status says why). */
@@ -251,12 +241,9 @@ function stateOf(
   const callsUsed = Math.max(chain?.callsUsed ?? 0, record?.callsUsed ?? 0);
   const maxCalls = chain?.maxCalls ?? record?.maxCalls ?? 0;
   return {
-    status: record
-      ? deriveStatus({ ...record, callsUsed, maxCalls }, now, config.renewBeforeSeconds)
-      : 'none',
+    ...timeParts(config, { session: record, callsUsed, maxCalls }, now),
     publicKey: record?.publicKey,
     expiresAt: record?.validUntil,
-    secondsLeft: Math.max(0, (record?.validUntil ?? now) - now),
     maxCalls,
     callsUsed,
     callsLeft: Math.max(0, maxCalls - callsUsed),
@@ -267,5 +254,19 @@ function stateOf(
     stale: false,
     error: undefined,
     checkedAt: now,
+  };
+}
+
+/** What of a state moves with the clock, at `now`: the status and the seconds left. */
+export function timeParts(
+  config: SessionConfig,
+  { session, callsUsed, maxCalls }: Pick<SessionState, 'session' | 'callsUsed' | 'maxCalls'>,
+  now: number,
+): Pick<SessionState, 'status' | 'secondsLeft'> {
+  return {
+    status: session
+      ? deriveStatus({ ...session, callsUsed, maxCalls }, now, config.renewBeforeSeconds)
+      : 'none',
+    secondsLeft: Math.max(0, (session?.validUntil ?? now) - now),
   };
 }

@@ -8,14 +8,11 @@ import type { SessionProviderLike } from './types.js';
 
 /** What an owner transaction should have left on the account for one key: a policy, or nothing (revoked). */
 export interface ExpectedSession {
-  operation: 'create' | 'update' | 'set-policy' | 'remove-policy' | 'revoke';
   publicKey: string;
-  /** The registered session (amounts as bigints or as stored), or undefined when it must be gone. */
-  policy: ExpectedPolicy | undefined;
-  /** Tokens whose policy must be gone (revoke, remove). */
+  /** The registered session (amounts as bigints or as stored) after a create, or undefined after a revoke. */
+  policy?: ExpectedPolicy | undefined;
+  /** Tokens whose policy must be gone (a revoke). */
   removedTokens?: readonly string[] | undefined;
-  /** The account has spending entrypoints (v33); else no policy is read. */
-  spendingPolicy: boolean;
 }
 
 type ExpectedPolicy = Omit<NormalizedSessionPolicy, 'spendingLimits'> & {
@@ -41,24 +38,43 @@ export async function readBack(
   expected: ExpectedSession,
   transactionHash: string | undefined,
 ): Promise<void> {
+  const mismatch = await mismatchOf(provider, accountAddress, expected, transactionHash);
+  if (mismatch) throw mismatch;
+}
+
+/** readBack's difference, returned instead of thrown (undefined when the account holds what was asked). */
+export async function mismatchOf(
+  provider: SessionProviderLike,
+  accountAddress: string,
+  expected: ExpectedSession,
+  transactionHash: string | undefined,
+): Promise<AccountStateMismatchError | undefined> {
   const { asked, holds } = await compare(provider, accountAddress, expected);
-  if (Object.keys(asked).some((k) => asked[k] !== holds[k])) {
-    throw new AccountStateMismatchError(expected.operation, asked, holds, { transactionHash });
-  }
+  if (Object.keys(asked).some((k) => asked[k] !== holds[k]))
+    return new AccountStateMismatchError(expected.policy ? 'create' : 'revoke', asked, holds, {
+      transactionHash,
+    });
 }
 
 async function compare(provider: SessionProviderLike, account: string, e: ExpectedSession) {
   const chain = await readSessionData(provider, account, e.publicKey);
-  const asked: Fields = { validUntil: String(e.policy?.validUntil ?? 0) };
-  const holds: Fields = { validUntil: String(chain.validUntil) };
+  const asked: Fields = {};
+  const holds: Fields = {};
+  const put = (field: string, wanted: unknown, held: unknown) => {
+    asked[field] = String(wanted);
+    holds[field] = String(held);
+  };
+  put('validUntil', e.policy?.validUntil ?? 0, chain.validUntil);
   if (e.policy) {
-    asked.maxCalls = String(e.policy.maxCalls);
-    holds.maxCalls = String(chain.maxCalls);
-    asked.allowedSelectors = e.policy.allowedSelectors.map((s) => toHex(BigInt(s))).join(',');
-    const selectors = await readAllowedSelectors(provider, account, e.publicKey, chain.allowedEntrypointsLen);
-    holds.allowedSelectors = selectors.join(',');
+    put('maxCalls', e.policy.maxCalls, chain.maxCalls);
+    put(
+      'allowedSelectors',
+      e.policy.allowedSelectors.map((s) => toHex(BigInt(s))),
+      await readAllowedSelectors(provider, account, e.publicKey, chain.allowedEntrypointsLen),
+    );
   }
-  if (!e.spendingPolicy) return { asked, holds };
+  // Policies are read only for tokens named here: limits exist only where the account has spending
+  // entrypoints (v33), as each action checks before its prompt.
   const limits = e.policy?.spendingLimits ?? [];
   const removed = e.removedTokens ?? [];
   const tokens = [...limits.map((l) => l.token), ...removed].map((t) => toHex(BigInt(t)));
@@ -67,9 +83,11 @@ async function compare(provider: SessionProviderLike, account: string, e: Expect
   const cap = (l?: Cap) =>
     l ? `${BigInt(l.maxPerCall)}/${BigInt(l.maxPerWindow)}/${l.windowSeconds}` : 'none';
   tokens.forEach((token, i) => {
-    const key = `spendingLimits[${token}]`;
-    asked[key] = cap(limits[i]);
-    holds[key] = cap(policies[token]?.enabled ? policies[token] : undefined);
+    put(
+      `spendingLimits[${token}]`,
+      cap(limits[i]),
+      cap(policies[token]?.enabled ? policies[token] : undefined),
+    );
   });
   return { asked, holds };
 }

@@ -1,10 +1,9 @@
 import { toSelector } from '../call.js';
-import type { SessionData } from '../calls.js';
+import { parseSessionData, type SessionData } from '../calls.js';
 import { isSessionError, StaleReadError } from '../errors/index.js';
 import { parseBigInt, toHex } from '../felt.js';
 import type { StoredSession } from '../storage/types.js';
-import { readSessionData } from './chain.js';
-import { rpcError } from './classify.js';
+import { ask, readSessionData } from './chain.js';
 import type { SessionProviderLike } from './types.js';
 
 /** What the chain says about a stored session, once an answer that it is gone has been checked. */
@@ -49,7 +48,7 @@ export async function confirmSessionGone(
     }
     // No block to compare with: only the account's own event is evidence.
     if (await goneByEvent(provider, accountAddress, session, since ?? 0))
-      return { kind: 'gone', data: { ...ZERO } };
+      return { kind: 'gone', data: parseSessionData([0, 0, 0, 0]) }; // none: all zeros
     // Neither a pinned read nor an event confirms it: where the node is says why.
     return unconfirmed(since, {
       details: `The node is at block ${head ?? 'unknown'}; the session was last seen alive at ${since ?? 'unknown'}.`,
@@ -60,26 +59,13 @@ export async function confirmSessionGone(
   }
 }
 
-const ZERO: SessionData = {
-  exists: false,
-  validUntil: 0,
-  maxCalls: 0,
-  callsUsed: 0,
-  allowedEntrypointsLen: 0,
-};
-
 const unconfirmed = (aliveAtBlock: number | undefined, options: { cause?: unknown; details?: string }) =>
   ({ kind: 'unconfirmed', error: new StaleReadError({ aliveAtBlock, ...options }) }) as const;
 
 async function headOf(provider: SessionProviderLike): Promise<number | undefined> {
   if (!provider.getBlockNumber) return undefined;
-  let n: unknown;
-  try {
-    n = await provider.getBlockNumber();
-  } catch (error) {
-    throw rpcError(error, 'starknet_blockNumber');
-  }
-  return Number.isSafeInteger(n) && (n as number) >= 0 ? (n as number) : undefined;
+  // Checked as a receipt's block is: a safe integer, not negative.
+  return receiptBlock({ block_number: await ask('starknet_blockNumber', () => provider.getBlockNumber!()) });
 }
 
 /** The last SessionKeyRevoked / SessionKeyAdded event of this key since `from`: revoked, or other terms. */
@@ -91,32 +77,26 @@ async function goneByEvent(
 ): Promise<boolean> {
   if (!provider.getEvents) return false;
   // Event keys are the names hashed as selectors (SESSION_EVENT_SELECTORS in constants.ts pins them).
-  const [SessionKeyAdded, SessionKeyRevoked] = [
-    toSelector('SessionKeyAdded'),
-    toSelector('SessionKeyRevoked'),
-  ];
+  const events = ['SessionKeyAdded', 'SessionKeyRevoked'].map((name) => toHex(toSelector(name)));
   let last: { keys: string[]; data: string[] } | undefined;
   let token: string | undefined;
   // A bounded walk: a session's own events are few.
   for (let page = 0; page < 20; page++) {
-    let chunk: Awaited<ReturnType<NonNullable<SessionProviderLike['getEvents']>>>;
-    try {
-      chunk = await provider.getEvents({
+    const chunk = await ask('starknet_getEvents', () =>
+      provider.getEvents!({
         address: accountAddress,
-        keys: [[toHex(SessionKeyAdded), toHex(SessionKeyRevoked)], [toHex(BigInt(session.publicKey))]],
+        keys: [events, [toHex(BigInt(session.publicKey))]],
         from_block: { block_number: from },
         to_block: 'latest',
         chunk_size: 100,
         continuation_token: token,
-      });
-    } catch (error) {
-      throw rpcError(error, 'starknet_getEvents');
-    }
+      }),
+    );
     last = chunk?.events?.at(-1) ?? last;
     token = chunk?.continuation_token;
     if (!token) break;
   }
   if (!last) return false;
-  if (parseBigInt(last.keys?.[0]) === SessionKeyRevoked) return true;
+  if (parseBigInt(last.keys?.[0]) === BigInt(events[1]!)) return true; // SessionKeyRevoked
   return parseBigInt(last.data?.[0]) !== BigInt(session.validUntil);
 }

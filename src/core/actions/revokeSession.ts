@@ -76,12 +76,5 @@ function expectRevoked(s: {
   publicKey: string;
   spendingLimits: readonly { token: string }[];
 }): ExpectedSession {
-  const removedTokens = s.spendingLimits.map((l) => l.token);
-  return {
-    operation: 'revoke',
-    publicKey: s.publicKey,
-    policy: undefined,
-    removedTokens,
-    spendingPolicy: removedTokens.length > 0,
-  };
+  return { publicKey: s.publicKey, removedTokens: s.spendingLimits.map((l) => l.token) };
 }

@@ -28,7 +28,7 @@ export async function submitOwnerCalls(
 ): Promise<string> {
   if (!p.sponsored) return ownerExecute(owner, calls);
   const paymaster = p.paymaster ?? config.paymaster;
-  if (!paymaster) throw new PaymasterRejectedError('Sponsored creation needs a paymaster.');
+  if (!paymaster) throw new PaymasterRejectedError('Sponsoring needs a paymaster.');
   if (!owner.signMessage) throw new PaymasterRejectedError('This wallet cannot sign typed data.');
   const feeMode = { mode: 'sponsored' } as const;
   const bounds = requestedTimeBounds(config);
@@ -57,12 +57,8 @@ export async function submitOwnerCalls(
     // Wallets return string[] while starknet.js signers return a noble `{ r, s }`: accept both.
     const answer = await owner.signMessage(typedData as unknown as TypedData);
     const rs = answer as { r?: unknown; s?: unknown } | null;
-    const felts = Array.isArray(answer)
-      ? answer
-      : rs?.r !== undefined && rs.s !== undefined
-        ? [rs.r, rs.s]
-        : undefined;
-    if (!felts)
+    const felts: unknown[] = Array.isArray(answer) ? answer : [rs?.r, rs?.s];
+    if (felts.includes(undefined))
       throw new TransactionRevertedError(undefined, { details: 'The wallet returned no signature.' });
     signature = felts.map((v) => toHex(BigInt(v as string)));
   } catch (error) {
