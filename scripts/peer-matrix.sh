@@ -12,11 +12,14 @@ cd "$(dirname "$0")/.."
 mkdir -p .ci-out
 export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
 dev() { node -p "require('./package.json').devDependencies['$1']"; }
-lock_set="react@$(dev react) react-dom@$(dev react-dom) starknet@$(dev starknet)"
+# The React query layer: the lock file's (newest) on every row but the floor, which has the oldest
+# @starknet-react/core 5 (5.0.1; there is no 5.0.0) and the oldest @tanstack/react-query it accepts.
+newest_query="@starknet-react/core@$(dev @starknet-react/core) @tanstack/react-query@$(dev @tanstack/react-query)"
+lock_set="react@$(dev react) react-dom@$(dev react-dom) starknet@$(dev starknet) $newest_query"
 rows=(
-  "react18.0-starknet8.5 react@18.0.0 react-dom@18.0.0 starknet@8.5.2"
-  "react18-starknet8 react@18.3.1 react-dom@18.3.1 starknet@8.9.2"
-  "react19-starknet9 react@19.3.1 react-dom@19.3.1 starknet@9.4.2"
+  "react18.0-starknet8.5 react@18.0.0 react-dom@18.0.0 starknet@8.5.2 @starknet-react/core@5.0.1 @tanstack/react-query@5.25.0"
+  "react18-starknet8 react@18.3.1 react-dom@18.3.1 starknet@8.9.2 $newest_query"
+  "react19-starknet9 react@19.3.1 react-dom@19.3.1 starknet@9.4.2 $newest_query"
   "react19-starknet10 $lock_set"
 )
 wanted=("$@")
@@ -32,14 +35,16 @@ for row in "${rows[@]}"; do
   # shellcheck disable=SC2086
   if [ "$pkgs" != "$lock_set" ] || $changed; then
     changed=true
-    if ! npm install --no-save --loglevel=error $pkgs >".ci-out/matrix-$name.install.log" 2>&1; then
+    # --legacy-peer-deps: the root's `overrides` (React/starknet for @starknet-react/core) otherwise refuse
+    # an older @starknet-react/core; the versions installed are the row's either way (printed below).
+    if ! npm install --no-save --loglevel=error --legacy-peer-deps $pkgs >".ci-out/matrix-$name.install.log" 2>&1; then
       echo "$name: install failed (.ci-out/matrix-$name.install.log)"
       total_failed=$((total_failed + 1))
       continue
     fi
   fi
   t1=$(date +%s)
-  versions="react $(installed_version react), starknet $(installed_version starknet)"
+  versions="react $(installed_version react), starknet $(installed_version starknet), @starknet-react/core $(installed_version @starknet-react/core), @tanstack/react-query $(installed_version @tanstack/react-query)"
   npm run -s test:node -- --reporter=dot --reporter=json --outputFile.json=".ci-out/matrix-$name.json" \
     >".ci-out/matrix-$name.log" 2>&1
   read -r p f < <(node -e "try{const r=require('./.ci-out/matrix-$name.json');console.log(r.numPassedTests,r.numFailedTests+(r.numTotalTests?0:1))}catch{console.log(0,1)}")
