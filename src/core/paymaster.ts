@@ -95,46 +95,35 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
   const caller = checkCaller(messageFelt('Caller'), p);
   const rawCalls = m.Calls;
   if (!Array.isArray(rawCalls)) mismatch('message.Calls', 'not an array');
-  const calls = (rawCalls as unknown[]).map((c, i) => typedCall(c, i));
+  const calls = (rawCalls as unknown[]).map((c, i) => typedCall(c, i, p.calls[i]?.entrypoint));
 
-  const extra = p.feeMode.mode === 'default' ? 1 : 0;
-  if (calls.length !== p.calls.length + extra) {
-    mismatch('message.Calls', `${calls.length} calls, not ${p.calls.length + extra}`);
-  }
-  for (let i = 0; i < p.calls.length; i++) {
-    const want = p.calls[i]!;
-    const got = calls[i]!;
-    if (
-      got.to !== want.to ||
-      got.selector !== want.selector ||
-      got.calldata.length !== want.calldata.length ||
-      got.calldata.some((v, j) => v !== want.calldata[j])
-    ) {
-      mismatch(`message.Calls[${i}]`, 'not the requested call');
-    }
-  }
+  const { feeMode } = p;
+  const count = p.calls.length + (feeMode.mode === 'default' ? 1 : 0);
+  if (calls.length !== count) mismatch('message.Calls', `${calls.length} calls, not ${count}`);
+  p.calls.forEach((want, i) => {
+    if (callKey(calls[i]!) !== callKey(want)) mismatch(`message.Calls[${i}]`, 'not the requested call');
+  });
   let feeCall: NormalizedCall | undefined;
-  if (p.feeMode.mode === 'default') {
-    feeCall = calls[calls.length - 1]!;
+  if (feeMode.mode === 'default') {
+    feeCall = calls[count - 1]!;
     if (
-      feeCall.to !== toAddress(p.feeMode.gasToken, 'feeMode.gasToken') ||
+      feeCall.to !== toAddress(feeMode.gasToken, 'feeMode.gasToken') ||
       feeCall.selector !== toSelector('transfer') ||
       feeCall.calldata.length !== 3
     ) {
-      mismatch('message.Calls[fee]', 'not a gas token transfer');
+      feeMismatch('not a gas token transfer');
     }
     checkFee(feeCall, caller, p);
   }
   return {
-    outsideExecution: {
-      caller,
-      nonce: messageFelt('Nonce'),
-      executeAfter,
-      executeBefore,
-      calls: calls.map((c, i) => ({ ...c, entrypoint: p.calls[i]?.entrypoint })),
-    },
+    outsideExecution: { caller, nonce: messageFelt('Nonce'), executeAfter, executeBefore, calls },
     feeCall,
   };
+}
+
+/** A call as one comparable string: target, selector, then each calldata felt. */
+function callKey(c: NormalizedCall): string {
+  return [c.to, c.selector, ...c.calldata].join();
 }
 
 /** Execute After already reached; Execute Before ahead, within the window the app allows. */
@@ -174,14 +163,14 @@ function checkFee(feeCall: NormalizedCall, caller: bigint, p: VerifyPaymasterTyp
   const suggested = parseBigInt(raw);
   if (suggested === undefined) mismatch('fee.suggested_max_fee_in_gas_token', raw ?? 'missing');
   const amount = u256FromCalldata(feeCall.calldata[1], feeCall.calldata[2]);
-  if (amount === undefined) mismatch('message.Calls[fee]', 'not a u256');
+  if (amount === undefined) feeMismatch('not a u256');
   if (amount! > p.maxFeeInGasToken) {
-    mismatch('message.Calls[fee]', `${amount} above the maximum ${p.maxFeeInGasToken}`);
+    feeMismatch(`${amount} above the maximum ${p.maxFeeInGasToken}`);
   }
-  if (amount! > suggested!) mismatch('message.Calls[fee]', `${amount} above its suggestion ${suggested}`);
+  if (amount! > suggested!) feeMismatch(`${amount} above its suggestion ${suggested}`);
   const payee = isAnyCaller(caller) ? p.paymasterForwarder : caller;
   if (payee === undefined || feeCall.calldata[0] !== payee) {
-    mismatch('message.Calls[fee]', `paid to ${toHex(feeCall.calldata[0]!)}, not to the relayer`);
+    feeMismatch(`paid to ${toHex(feeCall.calldata[0]!)}, not to the relayer`);
   }
 }
 
@@ -190,7 +179,8 @@ function isAnyCaller(caller: bigint): boolean {
   return caller === 0n || caller === BigInt(ANY_CALLER);
 }
 
-function typedCall(raw: unknown, i: number): NormalizedCall {
+/** A call of the typed data, normalised; `entrypoint` is the name of the call we asked for at that place. */
+function typedCall(raw: unknown, i: number, entrypoint: string | undefined): NormalizedCall {
   const c = raw as { To?: unknown; Selector?: unknown; Calldata?: unknown } | null;
   const field = `message.Calls[${i}]`;
   if (!c || typeof c !== 'object' || !Array.isArray(c.Calldata)) mismatch(field, 'malformed call');
@@ -204,7 +194,7 @@ function typedCall(raw: unknown, i: number): NormalizedCall {
     to: felt(c!.To, `${field}.To`),
     selector: selector!,
     calldata: (c!.Calldata as unknown[]).map((v, j) => felt(v, `${field}.Calldata[${j}]`)),
-    entrypoint: undefined,
+    entrypoint,
   };
 }
 
@@ -232,6 +222,10 @@ function chainFelt(value: unknown): bigint | undefined {
   } catch {
     return undefined;
   }
+}
+
+function feeMismatch(details: string): never {
+  mismatch('message.Calls[fee]', details);
 }
 
 function mismatch(field: string, details: unknown): never {
