@@ -75,14 +75,17 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
   sameType(td.types.OutsideExecution, outsideExecutionMembers('u128'), 'types.OutsideExecution');
   sameType(td.types.Call, CALL_MEMBERS, 'types.Call');
   const { domain } = td;
-  if (domain.name !== 'Account.execute_from_outside') mismatch('domain.name', domain.name);
-  for (const [key, want] of [
-    ['version', 2n],
-    ['revision', 1n],
-  ] as const) {
-    if (felt(domain[key], `domain.${key}`) !== want) mismatch(`domain.${key}`, domain[key]);
+  // In the order the fields are checked; `version` and `revision` must first be felts.
+  const domainIs: Record<string, (value: unknown, field: string) => boolean> = {
+    name: (value) => value === 'Account.execute_from_outside',
+    version: (value, field) => felt(value, field) === 2n,
+    revision: (value, field) => felt(value, field) === 1n,
+    chainId: (value) => chainFelt(value) === p.chainId,
+  };
+  for (const [key, is] of Object.entries(domainIs)) {
+    const value = domain[key as keyof typeof domain];
+    if (!is(value, `domain.${key}`)) mismatch(`domain.${key}`, value);
   }
-  if (chainFelt(domain.chainId) !== p.chainId) mismatch('domain.chainId', domain.chainId);
 
   const m = td.message;
   const messageFelt = (key: string) => felt(m[key], `message.${key}`);

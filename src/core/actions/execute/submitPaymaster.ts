@@ -23,49 +23,26 @@ export async function submitPaymaster(
   checked: Checked,
 ): Promise<Sent> {
   const { config, accountAddress } = session;
+  const { feeMode } = route;
+  const chainId = toChainId(session.scope.chainId);
   const maxFeeInGasToken = feeBoundOf(session, route, checked);
   // Nothing is signed yet: retrying the build is always safe.
   const built = await buildInvoke(
     paymaster,
     accountAddress,
     session.calls as Call[],
-    route.feeMode,
+    feeMode,
     config,
     requestedTimeBounds(config),
   );
   const typedData = built.typed_data as PaymasterTypedData;
-  const outsideExecution = verifyAndHold(session, route, checked, built, maxFeeInGasToken);
-  const signature = await sign(session, outsideExecution);
-  // Whatever happens to this payload, after its Execute Before the chain shows what it did.
-  checked.own?.expireAt(Number(outsideExecution.executeBefore) + CLOCK_SKEW_SECONDS);
-  try {
-    // Retries re-send this same payload: its nonce lets it run at most once.
-    const sent = await executeInvoke(paymaster, accountAddress, typedData, signature, route.feeMode, config);
-    return { transactionHash: sent.transaction_hash, trackingId: sent.tracking_id, via: 'paymaster' };
-  } catch (error) {
-    throw await afterSignature(session, checked, outsideExecution, error);
-  }
-}
-
-/**
- * The paymaster's answer against the app's bounds, then the session's rules once more with its fee call
- * (the clock may have moved while it answered); the fee's spend is held with the calls' own.
- */
-function verifyAndHold(
-  session: ResolvedSession,
-  route: Route,
-  checked: Checked,
-  built: Awaited<ReturnType<typeof buildInvoke>>,
-  maxFeeInGasToken: bigint | undefined,
-): NormalizedOutsideExecution {
-  const { config } = session;
   checked.recheck(); // an expired session says so before a stale answer does
   const { outsideExecution, feeCall } = verifyPaymasterTypedData({
-    typedData: built.typed_data as PaymasterTypedData,
+    typedData,
     accountAddress: session.address,
-    chainId: toChainId(session.scope.chainId),
+    chainId,
     calls: checked.calls,
-    feeMode: route.feeMode,
+    feeMode,
     maxFeeInGasToken,
     fee: built.fee,
     now: config.now(),
@@ -74,22 +51,35 @@ function verifyAndHold(
       config.paymasterForwarder === undefined ? undefined : BigInt(config.paymasterForwarder),
     allowAnyCaller: config.allowAnyCaller,
   });
-  const fee = feeCall && {
-    contractAddress: toHex(feeCall.to),
-    entrypoint: toHex(feeCall.selector),
-    calldata: feeCall.calldata.map(toHex),
-  };
-  checked.own?.setSpend(checked.recheck(fee && [fee]).spending);
-  return outsideExecution;
+  // The session's rules once more with the fee call (the clock may have moved while the paymaster
+  // answered); the fee's spend is held with the calls' own.
+  const fee = feeCall && [
+    {
+      contractAddress: toHex(feeCall.to),
+      entrypoint: toHex(feeCall.selector),
+      calldata: feeCall.calldata.map(toHex),
+    },
+  ];
+  checked.own?.setSpend(checked.recheck(fee).spending);
+  const signature = await sign(session, chainId, outsideExecution);
+  // Whatever happens to this payload, after its Execute Before the chain shows what it did.
+  checked.own?.expireAt(Number(outsideExecution.executeBefore) + CLOCK_SKEW_SECONDS);
+  try {
+    // Retries re-send this same payload: its nonce lets it run at most once.
+    const sent = await executeInvoke(paymaster, accountAddress, typedData, signature, feeMode, config);
+    return { transactionHash: sent.transaction_hash, trackingId: sent.tracking_id, via: 'paymaster' };
+  } catch (error) {
+    throw await afterSignature(session, checked, outsideExecution, error);
+  }
 }
 
 /** A worker signer hashes where it signs: the page's main thread does no Poseidon and no ECDSA. */
 async function sign(
   session: ResolvedSession,
+  chainId: bigint,
   outsideExecution: NormalizedOutsideExecution,
 ): Promise<string[]> {
   const { signer, address, record } = session;
-  const chainId = toChainId(session.scope.chainId);
   const rs = canSignOutsideExecution(signer)
     ? await signer.signOutsideExecution({ accountAddress: address, chainId, outsideExecution })
     : await signer.signHash(outsideExecutionHashOf(address, chainId, outsideExecution, 'u128'));
