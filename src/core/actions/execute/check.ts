@@ -69,15 +69,16 @@ function withPending(
   if (pending.size === 0) return policies;
   const out: Record<string, SpendingPolicyState> = {};
   for (const [token, policy] of Object.entries(policies)) {
-    const amount = pending.get(BigInt(token)) ?? 0n;
+    const amount = pending.get(BigInt(token));
     // In flight across a window reset: it will count in the new window, so it stays counted.
     const reset = now >= policy.windowStart + policy.windowSeconds;
-    out[toHex(BigInt(token))] =
-      amount === 0n
-        ? policy
-        : reset
-          ? { ...policy, windowStart: now, spentInWindow: amount }
-          : { ...policy, spentInWindow: policy.spentInWindow + amount };
+    out[toHex(BigInt(token))] = amount
+      ? {
+          ...policy,
+          windowStart: reset ? now : policy.windowStart,
+          spentInWindow: (reset ? 0n : policy.spentInWindow) + amount,
+        }
+      : policy;
   }
   return out;
 }
