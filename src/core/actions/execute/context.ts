@@ -28,8 +28,8 @@ export interface Route {
   mode: 'paymaster' | 'direct';
   paymaster: PaymasterLike | undefined;
   feeMode: FeeMode;
-  maxFeeInGasToken: bigint | undefined;
-  owner: OwnerAccountLike | (() => Promise<OwnerAccountLike | undefined>) | undefined;
+  maxFeeInGasToken?: bigint | undefined;
+  owner?: OwnerAccountLike | (() => Promise<OwnerAccountLike | undefined>) | undefined;
 }
 
 /** What the account holds now: the truth the checks run on. */

@@ -32,6 +32,7 @@ export async function resolveSession(
   if (!signer) throw new SessionKeyMissingError(record.publicKey);
   const address = BigInt(parameters.accountAddress);
   return {
+    ...parameters, // accountAddress as given
     config,
     calls: withEntrypointNames([parameters.calls].flat(), record),
     provider,
@@ -39,7 +40,6 @@ export async function resolveSession(
     record,
     signer,
     address,
-    accountAddress: parameters.accountAddress,
     key: `${scope.chainId}:${address}:${record.publicKey}`,
   };
 }

@@ -6,12 +6,12 @@ import type { ChainState, ResolvedSession, Route } from './context.js';
 /** Paymaster when one is configured (or asked for), else direct. */
 export function routeOf(config: SessionConfig, parameters: ExecuteWithSessionParameters): Route {
   const paymaster = parameters.paymaster ?? config.paymaster;
+  // The parameters' own maxFeeInGasToken and owner ride along.
   return {
+    ...parameters,
     mode: parameters.mode ?? (paymaster ? 'paymaster' : 'direct'),
     paymaster,
     feeMode: parameters.feeMode ?? config.feeMode,
-    maxFeeInGasToken: parameters.maxFeeInGasToken,
-    owner: parameters.owner,
   };
 }
 
