@@ -38,6 +38,7 @@ export async function submitPaymaster(
   const typedData = built.typed_data as PaymasterTypedData;
   checked.recheck(); // an expired session says so before a stale answer does
   const { outsideExecution, feeCall } = verifyPaymasterTypedData({
+    ...config, // its maxExecuteWindowSeconds and allowAnyCaller
     typedData,
     accountAddress: session.address,
     chainId,
@@ -46,10 +47,8 @@ export async function submitPaymaster(
     maxFeeInGasToken,
     fee: built.fee,
     now: config.now(),
-    maxExecuteWindowSeconds: config.maxExecuteWindowSeconds,
     paymasterForwarder:
       config.paymasterForwarder === undefined ? undefined : BigInt(config.paymasterForwarder),
-    allowAnyCaller: config.allowAnyCaller,
   });
   // The session's rules once more with the fee call (the clock may have moved while the paymaster
   // answered); the fee's spend is held with the calls' own.
