@@ -14,6 +14,7 @@ export function check(session: ResolvedSession, onChain: ChainState, readFrom?: 
   const run = (fee: SessionCall[], own?: InflightHold, counters?: SessionData) => {
     const now = config.now();
     return checkSessionCalls({
+      ...config, // its expiryMarginSeconds
       accountAddress,
       calls: [...calls, ...fee],
       // The chain's validUntil is the record's (read checked it); its counters are the truth.
@@ -26,7 +27,6 @@ export function check(session: ResolvedSession, onChain: ChainState, readFrom?: 
       },
       spendingPolicies: withPending(onChain.policies, inflight.pendingSpend(key, now, own, readFrom), now),
       now,
-      expiryMarginSeconds: config.expiryMarginSeconds,
       pendingTransactions: counters && inflight.pending(key, counters.callsUsed, now),
     });
   };
