@@ -37,7 +37,6 @@ export function check(session: ResolvedSession, onChain: ChainState, readFrom?: 
   const checked: Checked = {
     ...run([], undefined, onChain.session),
     policies: onChain.policies,
-    own: undefined,
     recheck: (fee = []) => run(fee, checked.own),
   };
   return checked;

@@ -48,7 +48,7 @@ export interface Checked extends CheckSessionCallsResult {
   /** The chain's spending policies the check ran on (keyed by 0x hex token). */
   policies: Record<string, SpendingPolicyState>;
   /** This execute's own hold, once reserved: its spend is not counted twice by the re-check. */
-  own: InflightHold | undefined;
+  own?: InflightHold | undefined;
   recheck(fee?: SessionCall[]): CheckSessionCallsResult;
 }
 

@@ -132,8 +132,8 @@ async function expiredUnused(session: ResolvedSession, oe: NormalizedOutsideExec
       entrypoint: 'is_valid_outside_execution_nonce',
       calldata: [toHex(oe.nonce)],
     });
-    return valid !== undefined && BigInt(valid) === 1n;
+    return BigInt(valid as string) === 1n;
   } catch {
-    return false; // no answer: it may still run
+    return false; // no answer (or not a number): it may still run
   }
 }
