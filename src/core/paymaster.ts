@@ -69,7 +69,7 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
   inputObject(p);
   const td = p.typedData;
   if (!td || typeof td !== 'object' || !td.message || !td.domain || !td.types) {
-    throw new PaymasterResponseMismatchError('typed_data', 'missing typed data');
+    mismatch('typed_data', 'missing typed data');
   }
   if (td.primaryType !== 'OutsideExecution') mismatch('primaryType', td.primaryType);
   sameType(td.types.OutsideExecution, outsideExecutionMembers('u128'), 'types.OutsideExecution');

@@ -58,7 +58,8 @@ export function createInflightTracker(): InflightTracker {
   // Holds past their expiry can no longer run: whatever they did, the chain now shows.
   const sweep = (key: string, now: number | undefined) => {
     if (now === undefined) return;
-    for (const h of [...(holds.get(key) ?? [])]) {
+    // (A Set iterated may drop its current entry: fail() does.)
+    for (const h of holds.get(key) ?? []) {
       if (h.landedAt === undefined && h.expiresAt !== undefined && now > h.expiresAt) h.fail();
     }
   };
@@ -71,6 +72,7 @@ export function createInflightTracker(): InflightTracker {
     pendingSpend(key, now, except, readFrom) {
       sweep(key, now);
       const total = new Map<bigint, bigint>();
+      // (A Set iterated may drop its current entry: fail() does.)
       for (const h of holds.get(key) ?? []) {
         if (h === except) continue;
         if (h.landedAt !== undefined && (readFrom === undefined || h.landedAt < readFrom)) continue;
@@ -107,7 +109,7 @@ export function createInflightTracker(): InflightTracker {
           const landed = [...set].filter((h) => h.landedAt !== undefined);
           // Insertion order is not landing order: drop the earliest landed.
           landed.sort((a, b) => a.landedAt! - b.landedAt!);
-          for (const h of landed.slice(0, Math.max(0, landed.length - LANDED_KEPT))) set.delete(h);
+          for (const h of landed.slice(0, -LANDED_KEPT)) set.delete(h); // all but the newest kept
         },
         expireAt(unixSeconds) {
           state.expiresAt = unixSeconds;
