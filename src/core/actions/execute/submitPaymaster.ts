@@ -56,7 +56,7 @@ export async function submitPaymaster(
     {
       contractAddress: toHex(feeCall.to),
       entrypoint: toHex(feeCall.selector),
-      calldata: feeCall.calldata.map(toHex),
+      calldata: feeCall.calldata,
     },
   ];
   checked.own?.setSpend(checked.recheck(fee).spending);
