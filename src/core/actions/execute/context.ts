@@ -8,8 +8,8 @@ import type { SessionConfig } from '../config.js';
 import type { InflightHold } from '../inflight.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from '../types.js';
 
-/** The session an execute uses: its record, its signer and where it lives. */
-export interface ResolvedSession {
+/** The session an execute uses: its record, its signer, where it lives and how it sends. */
+export interface ResolvedSession extends Route {
   config: SessionConfig;
   calls: readonly SessionCall[];
   provider: SessionProviderLike;

@@ -10,13 +10,13 @@ import { toAddress, toHex } from '../../felt.js';
 import type { StoredSession } from '../../storage/types.js';
 import { readAllowedSelectors, readClassHash, readSessionData, readSpendingPolicies } from '../chain.js';
 import { confirmSessionGone, showsSession } from '../revocation.js';
-import type { ChainState, ResolvedSession, Route } from './context.js';
+import type { ChainState, ResolvedSession } from './context.js';
 
 /**
  * What the account holds now, the truth the checks run on: its version (class hash), the session data
  * and whitelist, and the spending policy of every token these calls (and a gas-token fee) move.
  */
-export async function readChainState(session: ResolvedSession, route: Route): Promise<ChainState> {
+export async function readChainState(session: ResolvedSession): Promise<ChainState> {
   const { config, provider, accountAddress, record } = session;
   const { publicKey } = record;
   const [read, classHash] = await Promise.all([
@@ -29,7 +29,7 @@ export async function readChainState(session: ResolvedSession, route: Route): Pr
     throw new SessionNotSupportedError(accountAddress, 'session-keys', classHash, rules.refused);
   }
   // Only v33 has spending policies: on older classes the getter is missing and nothing is capped.
-  const tokens = movedTokens(session, route);
+  const tokens = movedTokens(session);
   const [allowedSelectors, policies] = await Promise.all([
     readAllowedSelectors(provider, accountAddress, publicKey, chain.allowedEntrypointsLen),
     readSpendingPolicies(provider, accountAddress, publicKey, rules.spendingPolicy ? tokens : []),
@@ -54,12 +54,13 @@ async function confirmedAlive(session: ResolvedSession, read: SessionData): Prom
 }
 
 /** Every token a tracked selector moves, plus the gas token of a paying fee mode. A malformed call throws here. */
-function movedTokens(session: ResolvedSession, route: Route): string[] {
+function movedTokens(session: ResolvedSession): string[] {
   const moved = normalizeCalls(session.calls).flatMap((c) =>
     trackedSelectors().has(c.selector) ? [c.to] : [],
   );
-  if (route.mode === 'paymaster' && route.feeMode.mode === 'default')
-    moved.push(toAddress(route.feeMode.gasToken, 'feeMode.gasToken'));
+  const { mode, feeMode } = session;
+  if (mode === 'paymaster' && feeMode.mode === 'default')
+    moved.push(toAddress(feeMode.gasToken, 'feeMode.gasToken'));
   return [...new Set(moved)].map(toHex);
 }
 

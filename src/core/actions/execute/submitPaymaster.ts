@@ -9,7 +9,7 @@ import { canSignOutsideExecution } from '../../worker/client.js';
 import { feeBound } from '../config.js';
 import { buildInvoke, CLOCK_SKEW_SECONDS, executeInvoke, requestedTimeBounds } from '../paymasterRequest.js';
 import type { PaymasterLike } from '../types.js';
-import type { Checked, ResolvedSession, Route, Sent } from './context.js';
+import type { Checked, ResolvedSession, Sent } from './context.js';
 
 /**
  * Gasless: the paymaster builds the outside execution, we verify it against the app's bounds (calls, fee,
@@ -18,14 +18,13 @@ import type { Checked, ResolvedSession, Route, Sent } from './context.js';
  */
 export async function submitPaymaster(
   session: ResolvedSession,
-  route: Route,
   paymaster: PaymasterLike,
   checked: Checked,
 ): Promise<Sent> {
   const { config, accountAddress } = session;
-  const { feeMode } = route;
+  const { feeMode } = session;
   const chainId = toChainId(session.scope.chainId);
-  const maxFeeInGasToken = feeBoundOf(session, route, checked);
+  const maxFeeInGasToken = feeBoundOf(session, checked);
   // Nothing is signed yet: retrying the build is always safe.
   const built = await buildInvoke(
     paymaster,
@@ -89,11 +88,12 @@ async function sign(
  * Gas-token mode needs a bound the app set: the call's, the config's, else the cap of the session's
  * spending policy on the gas token as the chain holds it. Never the paymaster's own figure.
  */
-function feeBoundOf(session: ResolvedSession, route: Route, checked: Checked): bigint | undefined {
-  if (route.feeMode.mode !== 'default') return undefined;
-  const set = feeBound(route.maxFeeInGasToken) ?? session.config.maxFeeInGasToken;
+function feeBoundOf(session: ResolvedSession, checked: Checked): bigint | undefined {
+  const { feeMode } = session;
+  if (feeMode.mode !== 'default') return undefined;
+  const set = feeBound(session.maxFeeInGasToken) ?? session.config.maxFeeInGasToken;
   if (set !== undefined) return set;
-  const token = toAddress(route.feeMode.gasToken, 'feeMode.gasToken');
+  const token = toAddress(feeMode.gasToken, 'feeMode.gasToken');
   const policy = checked.policies[toHex(token)];
   if (policy && policy.maxPerWindow > 0n) return policy.maxPerCall;
   throw feeBoundMissing(token);
