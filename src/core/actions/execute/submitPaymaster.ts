@@ -110,7 +110,19 @@ async function afterSignature(
   outsideExecution: NormalizedOutsideExecution,
   error: unknown,
 ): Promise<SessionError> {
-  const unused = await expiredUnused(session, outsideExecution);
+  let unused = false; // no answer (or not a number): it may still run
+  // It can never run once past its Execute Before (by more than a chain clock lagging ours could make
+  // up) with its nonce unused on chain.
+  if (session.config.now() > Number(outsideExecution.executeBefore) + CLOCK_SKEW_SECONDS) {
+    try {
+      const [valid] = await session.provider.callContract({
+        contractAddress: session.accountAddress,
+        entrypoint: 'is_valid_outside_execution_nonce',
+        calldata: [toHex(outsideExecution.nonce)],
+      });
+      unused = BigInt(valid as string) === 1n;
+    } catch {}
+  }
   if (unused) checked.own?.expireAt(undefined); // it never ran: the hold now waits for a fallback, if any
   return new PaymasterUnavailableError(
     unused
@@ -118,22 +130,4 @@ async function afterSignature(
       : `The action may have executed: do not retry before ${outsideExecution.executeBefore}.`,
     { cause: error, details: (error as SessionError | undefined)?.details, retryable: unused },
   );
-}
-
-/**
- * True only when the payload can never run: past its Execute Before (by more than a chain clock lagging
- * ours could make up), and its nonce unused on chain.
- */
-async function expiredUnused(session: ResolvedSession, oe: NormalizedOutsideExecution): Promise<boolean> {
-  if (session.config.now() <= Number(oe.executeBefore) + CLOCK_SKEW_SECONDS) return false;
-  try {
-    const [valid] = await session.provider.callContract({
-      contractAddress: session.accountAddress,
-      entrypoint: 'is_valid_outside_execution_nonce',
-      calldata: [toHex(oe.nonce)],
-    });
-    return BigInt(valid as string) === 1n;
-  } catch {
-    return false; // no answer (or not a number): it may still run
-  }
 }
