@@ -95,7 +95,8 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
     mismatch('message.Execute Before', `${executeAfter}..${executeBefore}`);
   }
   checkTimeBounds(executeAfter, executeBefore, p);
-  const caller = checkCaller(messageFelt('Caller'), p);
+  const caller = messageFelt('Caller');
+  const relayer = checkCaller(caller, p);
   const rawCalls = m.Calls;
   if (!Array.isArray(rawCalls)) mismatch('message.Calls', 'not an array');
   const calls = (rawCalls as unknown[]).map((c, i) => typedCall(c, i, p.calls[i]?.entrypoint));
@@ -116,7 +117,7 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
     ) {
       feeMismatch('not a gas token transfer');
     }
-    checkFee(feeCall, caller, p);
+    checkFee(feeCall, relayer, p);
   }
   return {
     outsideExecution: { caller, nonce: messageFelt('Nonce'), executeAfter, executeBefore, calls },
@@ -142,24 +143,28 @@ function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedD
   if (after >= now) mismatch('message.Execute After', `not reached until ${after}`);
 }
 
-/** Who may relay: not anyone (unless the app opted in), and the forwarder the app named, if it did. */
-function checkCaller(caller: bigint, p: VerifyPaymasterTypedDataParameters): bigint {
-  const anyone = isAnyCaller(caller);
+/**
+ * Who may relay: not anyone (unless the app opted in), and the forwarder the app named, if it did.
+ * Returns the relayer a gas-token fee goes to: the Caller, or the forwarder when anyone may relay.
+ */
+function checkCaller(caller: bigint, p: VerifyPaymasterTypedDataParameters): bigint | undefined {
+  // A Caller of zero or ANY_CALLER: anyone holding the signed payload may relay it.
+  const anyone = caller === 0n || caller === BigInt(ANY_CALLER);
   if (anyone && !p.allowAnyCaller) {
     mismatch('message.Caller', 'anyone could relay it');
   }
-  // (Opted in to ANY_CALLER, a gas-token fee still goes to the forwarder: checkFee.)
   if (!anyone && p.paymasterForwarder !== undefined && caller !== p.paymasterForwarder) {
     mismatch('message.Caller', `${toHex(caller)}, not the paymasterForwarder`);
   }
-  return caller;
+  return anyone ? p.paymasterForwarder : caller;
 }
 
-/**
- * The fee transfer is bounded by the app's figure (and the paymaster's own suggestion) and goes to the
- * relayer: the Caller, or the configured forwarder when anyone may relay.
- */
-function checkFee(feeCall: NormalizedCall, caller: bigint, p: VerifyPaymasterTypedDataParameters): void {
+/** The fee transfer is bounded by the app's figure (and the paymaster's own suggestion) and goes to the relayer. */
+function checkFee(
+  feeCall: NormalizedCall,
+  relayer: bigint | undefined,
+  p: VerifyPaymasterTypedDataParameters,
+): void {
   if (p.maxFeeInGasToken === undefined) throw feeBoundMissing(feeCall.to);
   const raw = (p.fee as { suggested_max_fee_in_gas_token?: unknown } | null | undefined)
     ?.suggested_max_fee_in_gas_token;
@@ -171,15 +176,9 @@ function checkFee(feeCall: NormalizedCall, caller: bigint, p: VerifyPaymasterTyp
     feeMismatch(`${amount} above the maximum ${p.maxFeeInGasToken}`);
   }
   if (amount! > suggested!) feeMismatch(`${amount} above its suggestion ${suggested}`);
-  const payee = isAnyCaller(caller) ? p.paymasterForwarder : caller;
-  if (payee === undefined || feeCall.calldata[0] !== payee) {
+  if (relayer === undefined || feeCall.calldata[0] !== relayer) {
     feeMismatch(`paid to ${toHex(feeCall.calldata[0]!)}, not to the relayer`);
   }
-}
-
-/** A Caller of zero or ANY_CALLER: anyone holding the signed payload may relay it. */
-function isAnyCaller(caller: bigint): boolean {
-  return caller === 0n || caller === BigInt(ANY_CALLER);
 }
 
 /** A call of the typed data, normalised; `entrypoint` is the name of the call we asked for at that place. */
