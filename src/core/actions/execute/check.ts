@@ -59,25 +59,24 @@ export function release(hold: InflightHold, error: unknown): never {
   throw error;
 }
 
-/** The chain's policies as they will be once what this context has in flight lands. */
+/** The chain's policies (keyed by 0x hex token) as they will be once what this context has in flight lands. */
 function withPending(
   policies: Record<string, SpendingPolicyState>,
   pending: Map<bigint, bigint>,
   now: number,
 ): Record<string, SpendingPolicyState> {
-  if (pending.size === 0) return policies;
-  const out: Record<string, SpendingPolicyState> = {};
-  for (const [token, policy] of Object.entries(policies)) {
-    const amount = pending.get(BigInt(token));
+  const out = { ...policies };
+  for (const [token, amount] of pending) {
+    const key = toHex(token);
+    const policy = out[key];
+    if (!policy || !amount) continue;
     // In flight across a window reset: it will count in the new window, so it stays counted.
     const reset = now >= policy.windowStart + policy.windowSeconds;
-    out[toHex(BigInt(token))] = amount
-      ? {
-          ...policy,
-          windowStart: reset ? now : policy.windowStart,
-          spentInWindow: (reset ? 0n : policy.spentInWindow) + amount,
-        }
-      : policy;
+    out[key] = {
+      ...policy,
+      windowStart: reset ? now : policy.windowStart,
+      spentInWindow: (reset ? 0n : policy.spentInWindow) + amount,
+    };
   }
   return out;
 }
