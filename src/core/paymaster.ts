@@ -99,7 +99,7 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
   const relayer = checkCaller(caller, p);
   const rawCalls = m.Calls;
   if (!Array.isArray(rawCalls)) mismatch('message.Calls', 'not an array');
-  const calls = (rawCalls as unknown[]).map((c, i) => typedCall(c, i, p.calls[i]?.entrypoint));
+  const calls = (rawCalls as (TypedCall | null)[]).map((c, i) => typedCall(c, i, p.calls[i]?.entrypoint));
 
   const { feeMode } = p;
   const count = p.calls.length + (feeMode.mode === 'default' ? 1 : 0);
@@ -181,9 +181,11 @@ function checkFee(
   }
 }
 
+/** A call as the typed data's message holds it: anything, until checked. */
+type TypedCall = { To?: unknown; Selector?: unknown; Calldata?: unknown };
+
 /** A call of the typed data, normalised; `entrypoint` is the name of the call we asked for at that place. */
-function typedCall(raw: unknown, i: number, entrypoint: string | undefined): NormalizedCall {
-  const c = raw as { To?: unknown; Selector?: unknown; Calldata?: unknown } | null;
+function typedCall(c: TypedCall | null, i: number, entrypoint: string | undefined): NormalizedCall {
   const field = `message.Calls[${i}]`;
   if (!c || typeof c !== 'object' || !Array.isArray(c.Calldata)) mismatch(field, 'malformed call');
   let selector: bigint;
@@ -200,14 +202,18 @@ function typedCall(raw: unknown, i: number, entrypoint: string | undefined): Nor
   };
 }
 
-function sameType(actual: unknown, expected: string[][], field: string): void {
-  const a = actual as { name: string; type: string }[] | undefined;
+/** A typed-data type's members, exactly as expected (the paymaster's object, unchecked until here). */
+function sameType(
+  members: readonly { name?: unknown; type?: unknown }[] | undefined,
+  expected: string[][],
+  field: string,
+): void {
   if (
-    !Array.isArray(a) ||
-    a.length !== expected.length ||
-    a.some((e, i) => e?.name !== expected[i]![0] || e?.type !== expected[i]![1])
+    !Array.isArray(members) ||
+    members.length !== expected.length ||
+    members.some((e, i) => e?.name !== expected[i]![0] || e?.type !== expected[i]![1])
   ) {
-    mismatch(field, actual);
+    mismatch(field, members);
   }
 }
 
