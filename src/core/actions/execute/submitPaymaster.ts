@@ -21,8 +21,7 @@ export async function submitPaymaster(
   paymaster: PaymasterLike,
   checked: Checked,
 ): Promise<Sent> {
-  const { config, accountAddress } = session;
-  const { feeMode } = session;
+  const { config, accountAddress, feeMode } = session;
   const chainId = toChainId(session.scope.chainId);
   const maxFeeInGasToken = feeBoundOf(session, checked);
   // Nothing is signed yet: retrying the build is always safe.
