@@ -13,20 +13,11 @@ export async function submit(session: ResolvedSession, checked: Checked): Promis
   } catch (error) {
     // Not when the outside execution may have run (retryable: false): the calls would run twice.
     if (!(error instanceof PaymasterUnavailableError && error.retryable)) throw error;
-    const { fallback } = session.config;
-    if (fallback.direct) return submitDirect(session, checked);
-    if (fallback.ownerWallet) {
-      const sent = await submitByOwner(session);
-      if (sent) return sent;
-    }
-    throw error;
+    const { config, owner } = session;
+    if (config.fallback.direct) return submitDirect(session, checked);
+    // The owner's wallet sends the calls itself (one prompt), when an owner account is at hand.
+    const wallet = config.fallback.ownerWallet && (typeof owner === 'function' ? await owner() : owner);
+    if (!wallet) throw error;
+    return { transactionHash: await ownerExecute(wallet, session.calls as Call[]), via: 'owner' };
   }
-}
-
-/** The owner's wallet sends the calls itself (one prompt); none when no owner account is at hand. */
-async function submitByOwner(session: ResolvedSession): Promise<Sent | undefined> {
-  const { owner } = session;
-  const wallet = typeof owner === 'function' ? await owner() : owner;
-  if (!wallet) return undefined;
-  return { transactionHash: await ownerExecute(wallet, session.calls as Call[]), via: 'owner' };
 }
