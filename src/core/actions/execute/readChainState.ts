@@ -1,6 +1,6 @@
 import { accountRules, accountVersionOf } from '../../accountRules.js';
 import { normalizeCalls, trackedSelectors } from '../../call.js';
-import type { SessionData, SpendingPolicyState } from '../../calls.js';
+import type { SpendingPolicyState } from '../../calls.js';
 import {
   AccountStateMismatchError,
   SessionNotSupportedError,
@@ -23,7 +23,20 @@ export async function readChainState(session: ResolvedSession): Promise<ChainSta
     readSessionData(provider, accountAddress, publicKey),
     readClassHash(provider, accountAddress),
   ]);
-  const chain = await confirmedAlive(session, read);
+  // The session data, once an answer that it is gone is confirmed (revoked: key wiped) or shown stale.
+  let chain = read;
+  if (!showsSession(record, read)) {
+    // One answer proves nothing (a lagging node): the key is wiped only on confirmed evidence.
+    const evidence = await confirmSessionGone(provider, accountAddress, record);
+    if (evidence.kind === 'unconfirmed') throw evidence.error;
+    const { storage } = config;
+    if (evidence.kind === 'gone') {
+      await storage.update(session.scope, publicKey, { status: 'revoked' });
+      throw new SessionRevokedError(publicKey);
+    }
+    await storage.update(session.scope, publicKey, { aliveAtBlock: evidence.block });
+    chain = evidence.data;
+  }
   const rules = accountRules(accountVersionOf(classHash), config);
   if (rules.refused) {
     throw new SessionNotSupportedError(accountAddress, 'session-keys', classHash, rules.refused);
@@ -36,21 +49,6 @@ export async function readChainState(session: ResolvedSession): Promise<ChainSta
   ]);
   assertConsentedLimitsHeld(record, tokens, policies);
   return { session: chain, allowedSelectors, rules, policies };
-}
-
-/** The session data, once an answer that it is gone is confirmed (revoked: key wiped) or shown stale. */
-async function confirmedAlive(session: ResolvedSession, read: SessionData): Promise<SessionData> {
-  const { config, provider, accountAddress, record, scope } = session;
-  if (showsSession(record, read)) return read;
-  // One answer proves nothing (a lagging node): the key is wiped only on confirmed evidence.
-  const evidence = await confirmSessionGone(provider, accountAddress, record);
-  if (evidence.kind === 'unconfirmed') throw evidence.error;
-  if (evidence.kind === 'gone') {
-    await config.storage.update(scope, record.publicKey, { status: 'revoked' });
-    throw new SessionRevokedError(record.publicKey);
-  }
-  await config.storage.update(scope, record.publicKey, { aliveAtBlock: evidence.block });
-  return evidence.data;
 }
 
 /** Every token a tracked selector moves, plus the gas token of a paying fee mode. A malformed call throws here. */
