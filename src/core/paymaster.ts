@@ -91,9 +91,6 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
   const messageFelt = (key: string) => felt(m[key], `message.${key}`);
   const executeAfter = messageFelt('Execute After');
   const executeBefore = messageFelt('Execute Before');
-  if (executeAfter > U64_MAX || executeBefore > U64_MAX || executeBefore <= executeAfter) {
-    mismatch('message.Execute Before', `${executeAfter}..${executeBefore}`);
-  }
   checkTimeBounds(executeAfter, executeBefore, p);
   const caller = messageFelt('Caller');
   const relayer = checkCaller(caller, p);
@@ -130,8 +127,10 @@ function callKey(c: NormalizedCall): string {
   return [c.to, c.selector, ...c.calldata].join();
 }
 
-/** Execute After already reached; Execute Before ahead, within the window the app allows. */
+/** A u64 range; Execute After already reached; Execute Before ahead, within the window the app allows. */
 function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedDataParameters): void {
+  if (after > U64_MAX || before > U64_MAX || before <= after)
+    mismatch('message.Execute Before', `${after}..${before}`);
   const now = BigInt(p.now);
   const window = p.maxExecuteWindowSeconds ?? DEFAULT_MAX_EXECUTE_WINDOW_SECONDS;
   if (before <= now) mismatch('message.Execute Before', 'already past');
