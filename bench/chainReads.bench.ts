@@ -5,7 +5,6 @@ import { bench, describe } from 'vitest';
 import { readSessionData, readSpendingPolicies } from '../src/core/actions/chain.js';
 import { readChainState } from '../src/core/actions/execute/readChainState.js';
 import { resolveSession } from '../src/core/actions/execute/resolveSession.js';
-import { routeOf } from '../src/core/actions/execute/route.js';
 import { createSession, executeWithSession } from '../src/core/index.js';
 import { createTestnet } from '../src/testing/index.js';
 import { testnetSessionConfig } from '../test/helpers/sessionConfig.js';
@@ -64,7 +63,7 @@ describe('chain reads of one execute (simulated network, in memory)', () => {
     'now: class hash + session data, then whitelist + every moved token policy',
     async () => {
       const session = await resolveSession(config, parameters);
-      await readChainState(session, routeOf(config, parameters));
+      await readChainState(session);
     },
     options,
   );

@@ -69,76 +69,68 @@ export function verifyPaymasterTypedData(p: VerifyPaymasterTypedDataParameters):
   inputObject(p);
   const td = p.typedData;
   if (!td || typeof td !== 'object' || !td.message || !td.domain || !td.types) {
-    throw new PaymasterResponseMismatchError('typed_data', 'missing typed data');
+    mismatch('typed_data', 'missing typed data');
   }
   if (td.primaryType !== 'OutsideExecution') mismatch('primaryType', td.primaryType);
   sameType(td.types.OutsideExecution, outsideExecutionMembers('u128'), 'types.OutsideExecution');
   sameType(td.types.Call, CALL_MEMBERS, 'types.Call');
   const { domain } = td;
-  if (domain.name !== 'Account.execute_from_outside') mismatch('domain.name', domain.name);
-  for (const [key, want] of [
-    ['version', 2n],
-    ['revision', 1n],
-  ] as const) {
-    if (felt(domain[key], `domain.${key}`) !== want) mismatch(`domain.${key}`, domain[key]);
+  // In the order the fields are checked; `version` and `revision` must first be felts.
+  const domainIs: Record<string, (value: unknown, field: string) => boolean> = {
+    name: (value) => value === 'Account.execute_from_outside',
+    version: (value, field) => felt(value, field) === 2n,
+    revision: (value, field) => felt(value, field) === 1n,
+    chainId: (value) => chainFelt(value) === p.chainId,
+  };
+  for (const [key, is] of Object.entries(domainIs)) {
+    const value = domain[key as keyof typeof domain];
+    if (!is(value, `domain.${key}`)) mismatch(`domain.${key}`, value);
   }
-  if (chainFelt(domain.chainId) !== p.chainId) mismatch('domain.chainId', domain.chainId);
 
   const m = td.message;
   const messageFelt = (key: string) => felt(m[key], `message.${key}`);
   const executeAfter = messageFelt('Execute After');
   const executeBefore = messageFelt('Execute Before');
-  if (executeAfter > U64_MAX || executeBefore > U64_MAX || executeBefore <= executeAfter) {
-    mismatch('message.Execute Before', `${executeAfter}..${executeBefore}`);
-  }
   checkTimeBounds(executeAfter, executeBefore, p);
-  const caller = checkCaller(messageFelt('Caller'), p);
+  const caller = messageFelt('Caller');
+  const relayer = checkCaller(caller, p);
   const rawCalls = m.Calls;
   if (!Array.isArray(rawCalls)) mismatch('message.Calls', 'not an array');
-  const calls = (rawCalls as unknown[]).map((c, i) => typedCall(c, i));
+  const calls = (rawCalls as (TypedCall | null)[]).map((c, i) => typedCall(c, i, p.calls[i]?.entrypoint));
 
-  const extra = p.feeMode.mode === 'default' ? 1 : 0;
-  if (calls.length !== p.calls.length + extra) {
-    mismatch('message.Calls', `${calls.length} calls, not ${p.calls.length + extra}`);
-  }
-  for (let i = 0; i < p.calls.length; i++) {
-    const want = p.calls[i]!;
-    const got = calls[i]!;
-    if (
-      got.to !== want.to ||
-      got.selector !== want.selector ||
-      got.calldata.length !== want.calldata.length ||
-      got.calldata.some((v, j) => v !== want.calldata[j])
-    ) {
-      mismatch(`message.Calls[${i}]`, 'not the requested call');
-    }
-  }
+  const { feeMode } = p;
+  const count = p.calls.length + (feeMode.mode === 'default' ? 1 : 0);
+  if (calls.length !== count) mismatch('message.Calls', `${calls.length} calls, not ${count}`);
+  p.calls.forEach((want, i) => {
+    if (callKey(calls[i]!) !== callKey(want)) mismatch(`message.Calls[${i}]`, 'not the requested call');
+  });
   let feeCall: NormalizedCall | undefined;
-  if (p.feeMode.mode === 'default') {
-    feeCall = calls[calls.length - 1]!;
+  if (feeMode.mode === 'default') {
+    feeCall = calls[count - 1]!;
     if (
-      feeCall.to !== toAddress(p.feeMode.gasToken, 'feeMode.gasToken') ||
+      feeCall.to !== toAddress(feeMode.gasToken, 'feeMode.gasToken') ||
       feeCall.selector !== toSelector('transfer') ||
       feeCall.calldata.length !== 3
     ) {
-      mismatch('message.Calls[fee]', 'not a gas token transfer');
+      feeMismatch('not a gas token transfer');
     }
-    checkFee(feeCall, caller, p);
+    checkFee(feeCall, relayer, p);
   }
   return {
-    outsideExecution: {
-      caller,
-      nonce: messageFelt('Nonce'),
-      executeAfter,
-      executeBefore,
-      calls: calls.map((c, i) => ({ ...c, entrypoint: p.calls[i]?.entrypoint })),
-    },
+    outsideExecution: { caller, nonce: messageFelt('Nonce'), executeAfter, executeBefore, calls },
     feeCall,
   };
 }
 
-/** Execute After already reached; Execute Before ahead, within the window the app allows. */
+/** A call as one comparable string: target, selector, then each calldata felt. */
+function callKey(c: NormalizedCall): string {
+  return [c.to, c.selector, ...c.calldata].join();
+}
+
+/** A u64 range; Execute After already reached; Execute Before ahead, within the window the app allows. */
 function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedDataParameters): void {
+  if (after > U64_MAX || before > U64_MAX || before <= after)
+    mismatch('message.Execute Before', `${after}..${before}`);
   const now = BigInt(p.now);
   const window = p.maxExecuteWindowSeconds ?? DEFAULT_MAX_EXECUTE_WINDOW_SECONDS;
   if (before <= now) mismatch('message.Execute Before', 'already past');
@@ -150,48 +142,49 @@ function checkTimeBounds(after: bigint, before: bigint, p: VerifyPaymasterTypedD
   if (after >= now) mismatch('message.Execute After', `not reached until ${after}`);
 }
 
-/** Who may relay: not anyone (unless the app opted in), and the forwarder the app named, if it did. */
-function checkCaller(caller: bigint, p: VerifyPaymasterTypedDataParameters): bigint {
-  const anyone = isAnyCaller(caller);
+/**
+ * Who may relay: not anyone (unless the app opted in), and the forwarder the app named, if it did.
+ * Returns the relayer a gas-token fee goes to: the Caller, or the forwarder when anyone may relay.
+ */
+function checkCaller(caller: bigint, p: VerifyPaymasterTypedDataParameters): bigint | undefined {
+  // A Caller of zero or ANY_CALLER: anyone holding the signed payload may relay it.
+  const anyone = caller === 0n || caller === BigInt(ANY_CALLER);
   if (anyone && !p.allowAnyCaller) {
     mismatch('message.Caller', 'anyone could relay it');
   }
-  // (Opted in to ANY_CALLER, a gas-token fee still goes to the forwarder: checkFee.)
   if (!anyone && p.paymasterForwarder !== undefined && caller !== p.paymasterForwarder) {
     mismatch('message.Caller', `${toHex(caller)}, not the paymasterForwarder`);
   }
-  return caller;
+  return anyone ? p.paymasterForwarder : caller;
 }
 
-/**
- * The fee transfer is bounded by the app's figure (and the paymaster's own suggestion) and goes to the
- * relayer: the Caller, or the configured forwarder when anyone may relay.
- */
-function checkFee(feeCall: NormalizedCall, caller: bigint, p: VerifyPaymasterTypedDataParameters): void {
+/** The fee transfer is bounded by the app's figure (and the paymaster's own suggestion) and goes to the relayer. */
+function checkFee(
+  feeCall: NormalizedCall,
+  relayer: bigint | undefined,
+  p: VerifyPaymasterTypedDataParameters,
+): void {
   if (p.maxFeeInGasToken === undefined) throw feeBoundMissing(feeCall.to);
   const raw = (p.fee as { suggested_max_fee_in_gas_token?: unknown } | null | undefined)
     ?.suggested_max_fee_in_gas_token;
   const suggested = parseBigInt(raw);
   if (suggested === undefined) mismatch('fee.suggested_max_fee_in_gas_token', raw ?? 'missing');
   const amount = u256FromCalldata(feeCall.calldata[1], feeCall.calldata[2]);
-  if (amount === undefined) mismatch('message.Calls[fee]', 'not a u256');
+  if (amount === undefined) feeMismatch('not a u256');
   if (amount! > p.maxFeeInGasToken) {
-    mismatch('message.Calls[fee]', `${amount} above the maximum ${p.maxFeeInGasToken}`);
+    feeMismatch(`${amount} above the maximum ${p.maxFeeInGasToken}`);
   }
-  if (amount! > suggested!) mismatch('message.Calls[fee]', `${amount} above its suggestion ${suggested}`);
-  const payee = isAnyCaller(caller) ? p.paymasterForwarder : caller;
-  if (payee === undefined || feeCall.calldata[0] !== payee) {
-    mismatch('message.Calls[fee]', `paid to ${toHex(feeCall.calldata[0]!)}, not to the relayer`);
+  if (amount! > suggested!) feeMismatch(`${amount} above its suggestion ${suggested}`);
+  if (relayer === undefined || feeCall.calldata[0] !== relayer) {
+    feeMismatch(`paid to ${toHex(feeCall.calldata[0]!)}, not to the relayer`);
   }
 }
 
-/** A Caller of zero or ANY_CALLER: anyone holding the signed payload may relay it. */
-function isAnyCaller(caller: bigint): boolean {
-  return caller === 0n || caller === BigInt(ANY_CALLER);
-}
+/** A call as the typed data's message holds it: anything, until checked. */
+type TypedCall = { To?: unknown; Selector?: unknown; Calldata?: unknown };
 
-function typedCall(raw: unknown, i: number): NormalizedCall {
-  const c = raw as { To?: unknown; Selector?: unknown; Calldata?: unknown } | null;
+/** A call of the typed data, normalised; `entrypoint` is the name of the call we asked for at that place. */
+function typedCall(c: TypedCall | null, i: number, entrypoint: string | undefined): NormalizedCall {
   const field = `message.Calls[${i}]`;
   if (!c || typeof c !== 'object' || !Array.isArray(c.Calldata)) mismatch(field, 'malformed call');
   let selector: bigint;
@@ -204,18 +197,22 @@ function typedCall(raw: unknown, i: number): NormalizedCall {
     to: felt(c!.To, `${field}.To`),
     selector: selector!,
     calldata: (c!.Calldata as unknown[]).map((v, j) => felt(v, `${field}.Calldata[${j}]`)),
-    entrypoint: undefined,
+    entrypoint,
   };
 }
 
-function sameType(actual: unknown, expected: string[][], field: string): void {
-  const a = actual as { name: string; type: string }[] | undefined;
+/** A typed-data type's members, exactly as expected (the paymaster's object, unchecked until here). */
+function sameType(
+  members: readonly { name?: unknown; type?: unknown }[] | undefined,
+  expected: string[][],
+  field: string,
+): void {
   if (
-    !Array.isArray(a) ||
-    a.length !== expected.length ||
-    a.some((e, i) => e?.name !== expected[i]![0] || e?.type !== expected[i]![1])
+    !Array.isArray(members) ||
+    members.length !== expected.length ||
+    members.some((e, i) => e?.name !== expected[i]![0] || e?.type !== expected[i]![1])
   ) {
-    mismatch(field, actual);
+    mismatch(field, members);
   }
 }
 
@@ -232,6 +229,10 @@ function chainFelt(value: unknown): bigint | undefined {
   } catch {
     return undefined;
   }
+}
+
+function feeMismatch(details: string): never {
+  mismatch('message.Calls[fee]', details);
 }
 
 function mismatch(field: string, details: unknown): never {

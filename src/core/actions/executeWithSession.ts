@@ -6,7 +6,7 @@ import type { SessionConfig } from './config.js';
 import { check, release, reserve } from './execute/check.js';
 import { readChainState } from './execute/readChainState.js';
 import { resolveSession } from './execute/resolveSession.js';
-import { fitRoute, routeOf } from './execute/route.js';
+import { fitRoute } from './execute/route.js';
 import { settle } from './execute/settle.js';
 import { submit } from './execute/submit.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike, SessionTarget } from './types.js';
@@ -55,13 +55,12 @@ export async function executeWithSession(
   config: SessionConfig,
   parameters: ExecuteWithSessionParameters,
 ): Promise<ExecuteWithSessionReturnType> {
-  const route = routeOf(config, inputObject(parameters));
-  const session = await resolveSession(config, parameters);
+  const session = await resolveSession(config, inputObject(parameters));
   const readFrom = config.inflight.mark(); // spend that lands after this is not in the read
-  const onChain = await readChainState(session, route);
+  const onChain = await readChainState(session);
   const checked = check(session, onChain, readFrom);
-  const fitted = fitRoute(session, route, onChain);
+  const fitted = fitRoute(session, onChain);
   const hold = reserve(session, onChain, checked);
-  const sent = await submit(session, fitted, checked).catch((error: unknown) => release(hold, error));
+  const sent = await submit(fitted, checked).catch((error: unknown) => release(hold, error));
   return settle(session, onChain, checked, hold, sent, !!parameters.waitForReceipt);
 }

@@ -39,8 +39,8 @@ export interface InflightTracker {
   reserve(key: string, chainCallsUsed: number): InflightHold;
 }
 
-interface HoldState {
-  hold: InflightHold;
+/** A hold with its own state (not part of the InflightHold type its callers see). */
+interface HoldState extends InflightHold {
   spend: Map<bigint, bigint>;
   expiresAt: number | undefined;
   /** The mark at which it landed. */
@@ -58,8 +58,9 @@ export function createInflightTracker(): InflightTracker {
   // Holds past their expiry can no longer run: whatever they did, the chain now shows.
   const sweep = (key: string, now: number | undefined) => {
     if (now === undefined) return;
-    for (const h of [...(holds.get(key) ?? [])]) {
-      if (h.landedAt === undefined && h.expiresAt !== undefined && now > h.expiresAt) h.hold.fail();
+    // (A Set iterated may drop its current entry: fail() does.)
+    for (const h of holds.get(key) ?? []) {
+      if (h.landedAt === undefined && h.expiresAt !== undefined && now > h.expiresAt) h.fail();
     }
   };
   return {
@@ -71,8 +72,9 @@ export function createInflightTracker(): InflightTracker {
     pendingSpend(key, now, except, readFrom) {
       sweep(key, now);
       const total = new Map<bigint, bigint>();
+      // (A Set iterated may drop its current entry: fail() does.)
       for (const h of holds.get(key) ?? []) {
-        if (h.hold === except) continue;
+        if (h === except) continue;
         if (h.landedAt !== undefined && (readFrom === undefined || h.landedAt < readFrom)) continue;
         for (const [token, amount] of h.spend) total.set(token, (total.get(token) ?? 0n) + amount);
       }
@@ -89,34 +91,32 @@ export function createInflightTracker(): InflightTracker {
         spend: new Map(),
         expiresAt: undefined,
         landedAt: undefined,
-        hold: {
-          callsUsed,
-          setSpend(spend) {
-            state.spend = new Map();
-            for (const { token, amount } of spend) {
-              state.spend.set(BigInt(token), (state.spend.get(BigInt(token)) ?? 0n) + amount);
-            }
-          },
-          fail() {
-            expected.set(key, expected.get(key)! - count);
-            count = 0;
-            set.delete(state);
-          },
-          landed() {
-            if (state.landedAt !== undefined || !set.has(state)) return;
-            state.landedAt = ++marks;
-            const landed = [...set].filter((h) => h.landedAt !== undefined);
-            // Insertion order is not landing order: drop the earliest landed.
-            landed.sort((a, b) => a.landedAt! - b.landedAt!);
-            for (const h of landed.slice(0, Math.max(0, landed.length - LANDED_KEPT))) set.delete(h);
-          },
-          expireAt(unixSeconds) {
-            state.expiresAt = unixSeconds;
-          },
+        callsUsed,
+        setSpend(spend) {
+          state.spend = new Map();
+          for (const { token, amount } of spend) {
+            state.spend.set(BigInt(token), (state.spend.get(BigInt(token)) ?? 0n) + amount);
+          }
+        },
+        fail() {
+          expected.set(key, expected.get(key)! - count);
+          count = 0;
+          set.delete(state);
+        },
+        landed() {
+          if (state.landedAt !== undefined || !set.has(state)) return;
+          state.landedAt = ++marks;
+          const landed = [...set].filter((h) => h.landedAt !== undefined);
+          // Insertion order is not landing order: drop the earliest landed.
+          landed.sort((a, b) => a.landedAt! - b.landedAt!);
+          for (const h of landed.slice(0, -LANDED_KEPT)) set.delete(h); // all but the newest kept
+        },
+        expireAt(unixSeconds) {
+          state.expiresAt = unixSeconds;
         },
       };
       set.add(state);
-      return state.hold;
+      return state;
     },
   };
 }

@@ -73,23 +73,17 @@ export function buildInvoke(
   retry?: PaymasterRetry,
   timeBounds?: RequestedTimeBounds,
 ) {
-  // No answer object is no build: typed here, never a TypeError where `typed_data` is read.
-  return paymasterRequest(
-    async () =>
-      builtOrThrow(
-        await paymaster.buildTransaction(
-          { type: 'invoke', invoke: { userAddress, calls: calls as Call[] } },
-          { version: '0x1', feeMode, ...(timeBounds && { timeBounds }) },
-        ),
-      ),
-    retry,
-  ) as Promise<{ typed_data?: PaymasterTypedData; fee?: unknown }>;
-}
-
-function builtOrThrow<T>(built: T): T {
-  if (built === null || typeof built !== 'object')
-    throw new PaymasterResponseMismatchError('result', 'the paymaster answered no build');
-  return built;
+  return paymasterRequest(async () => {
+    const built = await paymaster.buildTransaction(
+      { type: 'invoke', invoke: { userAddress, calls: calls as Call[] } },
+      { version: '0x1', feeMode, ...(timeBounds && { timeBounds }) },
+    );
+    // No answer object is no build: typed here, never a TypeError where `typed_data` is read.
+    if (built === null || typeof built !== 'object') {
+      throw new PaymasterResponseMismatchError('result', 'the paymaster answered no build');
+    }
+    return built as { typed_data?: PaymasterTypedData; fee?: unknown };
+  }, retry);
 }
 
 /** paymaster_executeTransaction of a signed outside execution. */

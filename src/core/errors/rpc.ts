@@ -54,7 +54,7 @@ export class AccountStateMismatchError extends CodeNamedError<'ACCOUNT_STATE_MIS
     options?: { transactionHash?: string | undefined; cause?: unknown },
   ) {
     super('ACCOUNT_STATE_MISMATCH', 'The account does not hold what was asked.', {
-      cause: options?.cause,
+      ...options, // its cause
       details: JSON.stringify({ asked, holds }),
       metaMessages: [`Operation: ${operation}`],
     });

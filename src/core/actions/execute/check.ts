@@ -1,5 +1,5 @@
 import type { SessionCall } from '../../call.js';
-import type { SpendingPolicyState } from '../../calls.js';
+import type { SessionData, SpendingPolicyState } from '../../calls.js';
 import { PaymasterUnavailableError } from '../../errors/index.js';
 import { toHex } from '../../felt.js';
 import { checkSessionCalls } from '../../preflight.js';
@@ -9,41 +9,35 @@ import type { ChainState, Checked, ResolvedSession } from './context.js';
 /** The contract's rules on the chain's counters, plus the in-flight transactions of this context. */
 export function check(session: ResolvedSession, onChain: ChainState, readFrom?: number): Checked {
   const { config, record, calls, accountAddress, key } = session;
-  const now = config.now();
-  const result = checkSessionCalls({
-    accountAddress,
-    calls,
-    // The chain's validUntil is the record's (read checked it); its counters are the truth.
-    session: { ...record, ...onChain.session, allowedSelectors: onChain.allowedSelectors },
-    spendingPolicies: withPending(
-      onChain.policies,
-      config.inflight.pendingSpend(key, now, undefined, readFrom),
+  const { inflight } = config;
+  // Without `counters`: the re-check, which judges the calls and spend but does not count them again.
+  const run = (fee: SessionCall[], own?: InflightHold, counters?: SessionData) => {
+    const now = config.now();
+    return checkSessionCalls({
+      ...config, // its expiryMarginSeconds
+      accountAddress,
+      calls: [...calls, ...fee],
+      // The chain's validUntil is the record's (read checked it); its counters are the truth.
+      session: {
+        ...record,
+        callsUsed: 0,
+        maxCalls: 1,
+        ...counters,
+        allowedSelectors: onChain.allowedSelectors,
+      },
+      spendingPolicies: withPending(onChain.policies, inflight.pendingSpend(key, now, own, readFrom), now),
       now,
-    ),
-    now,
-    expiryMarginSeconds: config.expiryMarginSeconds,
-    pendingTransactions: config.inflight.pending(key, onChain.session.callsUsed, now),
-  });
-  // Judged once more right before each signature, without counting the calls again: the clock may have
-  // moved while the paymaster answered (never sign past the margin), and in gas-token mode the paymaster's
-  // fee transfer is one more signed call that must pass the session's rules too (caps included, with what
-  // else is in flight, but not this transaction's own hold).
+      pendingTransactions: counters && inflight.pending(key, counters.callsUsed, now),
+    });
+  };
+  // Judged once more right before each signature: the clock may have moved while the paymaster answered
+  // (never sign past the margin), and in gas-token mode the paymaster's fee transfer is one more signed
+  // call that must pass the session's rules too (caps included, with what else is in flight, but not this
+  // transaction's own hold).
   const checked: Checked = {
-    ...result,
+    ...run([], undefined, onChain.session),
     policies: onChain.policies,
-    own: undefined,
-    recheck: (fee: SessionCall[] = []) => {
-      const at = config.now();
-      const pending = config.inflight.pendingSpend(key, at, checked.own, readFrom);
-      return checkSessionCalls({
-        accountAddress,
-        calls: [...calls, ...fee],
-        session: { ...record, allowedSelectors: onChain.allowedSelectors, callsUsed: 0, maxCalls: 1 },
-        spendingPolicies: withPending(onChain.policies, pending, at),
-        now: at,
-        expiryMarginSeconds: config.expiryMarginSeconds,
-      });
-    },
+    recheck: (fee = []) => run(fee, checked.own),
   };
   return checked;
 }
@@ -65,24 +59,24 @@ export function release(hold: InflightHold, error: unknown): never {
   throw error;
 }
 
-/** The chain's policies as they will be once what this context has in flight lands. */
+/** The chain's policies (keyed by 0x hex token) as they will be once what this context has in flight lands. */
 function withPending(
   policies: Record<string, SpendingPolicyState>,
   pending: Map<bigint, bigint>,
   now: number,
 ): Record<string, SpendingPolicyState> {
-  if (pending.size === 0) return policies;
-  const out: Record<string, SpendingPolicyState> = {};
-  for (const [token, policy] of Object.entries(policies)) {
-    const amount = pending.get(BigInt(token)) ?? 0n;
+  const out = { ...policies };
+  for (const [token, amount] of pending) {
+    const key = toHex(token);
+    const policy = out[key];
+    if (!policy || !amount) continue;
     // In flight across a window reset: it will count in the new window, so it stays counted.
     const reset = now >= policy.windowStart + policy.windowSeconds;
-    out[toHex(BigInt(token))] =
-      amount === 0n
-        ? policy
-        : reset
-          ? { ...policy, windowStart: now, spentInWindow: amount }
-          : { ...policy, spentInWindow: policy.spentInWindow + amount };
+    out[key] = {
+      ...policy,
+      windowStart: reset ? now : policy.windowStart,
+      spentInWindow: (reset ? 0n : policy.spentInWindow) + amount,
+    };
   }
   return out;
 }

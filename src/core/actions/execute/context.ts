@@ -8,8 +8,8 @@ import type { SessionConfig } from '../config.js';
 import type { InflightHold } from '../inflight.js';
 import type { OwnerAccountLike, PaymasterLike, SessionProviderLike } from '../types.js';
 
-/** The session an execute uses: its record, its signer and where it lives. */
-export interface ResolvedSession {
+/** The session an execute uses: its record, its signer, where it lives and how it sends. */
+export interface ResolvedSession extends Route {
   config: SessionConfig;
   calls: readonly SessionCall[];
   provider: SessionProviderLike;
@@ -28,8 +28,8 @@ export interface Route {
   mode: 'paymaster' | 'direct';
   paymaster: PaymasterLike | undefined;
   feeMode: FeeMode;
-  maxFeeInGasToken: bigint | undefined;
-  owner: OwnerAccountLike | (() => Promise<OwnerAccountLike | undefined>) | undefined;
+  maxFeeInGasToken?: bigint | undefined;
+  owner?: OwnerAccountLike | (() => Promise<OwnerAccountLike | undefined>) | undefined;
 }
 
 /** What the account holds now: the truth the checks run on. */
@@ -48,7 +48,7 @@ export interface Checked extends CheckSessionCallsResult {
   /** The chain's spending policies the check ran on (keyed by 0x hex token). */
   policies: Record<string, SpendingPolicyState>;
   /** This execute's own hold, once reserved: its spend is not counted twice by the re-check. */
-  own: InflightHold | undefined;
+  own?: InflightHold | undefined;
   recheck(fee?: SessionCall[]): CheckSessionCallsResult;
 }
 

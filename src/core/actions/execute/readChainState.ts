@@ -1,6 +1,6 @@
 import { accountRules, accountVersionOf } from '../../accountRules.js';
 import { normalizeCalls, trackedSelectors } from '../../call.js';
-import type { SessionData, SpendingPolicyState } from '../../calls.js';
+import type { SpendingPolicyState } from '../../calls.js';
 import {
   AccountStateMismatchError,
   SessionNotSupportedError,
@@ -10,26 +10,39 @@ import { toAddress, toHex } from '../../felt.js';
 import type { StoredSession } from '../../storage/types.js';
 import { readAllowedSelectors, readClassHash, readSessionData, readSpendingPolicies } from '../chain.js';
 import { confirmSessionGone, showsSession } from '../revocation.js';
-import type { ChainState, ResolvedSession, Route } from './context.js';
+import type { ChainState, ResolvedSession } from './context.js';
 
 /**
  * What the account holds now, the truth the checks run on: its version (class hash), the session data
  * and whitelist, and the spending policy of every token these calls (and a gas-token fee) move.
  */
-export async function readChainState(session: ResolvedSession, route: Route): Promise<ChainState> {
+export async function readChainState(session: ResolvedSession): Promise<ChainState> {
   const { config, provider, accountAddress, record } = session;
   const { publicKey } = record;
   const [read, classHash] = await Promise.all([
     readSessionData(provider, accountAddress, publicKey),
     readClassHash(provider, accountAddress),
   ]);
-  const chain = await confirmedAlive(session, read);
+  // The session data, once an answer that it is gone is confirmed (revoked: key wiped) or shown stale.
+  let chain = read;
+  if (!showsSession(record, read)) {
+    // One answer proves nothing (a lagging node): the key is wiped only on confirmed evidence.
+    const evidence = await confirmSessionGone(provider, accountAddress, record);
+    if (evidence.kind === 'unconfirmed') throw evidence.error;
+    const { storage } = config;
+    if (evidence.kind === 'gone') {
+      await storage.update(session.scope, publicKey, { status: 'revoked' });
+      throw new SessionRevokedError(publicKey);
+    }
+    await storage.update(session.scope, publicKey, { aliveAtBlock: evidence.block });
+    chain = evidence.data;
+  }
   const rules = accountRules(accountVersionOf(classHash), config);
   if (rules.refused) {
     throw new SessionNotSupportedError(accountAddress, 'session-keys', classHash, rules.refused);
   }
   // Only v33 has spending policies: on older classes the getter is missing and nothing is capped.
-  const tokens = movedTokens(session, route);
+  const tokens = movedTokens(session);
   const [allowedSelectors, policies] = await Promise.all([
     readAllowedSelectors(provider, accountAddress, publicKey, chain.allowedEntrypointsLen),
     readSpendingPolicies(provider, accountAddress, publicKey, rules.spendingPolicy ? tokens : []),
@@ -38,28 +51,14 @@ export async function readChainState(session: ResolvedSession, route: Route): Pr
   return { session: chain, allowedSelectors, rules, policies };
 }
 
-/** The session data, once an answer that it is gone is confirmed (revoked: key wiped) or shown stale. */
-async function confirmedAlive(session: ResolvedSession, read: SessionData): Promise<SessionData> {
-  const { config, provider, accountAddress, record, scope } = session;
-  if (showsSession(record, read)) return read;
-  // One answer proves nothing (a lagging node): the key is wiped only on confirmed evidence.
-  const evidence = await confirmSessionGone(provider, accountAddress, record);
-  if (evidence.kind === 'unconfirmed') throw evidence.error;
-  if (evidence.kind === 'gone') {
-    await config.storage.update(scope, record.publicKey, { status: 'revoked' });
-    throw new SessionRevokedError(record.publicKey);
-  }
-  await config.storage.update(scope, record.publicKey, { aliveAtBlock: evidence.block });
-  return evidence.data;
-}
-
 /** Every token a tracked selector moves, plus the gas token of a paying fee mode. A malformed call throws here. */
-function movedTokens(session: ResolvedSession, route: Route): string[] {
+function movedTokens(session: ResolvedSession): string[] {
   const moved = normalizeCalls(session.calls).flatMap((c) =>
     trackedSelectors().has(c.selector) ? [c.to] : [],
   );
-  if (route.mode === 'paymaster' && route.feeMode.mode === 'default')
-    moved.push(toAddress(route.feeMode.gasToken, 'feeMode.gasToken'));
+  const { mode, feeMode } = session;
+  if (mode === 'paymaster' && feeMode.mode === 'default')
+    moved.push(toAddress(feeMode.gasToken, 'feeMode.gasToken'));
   return [...new Set(moved)].map(toHex);
 }
 

@@ -1,4 +1,3 @@
-import type { SessionCall } from '../../call.js';
 import {
   NoSessionError,
   SessionExpiredError,
@@ -8,20 +7,14 @@ import {
 import { scopeOf } from '../chain.js';
 import type { SessionConfig } from '../config.js';
 import { withEntrypointNames } from '../entrypoints.js';
+import type { ExecuteWithSessionParameters } from '../executeWithSession.js';
 import { pickSession } from '../getSessionState.js';
-import type { SessionProviderLike, SessionTarget } from '../types.js';
 import type { ResolvedSession } from './context.js';
-
-export interface ResolveSessionParameters extends SessionTarget {
-  calls: readonly SessionCall[] | SessionCall;
-  provider?: SessionProviderLike | undefined;
-  publicKey?: string | undefined;
-}
 
 /** The given session, else the newest active one, with its signer; a typed error says why there is none. */
 export async function resolveSession(
   config: SessionConfig,
-  parameters: ResolveSessionParameters,
+  parameters: ExecuteWithSessionParameters,
 ): Promise<ResolvedSession> {
   const [provider, scope] = await scopeOf(config, parameters);
   const record = await pickSession(config, scope, parameters.publicKey, ['active']);
@@ -31,7 +24,13 @@ export async function resolveSession(
   const signer = await config.storage.getSigner(scope, record.publicKey);
   if (!signer) throw new SessionKeyMissingError(record.publicKey);
   const address = BigInt(parameters.accountAddress);
+  const paymaster = parameters.paymaster ?? config.paymaster;
   return {
+    ...parameters, // accountAddress as given, maxFeeInGasToken, owner
+    // Paymaster when one is configured (or asked for), else direct.
+    mode: parameters.mode ?? (paymaster ? 'paymaster' : 'direct'),
+    paymaster,
+    feeMode: parameters.feeMode ?? config.feeMode,
     config,
     calls: withEntrypointNames([parameters.calls].flat(), record),
     provider,
@@ -39,7 +38,6 @@ export async function resolveSession(
     record,
     signer,
     address,
-    accountAddress: parameters.accountAddress,
     key: `${scope.chainId}:${address}:${record.publicKey}`,
   };
 }

@@ -9,7 +9,7 @@ import { canSignOutsideExecution } from '../../worker/client.js';
 import { feeBound } from '../config.js';
 import { buildInvoke, CLOCK_SKEW_SECONDS, executeInvoke, requestedTimeBounds } from '../paymasterRequest.js';
 import type { PaymasterLike } from '../types.js';
-import type { Checked, ResolvedSession, Route, Sent } from './context.js';
+import type { Checked, ResolvedSession, Sent } from './context.js';
 
 /**
  * Gasless: the paymaster builds the outside execution, we verify it against the app's bounds (calls, fee,
@@ -18,78 +18,65 @@ import type { Checked, ResolvedSession, Route, Sent } from './context.js';
  */
 export async function submitPaymaster(
   session: ResolvedSession,
-  route: Route,
   paymaster: PaymasterLike,
   checked: Checked,
 ): Promise<Sent> {
-  const { config, accountAddress } = session;
-  const maxFeeInGasToken = feeBoundOf(session, route, checked);
+  const { config, accountAddress, feeMode } = session;
+  const chainId = toChainId(session.scope.chainId);
+  const maxFeeInGasToken = feeBoundOf(session, checked);
   // Nothing is signed yet: retrying the build is always safe.
   const built = await buildInvoke(
     paymaster,
     accountAddress,
     session.calls as Call[],
-    route.feeMode,
+    feeMode,
     config,
     requestedTimeBounds(config),
   );
   const typedData = built.typed_data as PaymasterTypedData;
-  const outsideExecution = verifyAndHold(session, route, checked, built, maxFeeInGasToken);
-  const signature = await sign(session, outsideExecution);
+  checked.recheck(); // an expired session says so before a stale answer does
+  const { outsideExecution, feeCall } = verifyPaymasterTypedData({
+    ...config, // its maxExecuteWindowSeconds and allowAnyCaller
+    typedData,
+    accountAddress: session.address,
+    chainId,
+    calls: checked.calls,
+    feeMode,
+    maxFeeInGasToken,
+    fee: built.fee,
+    now: config.now(),
+    paymasterForwarder:
+      config.paymasterForwarder === undefined ? undefined : BigInt(config.paymasterForwarder),
+  });
+  // The session's rules once more with the fee call (the clock may have moved while the paymaster
+  // answered); the fee's spend is held with the calls' own.
+  const fee = feeCall && [
+    {
+      contractAddress: toHex(feeCall.to),
+      entrypoint: toHex(feeCall.selector),
+      calldata: feeCall.calldata,
+    },
+  ];
+  checked.own?.setSpend(checked.recheck(fee).spending);
+  const signature = await sign(session, chainId, outsideExecution);
   // Whatever happens to this payload, after its Execute Before the chain shows what it did.
   checked.own?.expireAt(Number(outsideExecution.executeBefore) + CLOCK_SKEW_SECONDS);
   try {
     // Retries re-send this same payload: its nonce lets it run at most once.
-    const sent = await executeInvoke(paymaster, accountAddress, typedData, signature, route.feeMode, config);
+    const sent = await executeInvoke(paymaster, accountAddress, typedData, signature, feeMode, config);
     return { transactionHash: sent.transaction_hash, trackingId: sent.tracking_id, via: 'paymaster' };
   } catch (error) {
     throw await afterSignature(session, checked, outsideExecution, error);
   }
 }
 
-/**
- * The paymaster's answer against the app's bounds, then the session's rules once more with its fee call
- * (the clock may have moved while it answered); the fee's spend is held with the calls' own.
- */
-function verifyAndHold(
-  session: ResolvedSession,
-  route: Route,
-  checked: Checked,
-  built: Awaited<ReturnType<typeof buildInvoke>>,
-  maxFeeInGasToken: bigint | undefined,
-): NormalizedOutsideExecution {
-  const { config } = session;
-  checked.recheck(); // an expired session says so before a stale answer does
-  const { outsideExecution, feeCall } = verifyPaymasterTypedData({
-    typedData: built.typed_data as PaymasterTypedData,
-    accountAddress: session.address,
-    chainId: toChainId(session.scope.chainId),
-    calls: checked.calls,
-    feeMode: route.feeMode,
-    maxFeeInGasToken,
-    fee: built.fee,
-    now: config.now(),
-    maxExecuteWindowSeconds: config.maxExecuteWindowSeconds,
-    paymasterForwarder:
-      config.paymasterForwarder === undefined ? undefined : BigInt(config.paymasterForwarder),
-    allowAnyCaller: config.allowAnyCaller,
-  });
-  const fee = feeCall && {
-    contractAddress: toHex(feeCall.to),
-    entrypoint: toHex(feeCall.selector),
-    calldata: feeCall.calldata.map(toHex),
-  };
-  checked.own?.setSpend(checked.recheck(fee && [fee]).spending);
-  return outsideExecution;
-}
-
 /** A worker signer hashes where it signs: the page's main thread does no Poseidon and no ECDSA. */
 async function sign(
   session: ResolvedSession,
+  chainId: bigint,
   outsideExecution: NormalizedOutsideExecution,
 ): Promise<string[]> {
   const { signer, address, record } = session;
-  const chainId = toChainId(session.scope.chainId);
   const rs = canSignOutsideExecution(signer)
     ? await signer.signOutsideExecution({ accountAddress: address, chainId, outsideExecution })
     : await signer.signHash(outsideExecutionHashOf(address, chainId, outsideExecution, 'u128'));
@@ -100,11 +87,12 @@ async function sign(
  * Gas-token mode needs a bound the app set: the call's, the config's, else the cap of the session's
  * spending policy on the gas token as the chain holds it. Never the paymaster's own figure.
  */
-function feeBoundOf(session: ResolvedSession, route: Route, checked: Checked): bigint | undefined {
-  if (route.feeMode.mode !== 'default') return undefined;
-  const set = feeBound(route.maxFeeInGasToken) ?? session.config.maxFeeInGasToken;
+function feeBoundOf(session: ResolvedSession, checked: Checked): bigint | undefined {
+  const { feeMode } = session;
+  if (feeMode.mode !== 'default') return undefined;
+  const set = feeBound(session.maxFeeInGasToken) ?? session.config.maxFeeInGasToken;
   if (set !== undefined) return set;
-  const token = toAddress(route.feeMode.gasToken, 'feeMode.gasToken');
+  const token = toAddress(feeMode.gasToken, 'feeMode.gasToken');
   const policy = checked.policies[toHex(token)];
   if (policy && policy.maxPerWindow > 0n) return policy.maxPerCall;
   throw feeBoundMissing(token);
@@ -121,7 +109,19 @@ async function afterSignature(
   outsideExecution: NormalizedOutsideExecution,
   error: unknown,
 ): Promise<SessionError> {
-  const unused = await expiredUnused(session, outsideExecution);
+  let unused = false; // no answer (or not a number): it may still run
+  // It can never run once past its Execute Before (by more than a chain clock lagging ours could make
+  // up) with its nonce unused on chain.
+  if (session.config.now() > Number(outsideExecution.executeBefore) + CLOCK_SKEW_SECONDS) {
+    try {
+      const [valid] = await session.provider.callContract({
+        contractAddress: session.accountAddress,
+        entrypoint: 'is_valid_outside_execution_nonce',
+        calldata: [toHex(outsideExecution.nonce)],
+      });
+      unused = BigInt(valid as string) === 1n;
+    } catch {}
+  }
   if (unused) checked.own?.expireAt(undefined); // it never ran: the hold now waits for a fallback, if any
   return new PaymasterUnavailableError(
     unused
@@ -129,22 +129,4 @@ async function afterSignature(
       : `The action may have executed: do not retry before ${outsideExecution.executeBefore}.`,
     { cause: error, details: (error as SessionError | undefined)?.details, retryable: unused },
   );
-}
-
-/**
- * True only when the payload can never run: past its Execute Before (by more than a chain clock lagging
- * ours could make up), and its nonce unused on chain.
- */
-async function expiredUnused(session: ResolvedSession, oe: NormalizedOutsideExecution): Promise<boolean> {
-  if (session.config.now() <= Number(oe.executeBefore) + CLOCK_SKEW_SECONDS) return false;
-  try {
-    const [valid] = await session.provider.callContract({
-      contractAddress: session.accountAddress,
-      entrypoint: 'is_valid_outside_execution_nonce',
-      calldata: [toHex(oe.nonce)],
-    });
-    return valid !== undefined && BigInt(valid) === 1n;
-  } catch {
-    return false; // no answer: it may still run
-  }
 }
