@@ -68,9 +68,9 @@ const entries = [
     code: `export { ${[...REACT, ...COMPONENTS]} } from './dist/index.js';`,
     css: 'dist/styles.css',
     budget: 30 * KiB,
-    // The 30 KiB budget is NOT met (36.0 KiB, see the README): the required checks' code alone, with every
-    // string literal removed, is 26.2 KiB + 3.0 KiB of CSS. Until a design decision, CI fails on growth past this.
-    ceiling: 36.25 * KiB,
+    // The 30 KiB budget is NOT met (35.0 KiB, see the README): the required checks' code alone, with every
+    // string literal removed, is 25.6 KiB + 2.8 KiB of CSS. Until a design decision, CI fails on growth past this.
+    ceiling: 35.25 * KiB,
   },
   {
     name: 'everything (starknet-sessions, every export, + styles.css)',
