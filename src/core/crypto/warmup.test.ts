@@ -34,7 +34,7 @@ describe('signing warm-up', () => {
       idle.shift()?.();
       rounds++;
     }
-    expect(rounds).toBe(8);
+    expect(rounds).toBe(24);
 
     const o = vectors.outsideExecution;
     const signature = sign.signOutsideExecution({
