@@ -17,7 +17,7 @@ type IdleScheduler = (run: () => void) => unknown;
 /**
  * Warms signing once per page or process, in idle time (requestIdleCallback, else a timer that does
  * not keep a Node process alive): one round builds the tables, the next ones warm the JIT (24 rounds,
- * about 1 ms each after the first: a first action at 1.3–1.5x a warm one, against 1.8–1.9x with 8).
+ * about 1 ms each after the first: a first action at 1.3–1.7x a warm one, against 1.8–1.9x with 8).
  * Never at import time: call it when a session is restored, with its chain (its domain hash is cached).
  */
 export function scheduleSigningWarmup(chainId: string, rounds = 24): void {
