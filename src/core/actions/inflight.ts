@@ -72,7 +72,6 @@ export function createInflightTracker(): InflightTracker {
     pendingSpend(key, now, except, readFrom) {
       sweep(key, now);
       const total = new Map<bigint, bigint>();
-      // (A Set iterated may drop its current entry: fail() does.)
       for (const h of holds.get(key) ?? []) {
         if (h === except) continue;
         if (h.landedAt !== undefined && (readFrom === undefined || h.landedAt < readFrom)) continue;

@@ -1,5 +1,6 @@
 import { typedData } from 'starknet';
 import { describe, expect, it } from 'vitest';
+import { outsideExecutionTypes } from '../../../test/helpers/outsideExecution.js';
 import { loadVectors, type VectorCall } from '../../../test/vectors/load.js';
 import {
   outsideExecutionDomainHash,
@@ -60,26 +61,7 @@ describe('the session account model hashes as the spec says', () => {
   it('agrees with starknet.js typed-data hashing of the same outside execution', () => {
     const v = vectors.outsideExecution;
     const typed = {
-      types: {
-        StarknetDomain: [
-          { name: 'name', type: 'shortstring' },
-          { name: 'version', type: 'shortstring' },
-          { name: 'chainId', type: 'shortstring' },
-          { name: 'revision', type: 'shortstring' },
-        ],
-        OutsideExecution: [
-          { name: 'Caller', type: 'ContractAddress' },
-          { name: 'Nonce', type: 'felt' },
-          { name: 'Execute After', type: 'u128' },
-          { name: 'Execute Before', type: 'u128' },
-          { name: 'Calls', type: 'Call*' },
-        ],
-        Call: [
-          { name: 'To', type: 'ContractAddress' },
-          { name: 'Selector', type: 'selector' },
-          { name: 'Calldata', type: 'felt*' },
-        ],
-      },
+      types: outsideExecutionTypes(),
       primaryType: 'OutsideExecution',
       domain: { name: 'Account.execute_from_outside', version: '2', chainId: 'SN_MAIN', revision: '1' },
       message: {

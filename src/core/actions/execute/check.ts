@@ -14,7 +14,7 @@ export function check(session: ResolvedSession, onChain: ChainState, readFrom?: 
   const run = (fee: SessionCall[], own?: InflightHold, counters?: SessionData) => {
     const now = config.now();
     return checkSessionCalls({
-      ...config, // its expiryMarginSeconds
+      expiryMarginSeconds: config.expiryMarginSeconds,
       accountAddress,
       calls: [...calls, ...fee],
       // The chain's validUntil is the record's (read checked it); its counters are the truth.

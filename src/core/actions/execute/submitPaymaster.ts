@@ -35,8 +35,8 @@ export async function submitPaymaster(
   );
   const typedData = built.typed_data as PaymasterTypedData;
   checked.recheck(); // an expired session says so before a stale answer does
+  // Every bound named here, from the app's config: nothing reaches the verifier by accident.
   const { outsideExecution, feeCall } = verifyPaymasterTypedData({
-    ...config, // its maxExecuteWindowSeconds and allowAnyCaller
     typedData,
     accountAddress: session.address,
     chainId,
@@ -45,6 +45,8 @@ export async function submitPaymaster(
     maxFeeInGasToken,
     fee: built.fee,
     now: config.now(),
+    maxExecuteWindowSeconds: config.maxExecuteWindowSeconds,
+    allowAnyCaller: config.allowAnyCaller,
     paymasterForwarder:
       config.paymasterForwarder === undefined ? undefined : BigInt(config.paymasterForwarder),
   });
