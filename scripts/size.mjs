@@ -8,7 +8,8 @@
 // Rolldown splits the modules such a chunk shares with the entry into common chunks gzipped apart, which
 // made the up-front download larger, not smaller, when revoking and sponsored creation were tried lazily.)
 // `node scripts/size.mjs --json` for figures, `--by-file` for each module's share of the gzipped bytes (listed
-// under its entry), `--entry react` for the entries whose name holds that word.
+// under its entry), `--entry react` for the entries whose name holds that word, `--floor` for what an entry
+// weighs with every prose string emptied (printed anyway for an entry over its budget).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { transform as minifyCss } from 'lightningcss';
@@ -68,8 +69,8 @@ const entries = [
     code: `export { ${[...REACT, ...COMPONENTS]} } from './dist/index.js';`,
     css: 'dist/styles.css',
     budget: 30 * KiB,
-    // The 30 KiB budget is NOT met (35.0 KiB, see the README): the required checks' code alone, with every
-    // string literal removed, is 25.6 KiB + 2.8 KiB of CSS. Until a design decision, CI fails on growth past this.
+    // The 30 KiB budget is NOT met (35.0 KiB, see the README): with every prose string emptied (the floor
+    // line) the app is still 31.6 KiB. Until the budget is decided again, CI fails on growth past this.
     ceiling: 35.25 * KiB,
   },
   {
@@ -95,10 +96,42 @@ if (!existsSync('dist/index.js') || !existsSync('dist/core.js')) {
 }
 const builtFiles = readdirSync('dist', { recursive: true }).map(String);
 const byFile = process.argv.includes('--by-file');
+const floorFlag = process.argv.includes('--floor');
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 
+/** The [start, end) of every string literal or template that holds a space (prose), outermost only. */
+function proseRanges(node, out = []) {
+  if (!node || typeof node.type !== 'string') return out;
+  const prose =
+    (node.type === 'Literal' && typeof node.value === 'string' && node.value.includes(' ')) ||
+    (node.type === 'TemplateLiteral' && node.quasis.some((q) => q.value.raw.includes(' ')));
+  if (prose) out.push([node.start, node.end]);
+  else {
+    for (const value of Object.values(node)) {
+      for (const child of Array.isArray(value) ? value : [value]) proseRanges(child, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * `--floor`: every sentence of the library emptied (error messages, UI text, class lists: any string
+ * literal holding a space becomes ""), to show what the code alone weighs against a budget.
+ */
+const emptyProse = {
+  name: 'empty-prose',
+  transform(code, id) {
+    if (!/[\\/]dist[\\/]/.test(id) || !id.endsWith('.js')) return null;
+    let out = code;
+    for (const [start, end] of proseRanges(this.parse(code)).reverse()) {
+      out = `${out.slice(0, start)}""${out.slice(end)}`;
+    }
+    return { code: out };
+  },
+};
+
 /** Bundles `code` (an app's imports from dist/) with peers external; returns the emitted chunks. */
-async function bundle(code) {
+async function bundle(code, floor = false) {
   const input = '\0size-entry';
   const build = await rolldown({
     input,
@@ -111,6 +144,7 @@ async function bundle(code) {
         resolveId: (id) => (id === input ? id : null),
         load: (id) => (id === input ? code : null),
       },
+      ...(floor ? [emptyProse] : []),
     ],
   });
   // The output options a Vite 8 app build uses when it minifies (no comments, not even @__PURE__ ones).
@@ -218,6 +252,15 @@ for (const entry of entries) {
         : '') +
       (curve.length ? `; bundles a second copy of curve code: ${curve.join(', ')}` : ''),
   );
+  if (entry.budget && (!ok || floorFlag)) {
+    // What the code weighs with no prose at all: if even that is over, text alone cannot close the gap.
+    const bare = initialChunks(await bundle(entry.code, true));
+    const bareJs = [...bare].reduce((n, c) => n + gz(c.code), 0);
+    const bareTotal = bareJs + (gzip - chunks.reduce((n, c) => n + gz(c.code), 0));
+    console.log(
+      `       floor, every string with a space emptied (messages, UI text, class lists): ${(bareTotal / KiB).toFixed(1)} KiB (${bareTotal} B; JS ${(bareJs / KiB).toFixed(1)} KiB)`,
+    );
+  }
   if (byFile) {
     for (const row of shares(allChunks)) {
       if (row.gzip >= 100)
