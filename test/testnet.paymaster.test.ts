@@ -427,3 +427,34 @@ describe('hostile paymaster faults', () => {
     expect(tn.gameState(0)).toMatchObject({ attacks: 1 });
   });
 });
+
+describe('testnet paymaster: a refused build leaves its state as it was', () => {
+  it('an invalid hostile feeRecipient is refused before a nonce is drawn', async () => {
+    const tn = createTestnet({ startTime: 1_767_222_100, accounts: 1 });
+    const user = tn.accounts[0]!.address;
+    tn.faults.paymasterHostile({ feeRecipient: 'not-a-felt' });
+    const paymaster = () => {
+      const s = JSON.parse(tn.exportState()) as Record<string, unknown>;
+      const p = JSON.stringify((s.state as Record<string, unknown> | undefined)?.paymaster ?? s.paymaster);
+      expect(p).toContain('nonceCounter');
+      return p;
+    };
+    const before = paymaster();
+    const res = await tn.fetch(tn.paymasterUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'paymaster_buildTransaction',
+        params: {
+          transaction: { type: 'invoke', invoke: { user_address: user, calls: [] } },
+          parameters: { version: '0x1', fee_mode: { mode: 'default', gas_token: tn.tokens.STRK } },
+        },
+      }),
+    });
+    const body = (await res.json()) as { error?: { code: number; data?: unknown } };
+    expect(body.error).toMatchObject({ code: -32602, data: 'hostile.feeRecipient is not a felt' });
+    expect(paymaster()).toBe(before);
+  });
+});

@@ -63,8 +63,9 @@ export function formatTokenAmount(amount: bigint, decimals: number | undefined, 
   const [whole = '0', frac] = plain.split('.');
   const grouped = formatInteger(BigInt(whole), locale);
   if (!frac) return grouped;
-  // The locale's decimal separator: the one character between "1" and "5" (one character in every locale).
-  return `${grouped}${(1.5).toLocaleString(locale).charAt(1)}${frac}`;
+  // The locale's decimal separator, as Intl names it (digits outside the BMP take two code units each).
+  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal');
+  return `${grouped}${decimal?.value ?? '.'}${frac}`;
 }
 
 /** "0x1234…cdef" (full value stays in a title attribute where it matters). */

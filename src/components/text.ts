@@ -203,7 +203,10 @@ export const defaultText: SessionText = {
   listSeparator: ', ',
 };
 
-/** The defaults with an app's overrides. */
+/** The defaults with an app's overrides; an override left undefined (a missed translation) keeps the default. */
 export function mergeText(overrides: Partial<SessionText> | undefined): SessionText {
-  return overrides ? { ...defaultText, ...overrides } : defaultText;
+  if (!overrides) return defaultText;
+  const text: Record<string, unknown> = { ...defaultText };
+  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) text[key] = value;
+  return text as unknown as SessionText;
 }

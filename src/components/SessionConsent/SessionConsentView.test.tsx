@@ -240,3 +240,24 @@ describe('SessionConsentDialog', () => {
     expect(onReject).not.toHaveBeenCalled();
   });
 });
+
+describe('SessionConsentView with a text override left undefined', () => {
+  // Partial<SessionText> accepts undefined values; an i18n lookup that misses gives exactly that.
+  it.each(['warnSignsMessages', 'warnUnknownAccount'] as const)(
+    '%s: undefined does not crash the card',
+    (key) => {
+      expect(() =>
+        render(
+          <SessionConsentView
+            policy={policy}
+            appName="Dragon Game"
+            now={1_767_225_600}
+            accountVersion="unknown"
+            text={{ [key]: undefined }}
+          />,
+        ),
+      ).not.toThrow();
+      expect(document.body.textContent).toContain(defaultText[key]);
+    },
+  );
+});

@@ -147,13 +147,15 @@ export class Paymaster {
     const token = mode.mode === 'default' ? mode.token : undefined;
     const fee = this.fees(user, calls, token);
     if (hostile?.fee !== undefined) fee.suggested_max_fee_in_gas_token = hostile.fee;
+    // The fee transfer first: a bad fee recipient refuses the request before a nonce is drawn.
+    const allCalls = token ? [...calls, this.feeTransfer(token, fee.suggested_max_fee_in_gas_token)] : calls;
     const typedData = outsideExecutionTypedData({
       chainId: this.chain.chainId,
       caller: this.caller(),
       nonce: this.freshNonce(user),
       after,
       before,
-      calls: token ? [...calls, this.feeTransfer(token, fee.suggested_max_fee_in_gas_token)] : calls,
+      calls: allCalls,
     });
     return {
       type: 'invoke',
