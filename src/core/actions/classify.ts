@@ -60,8 +60,12 @@ export function paymasterError(error: unknown): SessionError {
       details: message,
     });
   }
-  // Down, overloaded or rate limiting (429): `details` says which; retryable (the default).
-  return new PaymasterUnavailableError('The paymaster is unavailable.', { cause: error, details: message });
+  // Down, overloaded or rate limiting (429): a user or an agent waits before trying again; retryable (the default).
+  const rateLimited = /\b429\b|rate.?limit|too many requests/i.test(message);
+  return new PaymasterUnavailableError(
+    rateLimited ? 'The paymaster is rate limiting requests.' : 'The paymaster is unavailable.',
+    { cause: error, details: message },
+  );
 }
 
 /** Maps a node error that is not a contract answer. */

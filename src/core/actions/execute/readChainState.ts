@@ -32,7 +32,7 @@ export async function readChainState(session: ResolvedSession): Promise<ChainSta
     const { storage } = config;
     if (evidence.kind === 'gone') {
       await storage.update(session.scope, publicKey, { status: 'revoked' });
-      throw new SessionRevokedError(publicKey);
+      throw new SessionRevokedError(publicKey, { details: 'The account no longer has this session.' });
     }
     await storage.update(session.scope, publicKey, { aliveAtBlock: evidence.block });
     chain = evidence.data;
