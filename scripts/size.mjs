@@ -69,7 +69,7 @@ const entries = [
     code: `export { ${[...REACT, ...COMPONENTS]} } from './dist/index.js';`,
     css: 'dist/styles.css',
     budget: 30 * KiB,
-    // The 30 KiB budget is NOT met (35.0 KiB, see the README): with every prose string emptied (the floor
+    // The 30 KiB budget is NOT met (35.1 KiB, see the README): with every prose string emptied (the floor
     // line) the app is still 31.6 KiB. Until the budget is decided again, CI fails on growth past this.
     ceiling: 35.25 * KiB,
   },
